@@ -1,0 +1,41 @@
+package org.deckhand.api.event;
+
+/** Keys of the properties that Deckhand's events carry, with the Java type of each value. */
+public final class EventProperties {
+
+    /** The catalog id of the track concerned, {@link Long}. */
+    public static final String TRACK_ID = "track.id";
+
+    /** Absolute path of the file concerned, {@link String}. */
+    public static final String PATH = "path";
+
+    /** Absolute path of a moved file before the move, {@link String}. */
+    public static final String PREVIOUS_PATH = "previous.path";
+
+    /** Identifier of a scan, {@link String}. */
+    public static final String SCAN_ID = "scan.id";
+
+    /** How many items are done so far, {@link Long}. */
+    public static final String DONE = "done";
+
+    /** How many items there are in all, {@link Long}, or -1 when not yet known. */
+    public static final String TOTAL = "total";
+
+    /** How long a piece of work took, in seconds, {@link Double}. */
+    public static final String DURATION_SECONDS = "duration.seconds";
+
+    /** The id of the analyser concerned, {@link String}. */
+    public static final String ANALYSER_ID = "analyser.id";
+
+    /** The id of the plugin concerned, its bundle symbolic name, {@link String}. */
+    public static final String PLUGIN_ID = "plugin.id";
+
+    /** A bundle state in upper case: {@code INSTALLED}, {@code RESOLVED}, {@code ACTIVE}..., {@link String}. */
+    public static final String STATE = "state";
+
+    /** A message for the user, {@link String}. */
+    public static final String MESSAGE = "message";
+
+    private EventProperties() {
+    }
+}

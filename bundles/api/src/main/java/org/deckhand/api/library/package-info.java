@@ -1,0 +1,10 @@
+/**
+ * The library's domain model: a {@link org.deckhand.api.library.Track} is one piece of music, held in one
+ * {@link org.deckhand.api.library.AudioFile} and described by its {@link org.deckhand.api.library.Tags}.
+ */
+@Export
+@Version("1.0.0")
+package org.deckhand.api.library;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

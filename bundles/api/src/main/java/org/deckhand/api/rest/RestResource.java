@@ -1,0 +1,20 @@
+package org.deckhand.api.rest;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Marks a Jakarta REST (JAX-RS) root resource that a bundle contributes to the REST API. Register the resource
+ * object as an OSGi service of this type, for example with {@code @Component(service = RestResource.class)}; its
+ * {@code @Path} is mounted under {@value #BASE_PATH}. The resource appears in the API while the service is
+ * registered and leaves it when the service goes away.
+ *
+ * <p>Every method requires an authenticated caller unless it, or its class, is annotated
+ * {@code jakarta.annotation.security.PermitAll}. Errors thrown as {@code jakarta.ws.rs.WebApplicationException} reach
+ * the client as RFC 9457 {@code application/problem+json} documents.
+ */
+@ConsumerType
+public interface RestResource {
+
+    /** The path under which every resource is mounted. */
+    String BASE_PATH = "/api/v1";
+}

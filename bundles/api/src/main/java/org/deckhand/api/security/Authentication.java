@@ -1,0 +1,59 @@
+package org.deckhand.api.security;
+
+import java.util.Objects;
+
+/**
+ * The outcome of checking a request's credentials.
+ *
+ * @param outcome what was decided
+ * @param principal who the caller is when {@code outcome} is {@link Outcome#GRANTED}: {@code admin}, or
+ *     {@code apikey:NAME}; otherwise {@code null}
+ * @param retryAfterSeconds when {@code outcome} is {@link Outcome#THROTTLED}, how long the client must wait, in
+ *     seconds; otherwise 0
+ */
+public record Authentication(Outcome outcome, String principal, long retryAfterSeconds) {
+
+    /** The possible outcomes. */
+    public enum Outcome {
+        /** The credentials are valid. */
+        GRANTED,
+        /** The request carries no credentials. */
+        MISSING,
+        /** The credentials are wrong, unknown, revoked or malformed. */
+        DENIED,
+        /** The client failed too often recently and must wait; its credentials were not checked. */
+        THROTTLED
+    }
+
+    /** A request with no credentials. */
+    public static final Authentication MISSING = new Authentication(Outcome.MISSING, null, 0);
+
+    /** A request with wrong credentials. */
+    public static final Authentication DENIED = new Authentication(Outcome.DENIED, null, 0);
+
+    /**
+     * @throws NullPointerException if {@code outcome} is null, or {@code principal} is null for a grant
+     */
+    public Authentication {
+        Objects.requireNonNull(outcome, "outcome");
+        if (outcome == Outcome.GRANTED) {
+            Objects.requireNonNull(principal, "principal");
+        }
+    }
+
+    /**
+     * @param principal who the caller is
+     * @return a grant for {@code principal}
+     */
+    public static Authentication granted(String principal) {
+        return new Authentication(Outcome.GRANTED, principal, 0);
+    }
+
+    /**
+     * @param retryAfterSeconds how long the client must wait, in seconds
+     * @return a refusal that tells the client to wait
+     */
+    public static Authentication throttled(long retryAfterSeconds) {
+        return new Authentication(Outcome.THROTTLED, null, retryAfterSeconds);
+    }
+}

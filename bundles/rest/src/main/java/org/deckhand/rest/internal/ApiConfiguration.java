@@ -1,0 +1,53 @@
+package org.deckhand.rest.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.deckhand.api.security.Authenticator;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.media.sse.SseFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * Builds the Jersey configuration of the API: the contributed resources plus what every request goes through
+ * (authentication, JSON, problem details, Server-Sent Events) and the OpenAPI document.
+ */
+final class ApiConfiguration {
+
+    private final Authenticator authenticator;
+    private final OpenApiGenerator openApi;
+    private final ObjectMapperResolver json;
+
+    ApiConfiguration(Authenticator authenticator, ObjectMapperResolver json, String version) {
+        this.authenticator = authenticator;
+        this.json = json;
+        this.openApi = new OpenApiGenerator(json.mapper(), version);
+    }
+
+    /**
+     * @param resources the resource objects that bundles contribute
+     * @return a fresh configuration serving them
+     */
+    ResourceConfig build(Collection<Object> resources) {
+        List<Class<?>> documented = new ArrayList<>();
+        ResourceConfig config = new ResourceConfig();
+        config.setApplicationName("deckhand");
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        config.register(JacksonFeature.withoutExceptionMappers());
+        config.register(json);
+        config.register(SseFeature.class);
+        config.register(new AuthenticationFilter(authenticator));
+        config.register(new ProblemExceptionMapper());
+        for (Object resource : resources) {
+            config.register(resource);
+            documented.add(resource.getClass());
+        }
+        OpenApiResource openApiResource = new OpenApiResource(openApi, documented);
+        documented.add(OpenApiResource.class);
+        config.register(openApiResource);
+        return config;
+    }
+}

@@ -1,0 +1,128 @@
+package org.deckhand.security.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The admin password, kept as a {@link PasswordHash} in {@code DATA/security/admin-password}.
+ *
+ * <p>Checking a slow hash on every request would make each API call cost a fifth of a second of CPU, so a password
+ * that verified recently is remembered for a while as an HMAC under a key that lives only in memory.
+ */
+final class AdminCredential {
+
+    static final String FILE_NAME = "admin-password";
+
+    private static final Duration REMEMBER = Duration.ofMinutes(15);
+    private static final int REMEMBERED_MAX = 64;
+
+    private final Path file;
+    private final Clock clock;
+    private final Mac mac;
+    private final Map<String, Instant> recentlyVerified = new LinkedHashMap<>();
+    private volatile PasswordHash hash;
+
+    /**
+     * @param securityFolder the folder holding the credential file
+     * @param clock the clock that ages remembered verifications
+     * @throws IOException if an existing credential file cannot be read
+     * @throws IllegalStateException if the credential file is corrupt
+     */
+    AdminCredential(Path securityFolder, Clock clock) throws IOException {
+        this.file = securityFolder.resolve(FILE_NAME);
+        this.clock = clock;
+        this.mac = newMac();
+        if (Files.exists(file)) {
+            try {
+                hash = PasswordHash.parse(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("The admin credential " + file + " is corrupt (" + e.getMessage()
+                        + "); delete it and restart to set a new password", e);
+            }
+        }
+    }
+
+    /**
+     * @return whether an admin password has been set
+     */
+    boolean exists() {
+        return hash != null;
+    }
+
+    /**
+     * Sets the admin password, replacing any previous one.
+     *
+     * @param password the new password
+     * @param iterations PBKDF2 iteration count, {@link PasswordHash#DEFAULT_ITERATIONS} outside tests
+     * @throws IOException if it cannot be stored
+     */
+    void set(String password, int iterations) throws IOException {
+        PasswordHash next = PasswordHash.create(password, iterations);
+        SecretFiles.write(file, next.encode() + "\n");
+        synchronized (recentlyVerified) {
+            recentlyVerified.clear();
+        }
+        hash = next;
+    }
+
+    /**
+     * @param password a candidate password
+     * @return whether it is the admin password
+     */
+    boolean verify(String password) {
+        PasswordHash current = hash;
+        if (current == null) {
+            return false;
+        }
+        String token = fingerprint(password);
+        Instant now = clock.instant();
+        synchronized (recentlyVerified) {
+            Instant until = recentlyVerified.get(token);
+            if (until != null && now.isBefore(until)) {
+                return true;
+            }
+        }
+        if (!current.matches(password)) {
+            return false;
+        }
+        synchronized (recentlyVerified) {
+            recentlyVerified.values().removeIf(now::isAfter);
+            if (recentlyVerified.size() >= REMEMBERED_MAX) {
+                recentlyVerified.clear();
+            }
+            recentlyVerified.put(token, now.plus(REMEMBER));
+        }
+        return true;
+    }
+
+    private String fingerprint(String password) {
+        synchronized (mac) {
+            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static Mac newMac() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("this JVM lacks HmacSHA256", e);
+        }
+    }
+}

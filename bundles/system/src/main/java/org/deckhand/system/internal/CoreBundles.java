@@ -1,0 +1,35 @@
+package org.deckhand.system.internal;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.deckhand.api.runtime.RuntimeProperties;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The bundles the server itself consists of: every installed bundle but the third-party plugins that come from the
+ * plugins folder, whose failures must not make the server unhealthy.
+ */
+final class CoreBundles {
+
+    private final BundleContext context;
+    private final String pluginLocationPrefix;
+
+    CoreBundles(BundleContext context) {
+        this.context = context;
+        String plugins = context.getProperty(RuntimeProperties.PLUGINS);
+        this.pluginLocationPrefix = plugins == null ? null : Path.of(plugins).toUri().toString();
+    }
+
+    /**
+     * @return the status of every core bundle, by bundle id
+     */
+    List<BundleStatus> statuses() {
+        return Arrays.stream(context.getBundles()).filter(this::isCore).map(BundleStatus::of).toList();
+    }
+
+    private boolean isCore(Bundle bundle) {
+        return pluginLocationPrefix == null || !bundle.getLocation().startsWith(pluginLocationPrefix);
+    }
+}

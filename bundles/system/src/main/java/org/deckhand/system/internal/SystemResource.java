@@ -1,0 +1,114 @@
+package org.deckhand.system.internal;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.deckhand.api.runtime.RuntimeProperties;
+import org.deckhand.api.rest.RestResource;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code /api/v1/system}: version, uptime, folders, JVM, memory, and every bundle with its state. */
+@Component(service = RestResource.class)
+@Path("system")
+public final class SystemResource implements RestResource {
+
+    private final BundleContext context;
+    private final Instant started;
+
+    /**
+     * @param context this bundle's context, for the kernel's properties and the bundles
+     */
+    @Activate
+    public SystemResource(BundleContext context) {
+        this.context = context;
+        String startedMillis = context.getProperty(RuntimeProperties.STARTED_MILLIS);
+        this.started = startedMillis == null
+                ? Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
+                : Instant.ofEpochMilli(Long.parseLong(startedMillis));
+    }
+
+    /**
+     * @return the server's state now
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public SystemInfo system() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        Runtime runtime = Runtime.getRuntime();
+        String music = context.getProperty(RuntimeProperties.MUSIC);
+        return new SystemInfo(
+                context.getProperty(RuntimeProperties.VERSION),
+                started,
+                Duration.between(started, Instant.now()).toSeconds(),
+                new Folders(context.getProperty(RuntimeProperties.HOME), context.getProperty(RuntimeProperties.DATA),
+                        music == null || music.isEmpty() ? List.of()
+                                : List.of(music.split(java.io.File.pathSeparator)),
+                        context.getProperty(RuntimeProperties.PLUGINS), context.getProperty(RuntimeProperties.CONFIG)),
+                new Jvm(System.getProperty("java.version"), System.getProperty("java.vendor"),
+                        System.getProperty("java.vm.name"), System.getProperty("os.name"),
+                        System.getProperty("os.arch"), runtime.availableProcessors()),
+                new Memory(memory.getHeapMemoryUsage().getUsed(), memory.getHeapMemoryUsage().getCommitted(),
+                        runtime.maxMemory(), memory.getNonHeapMemoryUsage().getUsed()),
+                Arrays.stream(context.getBundles()).map(BundleStatus::of).toList());
+    }
+
+    /**
+     * The server's state.
+     *
+     * @param version Deckhand's version
+     * @param started when the server started
+     * @param uptimeSeconds seconds since then
+     * @param folders the folders it uses
+     * @param jvm the Java runtime it runs on
+     * @param memory its memory use
+     * @param bundles every installed bundle with its state, plugins included
+     */
+    public record SystemInfo(String version, Instant started, long uptimeSeconds, Folders folders, Jvm jvm,
+            Memory memory, List<BundleStatus> bundles) {
+    }
+
+    /**
+     * The folders the server uses, absolute.
+     *
+     * @param home the installation folder
+     * @param data the data folder
+     * @param music the music folders
+     * @param plugins the plugins folder
+     * @param config the configuration folder
+     */
+    public record Folders(String home, String data, List<String> music, String plugins, String config) {
+    }
+
+    /**
+     * The Java runtime.
+     *
+     * @param version Java version
+     * @param vendor Java vendor
+     * @param vm virtual machine name
+     * @param os operating system name
+     * @param arch processor architecture
+     * @param processors processors available to the JVM
+     */
+    public record Jvm(String version, String vendor, String vm, String os, String arch, int processors) {
+    }
+
+    /**
+     * Memory use, in bytes.
+     *
+     * @param heapUsedBytes heap in use
+     * @param heapCommittedBytes heap reserved from the operating system
+     * @param heapMaxBytes the heap's limit
+     * @param nonHeapUsedBytes memory in use outside the heap: classes, code cache, threads' metadata
+     */
+    public record Memory(long heapUsedBytes, long heapCommittedBytes, long heapMaxBytes, long nonHeapUsedBytes) {
+    }
+}

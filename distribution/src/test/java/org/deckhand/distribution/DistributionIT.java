@@ -1,0 +1,269 @@
+package org.deckhand.distribution;
+
+import static org.deckhand.distribution.DeckhandProcess.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged distribution, started as a user starts it: plugins dropped into its folder and uploaded over the API,
+ * broken plugins, credentials, a second instance on the same port, and SIGTERM.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributionIT {
+
+    private static final Duration HOT_LOAD = Duration.ofSeconds(5);
+    private static final String EXAMPLE = "org.deckhand.plugin.example";
+    private static final String FAULTY = "org.deckhand.plugin.faulty";
+    private static final String ANALYSER = "org.deckhand.api.analysis.Analyser";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path exampleJar = Path.of(System.getProperty("deckhand.plugin.example"));
+    private final Path faultyJar = Path.of(System.getProperty("deckhand.plugin.faulty"));
+
+    @TempDir
+    static Path root;
+
+    private DeckhandProcess server;
+    private String readyLine;
+
+    @BeforeAll
+    void start() throws IOException {
+        server = DeckhandProcess.start(root.resolve("deckhand"));
+        readyLine = server.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("no ready line; the server printed:\n" + server.output()));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void theReadyLineGivesTheUrl() {
+        assertTrue(readyLine.matches("Deckhand \\S+ ready at http://[^ ]+:" + server.port() + "/ .*"), readyLine);
+        assertEquals(200, server.get("/api/v1/health", null).statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void everyEndpointButHealthNeedsCredentials() {
+        HttpResponse<String> anonymous = server.get("/api/v1/plugins", null);
+        HttpResponse<String> wrong = server.get("/api/v1/plugins", DeckhandProcess.basic("not-the-password"));
+        HttpResponse<String> openApi = server.get("/api/v1/openapi.json", null);
+
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(anonymous.headers().allValues("WWW-Authenticate").stream().anyMatch(v -> v.startsWith("Basic")));
+        assertEquals(401, wrong.statusCode());
+        assertEquals(401, openApi.statusCode());
+        assertEquals(200, server.get("/api/v1/plugins").statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void anApiKeyWorksUntilItIsRevoked() throws IOException {
+        HttpResponse<String> created = server.postJson("/api/v1/keys", "{\"name\": \"mpd in the kitchen\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode key = json.readTree(created.body());
+        String bearer = "Bearer " + key.get("token").asText();
+
+        assertEquals(200, server.get("/api/v1/system", bearer).statusCode());
+        String listed = server.get("/api/v1/keys").body();
+        assertTrue(listed.contains("mpd in the kitchen"), listed);
+        assertFalse(listed.contains(key.get("token").asText()), "the list must not show the token: " + listed);
+
+        assertEquals(204, server.delete("/api/v1/keys/" + key.get("id").asText()).statusCode());
+        assertEquals(401, server.get("/api/v1/system", bearer).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void theOpenApiDocumentCoversEveryResource() throws IOException {
+        JsonNode paths = json.readTree(server.get("/api/v1/openapi.json").body()).get("paths");
+
+        for (String path : new String[] {"/health", "/system", "/plugins", "/plugins/{id}", "/events", "/keys",
+                "/keys/{id}", "/openapi.json"}) {
+            assertTrue(paths.has(path), path + " is missing from " + paths.fieldNames());
+        }
+        assertTrue(paths.get("/plugins").has("post"));
+        assertTrue(paths.get("/plugins/{id}").has("delete"));
+        assertEquals(0, paths.get("/health").get("get").get("security").size(), "health needs no credentials");
+    }
+
+    @Test
+    @Order(5)
+    void aPluginCopiedIntoTheFolderIsLoadedAndUnloaded() throws IOException {
+        Path dropped = server.home().resolve("plugins").resolve(exampleJar.getFileName());
+        Files.copy(exampleJar, dropped);
+
+        assertTrue(eventually(() -> isActiveWithAnalyser(EXAMPLE), HOT_LOAD),
+                "not active with its analyser within 5 s: " + server.get("/api/v1/plugins").body());
+
+        Files.delete(dropped);
+
+        assertTrue(eventually(() -> plugin(EXAMPLE).isEmpty(), HOT_LOAD),
+                "still listed 5 s after its jar was deleted: " + server.get("/api/v1/plugins").body());
+    }
+
+    @Test
+    @Order(6)
+    void aPluginUploadedThroughTheApiIsLoadedAndRemoved() throws IOException {
+        HttpResponse<String> upload = server.postBytes("/api/v1/plugins", Files.readAllBytes(exampleJar),
+                "application/java-archive");
+        assertEquals(201, upload.statusCode(), upload.body());
+        assertTrue(upload.headers().firstValue("Location").orElse("").endsWith("/api/v1/plugins/" + EXAMPLE));
+
+        assertTrue(eventually(() -> isActiveWithAnalyser(EXAMPLE), HOT_LOAD),
+                "not active with its analyser within 5 s: " + server.get("/api/v1/plugins").body());
+
+        assertEquals(204, server.delete("/api/v1/plugins/" + EXAMPLE).statusCode());
+
+        assertTrue(eventually(() -> plugin(EXAMPLE).isEmpty(), HOT_LOAD),
+                "still listed 5 s after DELETE: " + server.get("/api/v1/plugins").body());
+        try (Stream<Path> kept = Files.list(server.home().resolve("data/removed-plugins"))) {
+            assertTrue(kept.anyMatch(p -> p.getFileName().toString().startsWith(EXAMPLE)),
+                    "the removed jar is not kept in data/removed-plugins");
+        }
+        assertEquals(404, server.delete("/api/v1/plugins/" + EXAMPLE).statusCode());
+    }
+
+    @Test
+    @Order(7)
+    void brokenPluginsShowClearErrorsWhileTheServerStaysHealthy() throws IOException {
+        Path plainJar = server.home().resolve("plugins/plain-library.jar");
+        Files.write(plainJar, jarWithoutBundleHeaders());
+        Path faulty = server.home().resolve("plugins").resolve(faultyJar.getFileName());
+        Files.copy(faultyJar, faulty);
+
+        assertTrue(eventually(() -> errorOf("plain-library.jar").contains("not an OSGi bundle")
+                && errorOf(FAULTY).contains("faulty-analyser refuses to activate"), HOT_LOAD),
+                "no clear errors within 5 s: " + server.get("/api/v1/plugins").body());
+        assertEquals(200, server.get("/api/v1/health", null).statusCode());
+        assertEquals(200, server.get("/api/v1/system").statusCode());
+
+        Files.delete(plainJar);
+        Files.delete(faulty);
+        assertTrue(eventually(() -> plugin(FAULTY).isEmpty() && plugin("plain-library.jar").isEmpty(), HOT_LOAD));
+    }
+
+    @Test
+    @Order(8)
+    void uploadsThatAreNotBundlesAreRefused() {
+        HttpResponse<String> text = server.postBytes("/api/v1/plugins",
+                "not a jar at all".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
+        HttpResponse<String> plain = server.postBytes("/api/v1/plugins", jarWithoutBundleHeaders(),
+                "application/java-archive");
+
+        assertEquals(400, text.statusCode());
+        assertTrue(text.body().contains("not a jar"), text.body());
+        assertEquals(400, plain.statusCode());
+        assertTrue(plain.body().contains("not an OSGi bundle"), plain.body());
+        assertEquals("[]", server.get("/api/v1/plugins").body().strip(), "a refused upload left something behind");
+    }
+
+    @Test
+    @Order(9)
+    void uploadsOverTheConfiguredLimitAreRefused() throws IOException {
+        Path config = server.home().resolve("config/org.deckhand.plugins.cfg");
+        String original = Files.readString(config);
+        Files.writeString(config, "maxUploadMebibytes = 1\n");
+        byte[] twoMebibytes = new byte[2 * 1024 * 1024];
+        try {
+            assertTrue(eventually(() -> server.postBytes("/api/v1/plugins", twoMebibytes,
+                    "application/java-archive").statusCode() == 413, HOT_LOAD),
+                    "a 2 MiB upload is still accepted 5 s after the limit became 1 MiB");
+        } finally {
+            Files.writeString(config, original);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aSecondInstanceOnTheSamePortExitsWithAClearMessage() throws Exception {
+        try (DeckhandProcess second = DeckhandProcess.startIn(server.home(), server.port())) {
+            assertTrue(second.process().waitFor(30, TimeUnit.SECONDS), "the second instance did not exit");
+            assertNotEquals(0, second.process().exitValue());
+            assertTrue(second.awaitLine(l -> l.contains("cannot start: port " + server.port()),
+                    Duration.ofSeconds(5)).isPresent(), second.output());
+        }
+        assertEquals(200, server.get("/api/v1/health", null).statusCode(), "the first instance suffered");
+    }
+
+    @Test
+    @Order(11)
+    void sigtermStopsTheServerWithExitStatusZero() throws InterruptedException {
+        server.process().destroy();
+
+        assertTrue(server.process().waitFor(10, TimeUnit.SECONDS), "still running 10 s after SIGTERM");
+        assertEquals(0, server.process().exitValue(), server.output());
+        assertTrue(server.awaitLine(l -> l.equals("Deckhand stopped"), Duration.ofSeconds(1)).isPresent(),
+                server.output());
+    }
+
+    private boolean isActiveWithAnalyser(String id) {
+        return plugin(id).map(p -> "ACTIVE".equals(p.path("state").asText())
+                && p.path("services").toString().contains(ANALYSER)
+                && !p.has("error")).orElse(false);
+    }
+
+    private String errorOf(String id) {
+        return plugin(id).map(p -> p.path("error").asText("")).orElse("");
+    }
+
+    private Optional<JsonNode> plugin(String id) {
+        try {
+            for (JsonNode plugin : json.readTree(server.get("/api/v1/plugins").body())) {
+                if (id.equals(plugin.path("id").asText())) {
+                    return Optional.of(plugin);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] jarWithoutBundleHeaders() {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new ZipEntry("com/example/Library.txt"));
+            jar.write("a plain library, not a bundle".getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

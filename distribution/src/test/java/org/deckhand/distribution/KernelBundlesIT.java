@@ -1,0 +1,199 @@
+package org.deckhand.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Boots the bundles the distribution ships in a real Felix framework, with Pax Exam, and talks to them over real
+ * HTTP on 127.0.0.1.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KernelBundlesIT {
+
+    private static final String PASSWORD = "pax-exam-admin-password";
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private EventAdmin eventAdmin;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * @return the shipped bundles at their start levels, the kernel's framework properties, a free port
+     * @throws IOException if the temporary folders cannot be made
+     */
+    @Configuration
+    public Option[] configuration() throws IOException {
+        Path root = Files.createTempDirectory("deckhand-paxexam");
+        Path plugins = Files.createDirectories(root.resolve("plugins"));
+        Path music = Files.createDirectories(root.resolve("music"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<Option> options = new ArrayList<>(List.of(
+                cleanCaches(),
+                junitBundles(),
+                frameworkProperty("org.osgi.framework.startlevel.beginning").value("5"),
+                frameworkProperty("org.osgi.service.http.port").value(Integer.toString(port)),
+                frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
+                frameworkProperty("deckhand.version").value("test"),
+                frameworkProperty("deckhand.home").value(ShippedBundles.distribution().toString()),
+                frameworkProperty("deckhand.data").value(root.resolve("data").toString()),
+                frameworkProperty("deckhand.music").value(music.toString()),
+                frameworkProperty("deckhand.plugins").value(plugins.toString()),
+                frameworkProperty("deckhand.config").value(root.resolve("config").toString()),
+                frameworkProperty("deckhand.admin.password").value(PASSWORD),
+                systemProperty("deckhand.test.port").value(Integer.toString(port))));
+        for (ShippedBundles.ShippedBundle shipped : ShippedBundles.all()) {
+            options.add(bundle(shipped.jar().toUri().toString()).startLevel(shipped.startLevel())
+                    .start(!shipped.fragment()));
+        }
+        return options.toArray(Option[]::new);
+    }
+
+    @Test
+    public void healthIs200WithEveryShippedBundleActive() throws Exception {
+        HttpResponse<String> response = awaitHealthy();
+
+        assertEquals(response.body(), 200, response.statusCode());
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().contains("/bundles/") && bundle.getHeaders().get("Fragment-Host") == null) {
+                assertEquals(bundle.getSymbolicName() + " is not active", Bundle.ACTIVE, bundle.getState());
+                assertTrue(bundle.getSymbolicName() + " is missing from " + response.body(),
+                        response.body().contains("\"symbolicName\":\"" + bundle.getSymbolicName() + "\""));
+            }
+        }
+        assertTrue(response.body(), response.body().contains("\"status\":\"UP\""));
+    }
+
+    @Test
+    public void systemNeedsCredentials() throws Exception {
+        awaitHealthy();
+
+        HttpResponse<String> anonymous = get("/api/v1/system", null);
+        HttpResponse<String> wrong = get("/api/v1/system", basic("wrong-password"));
+        HttpResponse<String> admin = get("/api/v1/system", basic(PASSWORD));
+
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(anonymous.body(), anonymous.body().contains("\"status\":401"));
+        assertEquals(401, wrong.statusCode());
+        assertEquals(admin.body(), 200, admin.statusCode());
+        assertTrue(admin.body(), admin.body().contains("\"version\":\"test\""));
+        assertTrue(admin.body(), admin.body().contains("\"symbolicName\":\"org.deckhand.rest\""));
+    }
+
+    @Test
+    public void anEventPostedByABundleArrivesOnTheEventStream() throws Exception {
+        awaitHealthy();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/events"))
+                .header("Authorization", basic(PASSWORD)).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        try (BufferedReader stream = new BufferedReader(
+                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertEquals(": Deckhand events", stream.readLine());
+
+            eventAdmin.postEvent(new Event("org/deckhand/test/PING", Map.of("marker", "pax-exam-42", "count", 3)));
+            CompletableFuture<List<String>> received = CompletableFuture.supplyAsync(() -> readEvent(stream));
+            List<String> event = received.get(10, TimeUnit.SECONDS);
+
+            assertTrue(event.toString(), event.contains("event: org/deckhand/test/PING"));
+            String data = event.stream().filter(l -> l.startsWith("data:")).findFirst().orElse("");
+            assertTrue(data, data.contains("\"topic\":\"org/deckhand/test/PING\""));
+            assertTrue(data, data.contains("\"marker\":\"pax-exam-42\""));
+            assertTrue(data, data.contains("\"count\":3"));
+        }
+    }
+
+    private static List<String> readEvent(BufferedReader stream) {
+        List<String> lines = new ArrayList<>();
+        try {
+            String line;
+            while ((line = stream.readLine()) != null) {
+                if (line.isEmpty() && lines.stream().anyMatch(l -> l.startsWith("event:"))) {
+                    return lines;
+                }
+                if (!line.isEmpty() && !line.startsWith(":")) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> awaitHealthy() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        HttpResponse<String> response = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                response = get("/api/v1/health", null);
+                if (response.statusCode() == 200) {
+                    return response;
+                }
+            } catch (IOException notYetListening) {
+                response = null;
+            }
+            Thread.sleep(100);
+        }
+        return response == null ? get("/api/v1/health", null) : response;
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + System.getProperty("deckhand.test.port") + path);
+    }
+
+    private static String basic(String password) {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -164,16 +164,21 @@ class DistributionIT {
         Files.write(plainJar, jarWithoutBundleHeaders());
         Path faulty = server.home().resolve("plugins").resolve(faultyJar.getFileName());
         Files.copy(faultyJar, faulty);
+        Path unresolvable = server.home().resolve("plugins/unresolvable.jar");
+        Files.write(unresolvable, bundleImporting("test.unresolvable", "com.example.nowhere"));
 
         assertTrue(eventually(() -> errorOf("plain-library.jar").contains("not an OSGi bundle")
-                && errorOf(FAULTY).contains("faulty-analyser refuses to activate"), HOT_LOAD),
+                && errorOf(FAULTY).contains("faulty-analyser refuses to activate")
+                && errorOf("test.unresolvable").contains("com.example.nowhere"), HOT_LOAD),
                 "no clear errors within 5 s: " + server.get("/api/v1/plugins").body());
         assertEquals(200, server.get("/api/v1/health", null).statusCode());
         assertEquals(200, server.get("/api/v1/system").statusCode());
 
         Files.delete(plainJar);
         Files.delete(faulty);
-        assertTrue(eventually(() -> plugin(FAULTY).isEmpty() && plugin("plain-library.jar").isEmpty(), HOT_LOAD));
+        Files.delete(unresolvable);
+        assertTrue(eventually(() -> plugin(FAULTY).isEmpty() && plugin("plain-library.jar").isEmpty()
+                && plugin("test.unresolvable").isEmpty(), HOT_LOAD));
     }
 
     @Test
@@ -256,6 +261,20 @@ class DistributionIT {
     private static byte[] jarWithoutBundleHeaders() {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        return jar(manifest);
+    }
+
+    private static byte[] bundleImporting(String symbolicName, String missingPackage) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Import-Package", missingPackage);
+        return jar(manifest);
+    }
+
+    private static byte[] jar(Manifest manifest) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             jar.putNextEntry(new ZipEntry("com/example/Library.txt"));

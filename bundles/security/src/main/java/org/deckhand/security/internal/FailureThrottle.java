@@ -16,7 +16,7 @@ final class FailureThrottle {
 
     static final int MAX_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(5);
-    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+    static final int MAX_TRACKED_ADDRESSES = 10_000;
 
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
@@ -44,7 +44,7 @@ final class FailureThrottle {
     synchronized void recordFailure(String address) {
         if (failures.size() >= MAX_TRACKED_ADDRESSES) {
             Instant windowStart = clock.instant().minus(WINDOW);
-            failures.values().removeIf(recent -> recent.peekLast().isBefore(windowStart));
+            failures.values().removeIf(recent -> !recent.peekLast().isAfter(windowStart));
             if (failures.size() >= MAX_TRACKED_ADDRESSES) {
                 failures.clear();
             }
@@ -63,13 +63,20 @@ final class FailureThrottle {
         failures.remove(address);
     }
 
+    /**
+     * @return how many addresses it holds failures of, at most {@value #MAX_TRACKED_ADDRESSES}
+     */
+    synchronized int trackedAddresses() {
+        return failures.size();
+    }
+
     private Deque<Instant> recentFailures(String address) {
         Deque<Instant> recent = failures.get(address);
         if (recent == null) {
             return null;
         }
         Instant windowStart = clock.instant().minus(WINDOW);
-        while (!recent.isEmpty() && recent.peekFirst().isBefore(windowStart)) {
+        while (!recent.isEmpty() && !recent.peekFirst().isAfter(windowStart)) {
             recent.removeFirst();
         }
         if (recent.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.deckhand.system.internal;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,12 +15,12 @@ import org.osgi.framework.BundleContext;
 final class CoreBundles {
 
     private final BundleContext context;
-    private final String pluginLocationPrefix;
+    private final Path pluginsFolder;
 
     CoreBundles(BundleContext context) {
         this.context = context;
         String plugins = context.getProperty(RuntimeProperties.PLUGINS);
-        this.pluginLocationPrefix = plugins == null ? null : Path.of(plugins).toUri().toString();
+        this.pluginsFolder = plugins == null ? null : Path.of(plugins).toAbsolutePath().normalize();
     }
 
     /**
@@ -30,6 +31,14 @@ final class CoreBundles {
     }
 
     private boolean isCore(Bundle bundle) {
-        return pluginLocationPrefix == null || !bundle.getLocation().startsWith(pluginLocationPrefix);
+        String location = bundle.getLocation();
+        if (pluginsFolder == null || !location.startsWith("file:")) {
+            return true;
+        }
+        try {
+            return !Path.of(URI.create(location)).toAbsolutePath().normalize().startsWith(pluginsFolder);
+        } catch (IllegalArgumentException notAFilePath) {
+            return true;
+        }
     }
 }

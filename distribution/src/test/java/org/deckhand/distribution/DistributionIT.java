@@ -69,8 +69,14 @@ class DistributionIT {
 
     @Test
     @Order(1)
-    void theReadyLineGivesTheUrl() {
+    void theReadyLineGivesTheUrlWhichServesTheFrontPage() {
         assertTrue(readyLine.matches("Deckhand \\S+ ready at http://[^ ]+:" + server.port() + "/ .*"), readyLine);
+        HttpResponse<String> front = server.get("/", null);
+
+        assertEquals(200, front.statusCode());
+        assertTrue(front.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(front.body().contains("<title>Deckhand</title>"), front.body());
+        assertEquals(404, server.get("/no-such-page", null).statusCode());
         assertEquals(200, server.get("/api/v1/health", null).statusCode());
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.deckhand.api.security.Authenticator;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.media.sse.SseFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -11,7 +12,9 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * Builds the Jersey configuration of the API: the contributed resources plus what every request goes through
- * (authentication, JSON, problem details, Server-Sent Events) and the OpenAPI document.
+ * (authentication, JSON, problem details, Server-Sent Events) and the OpenAPI document. Every feature is registered
+ * here, so Jersey's feature auto-discovery stays off; the META-INF/services lookup stays on, because the SSE message
+ * body writers come through it.
  */
 final class ApiConfiguration {
 
@@ -34,6 +37,7 @@ final class ApiConfiguration {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("deckhand");
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         config.register(JacksonFeature.withoutExceptionMappers());

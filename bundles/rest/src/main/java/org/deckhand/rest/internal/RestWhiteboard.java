@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class RestWhiteboard {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestWhiteboard.class);
-    private static final long COALESCE_MILLIS = 100;
+    private static final long COALESCE_MILLIS = 50;
     private static final long RETIRE_AFTER_SECONDS = 5;
 
     private final BundleContext context;

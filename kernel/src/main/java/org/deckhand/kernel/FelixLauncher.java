@@ -91,7 +91,8 @@ final class FelixLauncher {
 
     private static void installBundles(BundleContext context, Path bundlesFolder) throws IOException, BundleException {
         if (!Files.isDirectory(bundlesFolder)) {
-            throw new IOException("the bundles folder " + bundlesFolder + " is missing; is this a Deckhand installation?");
+            throw new IOException("the bundles folder " + bundlesFolder
+                    + " is missing; is this a Deckhand installation?");
         }
         List<Path> levels;
         try (Stream<Path> entries = Files.list(bundlesFolder)) {

@@ -12,7 +12,9 @@ public final class Topics {
     /** Every Deckhand topic, as an {@code event.topics} filter. */
     public static final String ALL = ROOT + "*";
 
-    /** A file appeared in a music folder. Properties: {@link EventProperties#TRACK_ID}, {@link EventProperties#PATH}. */
+    /**
+     * A file appeared in a music folder. Properties: {@link EventProperties#TRACK_ID}, {@link EventProperties#PATH}.
+     */
     public static final String LIBRARY_FILE_ADDED = ROOT + "library/file/ADDED";
 
     /** A file's content changed. Properties: {@link EventProperties#TRACK_ID}, {@link EventProperties#PATH}. */

@@ -170,7 +170,9 @@ final class PluginInspector {
         for (ServiceReference<?> reference : references) {
             Map<String, Object> properties = new LinkedHashMap<>();
             for (String key : reference.getPropertyKeys()) {
-                if (!key.equals(Constants.OBJECTCLASS) && !key.startsWith("service.") && !key.startsWith("osgi.ds.")) {
+                boolean frameworkOwn = key.equals(Constants.OBJECTCLASS) || key.startsWith("service.")
+                        || key.startsWith("osgi.ds.");
+                if (!frameworkOwn) {
                     Object value = reference.getProperty(key);
                     properties.put(key, value.getClass().isArray() ? arrayToList(value) : value);
                 }

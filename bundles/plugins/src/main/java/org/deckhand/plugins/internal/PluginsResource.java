@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -62,11 +63,11 @@ public final class PluginsResource implements RestResource {
     public PluginsResource(BundleContext context, @Reference ServiceComponentRuntime components,
             PluginsConfiguration configuration) {
         this.context = context;
-        this.folder = new PluginFolder(java.nio.file.Path.of(
+        this.folder = new PluginFolder(Paths.get(
                 Objects.requireNonNull(context.getProperty(RuntimeProperties.PLUGINS), RuntimeProperties.PLUGINS)));
         this.inspector = new PluginInspector(context, folder, components);
         this.installer = new PluginInstaller(folder,
-                java.nio.file.Path.of(context.getProperty(RuntimeProperties.DATA), "removed-plugins"),
+                Paths.get(context.getProperty(RuntimeProperties.DATA), "removed-plugins"),
                 Clock.systemUTC());
         modified(configuration);
     }
@@ -137,7 +138,7 @@ public final class PluginsResource implements RestResource {
     public void remove(@PathParam("id") String id) throws IOException {
         PluginView plugin = get(id);
         if (plugin.file() != null) {
-            java.nio.file.Path kept = installer.remove(folder.path().resolve(plugin.file()));
+            var kept = installer.remove(folder.path().resolve(plugin.file()));
             LOG.info("Plugin {} removed; its jar is kept as {}", id, kept);
             return;
         }

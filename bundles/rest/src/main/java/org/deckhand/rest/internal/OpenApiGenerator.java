@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deckhand.api.rest.RestResource;
@@ -69,7 +71,7 @@ final class OpenApiGenerator {
         String path = join(parentPath, resource.getPath());
         for (ResourceMethod method : resource.getResourceMethods()) {
             ObjectNode pathItem = paths.computeIfAbsent(path, p -> mapper.createObjectNode());
-            pathItem.set(method.getHttpMethod().toLowerCase(java.util.Locale.ROOT), operation(method, type));
+            pathItem.set(method.getHttpMethod().toLowerCase(Locale.ROOT), operation(method, type));
         }
         for (Resource child : resource.getChildResources()) {
             addResource(paths, path, child, type);
@@ -132,7 +134,7 @@ final class OpenApiGenerator {
             schema.put("type", "boolean");
         } else if (type == String.class) {
             schema.put("type", "string");
-        } else if (type == byte[].class || java.io.InputStream.class.isAssignableFrom(type)) {
+        } else if (type == byte[].class || InputStream.class.isAssignableFrom(type)) {
             schema.put("type", "string").put("format", "binary");
         } else {
             schema.put("type", "object");

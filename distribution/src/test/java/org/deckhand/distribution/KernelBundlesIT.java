@@ -107,6 +107,25 @@ public class KernelBundlesIT {
     }
 
     @Test
+    public void aCoreComponentThatFailsMakesTheServerUnhealthyUntilItGoes() throws Exception {
+        awaitHealthy();
+        Path faulty = Path.of(System.getProperty("deckhand.plugin.faulty"));
+        Bundle bundle = context.installBundle(faulty.toUri().toString());
+        try {
+            bundle.start();
+
+            HttpResponse<String> unhealthy = get("/api/v1/health", null);
+
+            assertEquals(unhealthy.body(), 503, unhealthy.statusCode());
+            assertTrue(unhealthy.body(), unhealthy.body().contains(
+                    "org.deckhand.plugin.faulty.FaultyAnalyser: failed to activate"));
+        } finally {
+            bundle.uninstall();
+        }
+        assertEquals(200, awaitHealthy().statusCode());
+    }
+
+    @Test
     public void systemNeedsCredentials() throws Exception {
         awaitHealthy();
 

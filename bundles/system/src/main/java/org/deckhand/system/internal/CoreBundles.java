@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -27,7 +28,14 @@ final class CoreBundles {
      * @return the status of every core bundle, by bundle id
      */
     List<BundleStatus> statuses() {
-        return Arrays.stream(context.getBundles()).filter(this::isCore).map(BundleStatus::of).toList();
+        return cores().map(BundleStatus::of).toList();
+    }
+
+    /**
+     * @return every core bundle
+     */
+    Stream<Bundle> cores() {
+        return Arrays.stream(context.getBundles()).filter(this::isCore);
     }
 
     private boolean isCore(Bundle bundle) {

@@ -1,0 +1,139 @@
+package org.deckhand.api.catalog;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.library.AudioFile;
+import org.deckhand.api.library.TrackMetadata;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The library's system of record, kept in an embedded database in the data folder. A service; thread-safe. Every
+ * method is one transaction: a crash leaves each change made entirely or not at all.
+ *
+ * <p>Every method throws {@link CatalogException} when the database fails.
+ */
+@ProviderType
+public interface Catalog {
+
+    /**
+     * Takes a new file into the library as a new track.
+     *
+     * @param file the file, whose path no track holds yet
+     * @param metadata what its tags say
+     * @param added when it entered the library
+     * @return the new track, with its id
+     * @throws CatalogException if a track already holds that path, or the database fails
+     */
+    CatalogTrack add(AudioFile file, TrackMetadata metadata, Instant added);
+
+    /**
+     * Records that a track's file changed: new file facts and tags; the track keeps its id, and it is no longer
+     * missing.
+     *
+     * @param trackId the track
+     * @param file the file as it is now; its path may differ from the old one (a file moved and edited)
+     * @param metadata what its tags say now
+     * @return the track as it is now
+     * @throws CatalogException if there is no such track, or the database fails
+     */
+    CatalogTrack update(long trackId, AudioFile file, TrackMetadata metadata);
+
+    /**
+     * Records that a track's file moved or was renamed; its id, tags and analysis stay.
+     *
+     * @param trackId the track
+     * @param newPath where its file is now
+     * @throws CatalogException if there is no such track, another track holds {@code newPath}, or the database fails
+     */
+    void move(long trackId, Path newPath);
+
+    /**
+     * Records the SHA-256 of a track's whole file, once it has been read in full.
+     *
+     * @param trackId the track
+     * @param sha256 the digest in lower-case hex, 64 characters
+     */
+    void setSha256(long trackId, String sha256);
+
+    /**
+     * Records that a track's file is gone; the track stays, with its analysis, until it is purged.
+     *
+     * @param trackId the track
+     * @param since when the file was found gone
+     */
+    void markMissing(long trackId, Instant since);
+
+    /**
+     * Deletes the tracks whose files have been missing since before {@code missingBefore}.
+     *
+     * @param missingBefore the grace period's start
+     * @return the ids of the tracks deleted
+     */
+    List<Long> purgeMissing(Instant missingBefore);
+
+    /**
+     * Stores an analyser's result for a track, replacing that analyser's previous one.
+     *
+     * @param trackId the track
+     * @param result the result
+     */
+    void saveAnalysis(long trackId, AnalysisResult result);
+
+    /**
+     * @param trackId a track's id
+     * @return the track, if the catalog holds it
+     */
+    Optional<CatalogTrack> get(long trackId);
+
+    /**
+     * @param path an absolute path
+     * @return the track whose file is there, if any
+     */
+    Optional<CatalogTrack> findByPath(Path path);
+
+    /**
+     * @param fastFingerprint a file's fast fingerprint
+     * @return the tracks whose files have it, to recognise a moved file
+     */
+    List<CatalogTrack> findByFastFingerprint(String fastFingerprint);
+
+    /**
+     * Hands every track to {@code consumer}, in id order, one at a time, so that memory stays bounded.
+     *
+     * @param consumer receives each track
+     */
+    void forEach(Consumer<CatalogTrack> consumer);
+
+    /**
+     * @return groups of two or more tracks whose files have identical content, each group's ids in order
+     */
+    List<List<Long>> duplicates();
+
+    /**
+     * Records a file that could not be taken in, replacing an earlier problem with the same file.
+     *
+     * @param problem the file and why
+     */
+    void recordProblem(Problem problem);
+
+    /**
+     * Forgets the problem of a file, which was fixed or removed.
+     *
+     * @param path the file
+     */
+    void clearProblem(Path path);
+
+    /**
+     * @return every file that could not be taken in, by path
+     */
+    List<Problem> problems();
+
+    /**
+     * @return figures about the whole library
+     */
+    LibraryStats stats();
+}

@@ -1,0 +1,359 @@
+package org.deckhand.catalog.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.catalog.CatalogException;
+import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.catalog.LibraryStats;
+import org.deckhand.api.catalog.Problem;
+import org.deckhand.api.library.AudioFile;
+import org.deckhand.api.library.TrackMetadata;
+import org.deckhand.api.runtime.RuntimeProperties;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalog in an embedded Apache Derby database, {@code DATA/catalog/db}, its schema brought up to date by
+ * {@link Migrations} at start. Each method runs in one transaction on its own connection.
+ */
+@Component(service = Catalog.class, immediate = true)
+public final class DerbyCatalog implements Catalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DerbyCatalog.class);
+
+    private final Database database;
+
+    /**
+     * Opens the catalog in the data folder.
+     *
+     * @param context this bundle's context, for the data folder
+     * @throws SQLException if the database cannot be opened or migrated
+     * @throws IOException if its folder cannot be created
+     */
+    @Activate
+    public DerbyCatalog(BundleContext context) throws SQLException, IOException {
+        this(Path.of(context.getProperty(RuntimeProperties.DATA), "catalog"));
+    }
+
+    DerbyCatalog(Path folder) throws SQLException, IOException {
+        Files.createDirectories(folder);
+        database = new Database(folder.resolve("db"));
+        try (Connection connection = database.connect()) {
+            int version = Migrations.migrate(connection);
+            LOG.info("Catalog open in {} (schema version {})", database.folder(), version);
+        } catch (SQLException | IOException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Shuts the database down.
+     *
+     * @throws SQLException if Derby fails to shut it down
+     */
+    @Deactivate
+    public void close() throws SQLException {
+        database.close();
+    }
+
+    @Override
+    public CatalogTrack add(AudioFile file, TrackMetadata metadata, Instant added) {
+        return transaction("add " + file.path(), connection -> {
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO track (" + TrackRows.WRITTEN_COLUMNS
+                    + ", added_millis) VALUES (" + "?, ".repeat(TrackRows.WRITTEN_COUNT) + "?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                TrackRows.bindFile(insert, file);
+                TrackRows.bindMetadata(insert, metadata);
+                insert.setLong(TrackRows.WRITTEN_COUNT + 1, added.toEpochMilli());
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            return read(connection, id).orElseThrow();
+        });
+    }
+
+    @Override
+    public CatalogTrack update(long trackId, AudioFile file, TrackMetadata metadata) {
+        return transaction("update track " + trackId, connection -> {
+            String assignments = String.join(" = ?, ", TrackRows.WRITTEN_COLUMNS.split(", ")) + " = ?";
+            try (PreparedStatement update = connection.prepareStatement("UPDATE track SET " + assignments
+                    + ", missing_since_millis = NULL WHERE id = ?")) {
+                TrackRows.bindFile(update, file);
+                TrackRows.bindMetadata(update, metadata);
+                update.setLong(TrackRows.WRITTEN_COUNT + 1, trackId);
+                requireOne(update.executeUpdate(), trackId);
+            }
+            return read(connection, trackId).orElseThrow();
+        });
+    }
+
+    @Override
+    public void move(long trackId, Path newPath) {
+        transaction("move track " + trackId + " to " + newPath, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE track SET path = ?, path_key = ?, missing_since_millis = NULL WHERE id = ?")) {
+                update.setString(1, newPath.toString());
+                update.setString(2, TrackRows.pathKey(newPath));
+                update.setLong(3, trackId);
+                return requireOne(update.executeUpdate(), trackId);
+            }
+        });
+    }
+
+    @Override
+    public void setSha256(long trackId, String sha256) {
+        execute("UPDATE track SET sha256 = ? WHERE id = ?", "record the SHA-256 of track " + trackId, sha256,
+                trackId);
+    }
+
+    @Override
+    public void markMissing(long trackId, Instant since) {
+        execute("UPDATE track SET missing_since_millis = ? WHERE id = ? AND missing_since_millis IS NULL",
+                "mark track " + trackId + " missing", since.toEpochMilli(), trackId);
+    }
+
+    @Override
+    public List<Long> purgeMissing(Instant missingBefore) {
+        return transaction("purge missing tracks", connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id FROM track WHERE missing_since_millis < ? ORDER BY id")) {
+                query.setLong(1, missingBefore.toEpochMilli());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM track WHERE id = ?")) {
+                for (long id : ids) {
+                    delete.setLong(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public void saveAnalysis(long trackId, AnalysisResult result) {
+        transaction("save " + result.analyserId() + " results of track " + trackId, connection -> {
+            AnalysisRows.replace(connection, trackId, result);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<CatalogTrack> get(long trackId) {
+        return transaction("read track " + trackId, connection -> read(connection, trackId));
+    }
+
+    @Override
+    public Optional<CatalogTrack> findByPath(Path path) {
+        List<CatalogTrack> found = select("WHERE path_key = ?", "find " + path, TrackRows.pathKey(path));
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<CatalogTrack> findByFastFingerprint(String fastFingerprint) {
+        return select("WHERE fast_fingerprint = ? ORDER BY id", "find fingerprint " + fastFingerprint,
+                fastFingerprint);
+    }
+
+    @Override
+    public void forEach(Consumer<CatalogTrack> consumer) {
+        transaction("read every track", connection -> {
+            try (Statement query = connection.createStatement();
+                    ResultSet rows = query.executeQuery("SELECT " + TrackRows.READ_COLUMNS + " FROM track ORDER BY id");
+                    AnalysisRows.Cursor analyses = new AnalysisRows.Cursor(connection, 0)) {
+                while (rows.next()) {
+                    consumer.accept(TrackRows.read(rows, analyses.resultsOf(rows.getLong("id"))));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<List<Long>> duplicates() {
+        return transaction("find duplicates", connection -> {
+            Map<String, List<Long>> groups = new LinkedHashMap<>();
+            try (Statement query = connection.createStatement();
+                    ResultSet rows = query.executeQuery("SELECT sha256, id FROM track WHERE sha256 IN "
+                            + "(SELECT sha256 FROM track WHERE sha256 IS NOT NULL GROUP BY sha256 HAVING COUNT(*) > 1)"
+                            + " ORDER BY sha256, id")) {
+                while (rows.next()) {
+                    groups.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getLong(2));
+                }
+            }
+            return List.copyOf(groups.values());
+        });
+    }
+
+    @Override
+    public void recordProblem(Problem problem) {
+        transaction("record the problem of " + problem.path(), connection -> {
+            String key = TrackRows.pathKey(problem.path());
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM problem WHERE path_key = ?");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO problem (path_key, path, reason, seen_millis) VALUES (?, ?, ?, ?)")) {
+                delete.setString(1, key);
+                delete.executeUpdate();
+                insert.setString(1, key);
+                insert.setString(2, problem.path().toString());
+                insert.setString(3, problem.reason().length() > 2048
+                        ? problem.reason().substring(0, 2048) : problem.reason());
+                insert.setLong(4, problem.seen().toEpochMilli());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void clearProblem(Path path) {
+        execute("DELETE FROM problem WHERE path_key = ?", "clear the problem of " + path, TrackRows.pathKey(path));
+    }
+
+    @Override
+    public List<Problem> problems() {
+        return transaction("list problems", connection -> {
+            List<Problem> problems = new ArrayList<>();
+            try (Statement query = connection.createStatement();
+                    ResultSet rows = query.executeQuery("SELECT path, reason, seen_millis FROM problem ORDER BY path")) {
+                while (rows.next()) {
+                    problems.add(new Problem(Path.of(rows.getString(1)), rows.getString(2),
+                            Instant.ofEpochMilli(rows.getLong(3))));
+                }
+            }
+            return problems;
+        });
+    }
+
+    @Override
+    public LibraryStats stats() {
+        return transaction("compute library statistics", connection -> {
+            Map<String, Long> byFormat = new LinkedHashMap<>();
+            long tracks = 0;
+            double duration = 0;
+            long size = 0;
+            try (Statement query = connection.createStatement();
+                    ResultSet rows = query.executeQuery("SELECT format, COUNT(*), SUM(duration_seconds), "
+                            + "SUM(size_bytes) FROM track GROUP BY format ORDER BY format")) {
+                while (rows.next()) {
+                    byFormat.put(rows.getString(1), rows.getLong(2));
+                    tracks += rows.getLong(2);
+                    duration += rows.getDouble(3);
+                    size += rows.getLong(4);
+                }
+            }
+            long missing = count(connection, "SELECT COUNT(*) FROM track WHERE missing_since_millis IS NOT NULL");
+            long duplicateGroups = count(connection, "SELECT COUNT(*) FROM (SELECT sha256 FROM track "
+                    + "WHERE sha256 IS NOT NULL GROUP BY sha256 HAVING COUNT(*) > 1) AS groups");
+            long problems = count(connection, "SELECT COUNT(*) FROM problem");
+            return new LibraryStats(tracks, missing, byFormat, duration, size, duplicateGroups, problems);
+        });
+    }
+
+    private Optional<CatalogTrack> read(Connection connection, long trackId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + TrackRows.READ_COLUMNS + " FROM track WHERE id = ?")) {
+            query.setLong(1, trackId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next()
+                        ? Optional.of(TrackRows.read(rows, AnalysisRows.of(connection, trackId)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private List<CatalogTrack> select(String where, String what, Object parameter) {
+        return transaction(what, connection -> {
+            List<CatalogTrack> tracks = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM track " + where)) {
+                query.setObject(1, parameter);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            for (long id : ids) {
+                read(connection, id).ifPresent(tracks::add);
+            }
+            return tracks;
+        });
+    }
+
+    private void execute(String sql, String what, Object... parameters) {
+        transaction(what, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int requireOne(int updated, long trackId) {
+        if (updated != 1) {
+            throw new CatalogException("the catalog holds no track " + trackId);
+        }
+        return updated;
+    }
+
+    private <T> T transaction(String what, SqlWork<T> work) {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("The catalog could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -58,7 +58,7 @@ final class FelixLauncher {
         properties.put(Constants.FRAMEWORK_STORAGE, settings.data().resolve("cache").resolve("felix").toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(PLUGIN_START_LEVEL));
-        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sun.misc");
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sun.misc,sun.nio.ch");
         properties.put("felix.log.level", "1");
 
         properties.put(RuntimeProperties.VERSION, version);

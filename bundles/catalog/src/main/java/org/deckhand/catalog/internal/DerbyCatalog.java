@@ -54,7 +54,14 @@ public final class DerbyCatalog implements Catalog {
         this(Path.of(context.getProperty(RuntimeProperties.DATA), "catalog"));
     }
 
-    DerbyCatalog(Path folder) throws SQLException, IOException {
+    /**
+     * Opens the catalog in a folder, creating its database when the folder holds none.
+     *
+     * @param folder the catalog's folder, {@code DATA/catalog} in the server
+     * @throws SQLException if the database cannot be opened or migrated
+     * @throws IOException if the folder cannot be created
+     */
+    public DerbyCatalog(Path folder) throws SQLException, IOException {
         Files.createDirectories(folder);
         database = new Database(folder.resolve("db"));
         try (Connection connection = database.connect()) {

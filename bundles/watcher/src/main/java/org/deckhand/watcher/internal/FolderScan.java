@@ -1,0 +1,116 @@
+package org.deckhand.watcher.internal;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Walks music folders and lists the files that may hold audio, with their {@link FileStamp}s: files with an audio
+ * extension, and files with none, whose content decides. Hidden files and folders (a name starting with a dot) are
+ * skipped; symbolic links are followed, loops are not.
+ */
+final class FolderScan {
+
+    /** Extensions of the audio files Deckhand recognises, in lower case. */
+    static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "mp2", "flac", "wav", "wave", "aif", "aiff", "aifc",
+            "ogg", "oga", "opus", "m4a", "m4b", "mp4", "aac", "alac", "wma", "ape", "wv", "dsf", "dff");
+
+    private FolderScan() {
+    }
+
+    /**
+     * What a walk found.
+     *
+     * @param files the candidate files by absolute path, in walk order
+     * @param readFolders the music folders that could be walked; a folder that could not (a network share that
+     *     dropped out) is missing here, so that its tracks are not taken for gone
+     */
+    record Listing(Map<Path, FileStamp> files, List<Path> readFolders) {
+    }
+
+    /**
+     * @param folders the music folders, absolute
+     * @param unreadable receives each file or folder that could not be read, with the reason
+     * @return what the walk found
+     */
+    static Listing of(List<Path> folders, BiConsumer<Path, String> unreadable) {
+        Map<Path, FileStamp> files = new LinkedHashMap<>();
+        List<Path> read = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                unreadable.accept(folder, "the music folder is not there (a network share that dropped out?)");
+                continue;
+            }
+            try {
+                Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                        new Collector(folder, files, unreadable));
+                read.add(folder);
+            } catch (IOException e) {
+                unreadable.accept(folder, "the music folder cannot be read: " + e.getMessage());
+            }
+        }
+        return new Listing(files, read);
+    }
+
+    /**
+     * @param file a file name or path
+     * @return whether its name says it may hold audio
+     */
+    static boolean isCandidate(Path file) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".")) {
+            return false;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot < 0 || AUDIO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static final class Collector extends SimpleFileVisitor<Path> {
+
+        private final Path root;
+        private final Map<Path, FileStamp> files;
+        private final BiConsumer<Path, String> unreadable;
+
+        Collector(Path root, Map<Path, FileStamp> files, BiConsumer<Path, String> unreadable) {
+            this.root = root;
+            this.files = files;
+            this.unreadable = unreadable;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+            return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && isCandidate(file)) {
+                files.put(file.toAbsolutePath().normalize(), new FileStamp(attributes.size(),
+                        Instant.ofEpochMilli(attributes.lastModifiedTime().toMillis())));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            unreadable.accept(file, e instanceof FileSystemLoopException
+                    ? "a symbolic link loops back to a folder above it" : "cannot be read: " + e.getMessage());
+            return FileVisitResult.CONTINUE;
+        }
+    }
+}

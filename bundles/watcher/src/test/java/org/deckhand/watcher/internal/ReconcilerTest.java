@@ -1,0 +1,196 @@
+package org.deckhand.watcher.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.catalog.Problem;
+import org.deckhand.catalog.internal.DerbyCatalog;
+import org.deckhand.tags.internal.JaudiotaggerTagReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reconciler on real audio files from the test corpus, with the real catalog and tag reader: adds, unchanged
+ * rescans, edits, moves, deletions, broken files and a music folder that drops out.
+ */
+class ReconcilerTest {
+
+    private static final Duration NO_SETTLE = Duration.ZERO;
+    private static final Duration GRACE = Duration.ofDays(7);
+
+    @TempDir
+    Path root;
+
+    private Path music;
+    private DerbyCatalog catalog;
+    private final RecordedEvents events = new RecordedEvents();
+    private Reconciler reconciler;
+
+    @BeforeEach
+    void setUp() throws IOException, SQLException {
+        Path corpus = corpus();
+        music = Files.createDirectories(root.resolve("music"));
+        for (String format : new String[] {"flac", "mp3-vbr", "m4a-aac"}) {
+            Path target = Files.createDirectories(music.resolve(format));
+            try (Stream<Path> files = Files.list(corpus.resolve("real-formats").resolve(format))) {
+                for (Path file : files.sorted().limit(3).toList()) {
+                    Files.copy(file, target.resolve(file.getFileName()));
+                }
+            }
+        }
+        catalog = new DerbyCatalog(root.resolve("catalog"));
+        reconciler = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() throws SQLException {
+        catalog.close();
+    }
+
+    @Test
+    void aFirstScanAddsEveryFileAndAnUnchangedRescanDoesNothing() {
+        ScanReport first = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        ScanReport second = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(List.of(9L, 9L, 0L), List.of(first.files(), first.added(), first.problems()), first.toString());
+        assertEquals(9, catalog.stats().tracks());
+        assertEquals(List.of(0L, 0L, 0L, 0L), List.of(second.added(), second.changed(), second.moved(),
+                second.removed()), second.toString());
+        assertTrue(events.lines.contains("scan completed 9"), events.lines.toString());
+        assertEquals(9, events.lines.stream().filter(l -> l.startsWith("added ")).count());
+    }
+
+    @Test
+    void aMovedFileKeepsItsTrackIdAndAnalysis() throws IOException {
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Path before = firstFile("flac");
+        CatalogTrack track = catalog.findByPath(before).orElseThrow();
+        catalog.saveAnalysis(track.id(), new AnalysisResult("tempo", "1", Map.of("bpm", 126.0)));
+        Path after = Files.createDirectories(music.resolve("sorted/by artist")).resolve("renamed.flac");
+
+        Files.move(before, after);
+        ScanReport report = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(1, report.moved(), report.toString());
+        assertEquals(0, report.added() + report.removed(), report.toString());
+        CatalogTrack moved = catalog.findByPath(after).orElseThrow();
+        assertEquals(track.id(), moved.id());
+        assertEquals(126.0, moved.track().analyses().get(0).values().get("bpm"));
+        assertTrue(events.lines.contains("moved " + track.id() + " " + before + " -> " + after));
+    }
+
+    @Test
+    void anEditedFileIsReadAgainUnderTheSameId() throws IOException {
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Path file = firstFile("mp3-vbr");
+        long id = catalog.findByPath(file).orElseThrow().id();
+        String fingerprint = catalog.findByPath(file).orElseThrow().track().file().fastFingerprint();
+
+        Files.write(file, new byte[] {'T', 'A', 'G'}, StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600)));
+        ScanReport report = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(1, report.changed(), report.toString());
+        CatalogTrack changed = catalog.findByPath(file).orElseThrow();
+        assertEquals(id, changed.id());
+        assertTrue(!fingerprint.equals(changed.track().file().fastFingerprint()));
+        assertEquals(Files.size(file), changed.track().file().sizeBytes());
+    }
+
+    @Test
+    void aDeletedFileMarksItsTrackMissingThenItIsPurgedAfterTheGracePeriod() throws IOException {
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Path file = firstFile("m4a-aac");
+        long id = catalog.findByPath(file).orElseThrow().id();
+
+        Files.delete(file);
+        ScanReport report = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(1, report.removed(), report.toString());
+        assertNotNull(catalog.get(id).orElseThrow().missingSince());
+        Reconciler later = new Reconciler(catalog, new JaudiotaggerTagReader(), events,
+                Clock.fixed(Instant.now().plus(GRACE).plusSeconds(60), ZoneOffset.UTC));
+        later.scan(List.of(music), NO_SETTLE, GRACE);
+        assertTrue(catalog.get(id).isEmpty(), "a track missing for longer than the grace period is purged");
+    }
+
+    @Test
+    void brokenFilesAreProblemsWithReasonsAndTheScanCarriesOn() throws IOException {
+        Path broken = Files.createDirectories(music.resolve("broken"));
+        Files.copy(corpus().resolve("broken/empty.flac"), broken.resolve("empty.flac"));
+        Files.copy(corpus().resolve("broken/song.mp3"), broken.resolve("song.mp3"));
+
+        ScanReport report = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(9, report.added(), report.toString());
+        assertEquals(2, report.problems(), report.toString());
+        List<Problem> problems = catalog.problems();
+        assertEquals(List.of(broken.resolve("empty.flac"), broken.resolve("song.mp3")),
+                problems.stream().map(Problem::path).toList());
+        assertTrue(problems.stream().allMatch(p -> !p.reason().isBlank() && !p.reason().contains(p.path().toString())),
+                problems.toString());
+
+        ScanReport again = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Files.delete(broken.resolve("song.mp3"));
+        Reconciler afterRestart = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC());
+        afterRestart.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(2, again.problems(), "problems stay reported while the files stay broken");
+        assertEquals(List.of(broken.resolve("empty.flac")), catalog.problems().stream().map(Problem::path).toList(),
+                "the problem of a deleted file is forgotten, even after a restart");
+    }
+
+    @Test
+    void aMusicFolderThatDropsOutLeavesItsTracksAlone() throws IOException {
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Path unmounted = root.resolve("unmounted");
+
+        Files.move(music, unmounted);
+        ScanReport gone = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Files.createDirectories(music);
+        ScanReport empty = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(0, gone.removed(), gone.toString());
+        assertEquals(0, empty.removed(), empty.toString());
+        assertEquals(0, catalog.stats().missing());
+    }
+
+    @Test
+    void aFileStillBeingWrittenWaitsForTheNextScan() {
+        ScanReport report = reconciler.scan(List.of(music), Duration.ofDays(1), GRACE);
+
+        assertEquals(9, report.unsettled(), report.toString());
+        assertEquals(0, catalog.stats().tracks());
+    }
+
+    private Path firstFile(String format) throws IOException {
+        try (Stream<Path> files = Files.list(music.resolve(format))) {
+            return files.sorted().findFirst().orElseThrow();
+        }
+    }
+
+    private static Path corpus() {
+        String corpus = System.getProperty("deckhand.corpus");
+        assumeTrue(corpus != null && !corpus.isBlank() && Files.isDirectory(Path.of(corpus)),
+                "no test corpus: build one with ../shared/corpus/build.sh --quick DIR and set DECKHAND_CORPUS=DIR");
+        return Path.of(corpus);
+    }
+}

@@ -1,8 +1,9 @@
 package org.deckhand.api.search;
 
 /**
- * Thrown for a query, sort or cursor that is malformed; it says where and why, such as
- * {@code "bpm:12x..128: 'bpm' takes a number or a range like 120..128 (at character 4)"}.
+ * Thrown for a query, sort or cursor that is malformed; its message says where, counting characters from 1, and why,
+ * such as {@code "'bpm' takes a number such as 124, a range such as 120..128 or a comparison such as >120; '12x' is
+ * not one (at character 5)"}. {@link #position()} gives the same place as a 0-based offset.
  */
 public class QuerySyntaxException extends Exception {
 

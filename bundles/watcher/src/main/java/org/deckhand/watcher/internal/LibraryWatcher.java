@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.library.LibraryScanner;
 import org.deckhand.api.library.TagReader;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.osgi.framework.BundleContext;
@@ -32,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * and a full rescan every {@link WatcherConfiguration#rescanIntervalMinutes()} minutes for network shares. Scans
  * run one at a time on one low-priority thread, so that they never starve the API or a stream.
  */
-@Component(immediate = true, configurationPid = WatcherConfiguration.PID)
+@Component(service = LibraryScanner.class, immediate = true, configurationPid = WatcherConfiguration.PID)
 @Designate(ocd = WatcherConfiguration.class)
-public final class LibraryWatcher {
+public final class LibraryWatcher implements LibraryScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibraryWatcher.class);
     private static final long EVENT_DELAY_MILLIS = 500;
@@ -93,6 +94,16 @@ public final class LibraryWatcher {
         if (watcher != null) {
             watcher.close();
         }
+    }
+
+    @Override
+    public List<Path> musicFolders() {
+        return List.copyOf(folders);
+    }
+
+    @Override
+    public void requestScan() {
+        requestScan(0);
     }
 
     /**

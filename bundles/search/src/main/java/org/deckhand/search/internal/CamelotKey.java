@@ -1,0 +1,89 @@
+package org.deckhand.search.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A musical key on the Camelot wheel: a number from 1 to 12 and a letter, {@code A} for minor and {@code B} for
+ * major keys. Parses Camelot codes in any case ({@code 8a}) and musical names ({@code Am}, {@code C#m},
+ * {@code Db}, {@code Ebmin}, {@code F# major}).
+ *
+ * @param number the position on the wheel, 1 to 12
+ * @param minor whether it is a minor key (letter {@code A})
+ */
+record CamelotKey(int number, boolean minor) {
+
+    private static final Pattern CODE = Pattern.compile("(\\d{1,2})([ABab])");
+    private static final Pattern NAME = Pattern.compile("([A-Ga-g])([#b♯♭]?)\\s*(m|min|minor|maj|major|)",
+            Pattern.CASE_INSENSITIVE);
+    private static final int[] NATURAL_PITCH = {9, 11, 0, 2, 4, 5, 7};
+    private static final int WHEEL = 12;
+    private static final int C_MAJOR_NUMBER = 8;
+    private static final int FIFTH = 7;
+    private static final int MINOR_THIRD = 3;
+
+    /** @throws IllegalArgumentException if the number is not between 1 and 12 */
+    CamelotKey {
+        if (number < 1 || number > WHEEL) {
+            throw new IllegalArgumentException("Camelot number must lie in 1..12: " + number);
+        }
+    }
+
+    /**
+     * @param text a Camelot code or a musical key name
+     * @return the key, or empty if the text is neither
+     */
+    static Optional<CamelotKey> parse(String text) {
+        String trimmed = text.strip();
+        Matcher code = CODE.matcher(trimmed);
+        if (code.matches()) {
+            int number = Integer.parseInt(code.group(1));
+            if (number < 1 || number > WHEEL) {
+                return Optional.empty();
+            }
+            return Optional.of(new CamelotKey(number, code.group(2).equalsIgnoreCase("A")));
+        }
+        Matcher name = NAME.matcher(trimmed);
+        if (name.matches()) {
+            return Optional.of(ofName(name.group(1), name.group(2), name.group(3)));
+        }
+        return Optional.empty();
+    }
+
+    private static CamelotKey ofName(String letter, String accidental, String mode) {
+        int pitch = NATURAL_PITCH[Character.toUpperCase(letter.charAt(0)) - 'A'];
+        if (accidental.equals("#") || accidental.equals("♯")) {
+            pitch++;
+        } else if (!accidental.isEmpty()) {
+            pitch--;
+        }
+        boolean minor = mode.toLowerCase(Locale.ROOT).startsWith("mi") || mode.equals("m");
+        int relativeMajor = Math.floorMod(minor ? pitch + MINOR_THIRD : pitch, WHEEL);
+        int number = Math.floorMod(relativeMajor * FIFTH + C_MAJOR_NUMBER - 1, WHEEL) + 1;
+        return new CamelotKey(number, minor);
+    }
+
+    /** @return the code, such as {@code 8A} */
+    String code() {
+        return number + (minor ? "A" : "B");
+    }
+
+    /** @return the key's place in the order 1A, 1B, 2A, ... 12B, for sorting */
+    long order() {
+        return number * 2L + (minor ? 0 : 1);
+    }
+
+    /**
+     * @return the keys a DJ can mix into from this one: itself, one step either way around the wheel with the
+     *     same letter (12 and 1 are neighbours), and its relative key (the same number, the other letter)
+     */
+    List<CamelotKey> compatible() {
+        return List.of(this,
+                new CamelotKey(Math.floorMod(number - 2, WHEEL) + 1, minor),
+                new CamelotKey(number % WHEEL + 1, minor),
+                new CamelotKey(number, !minor));
+    }
+}

@@ -1,0 +1,298 @@
+package org.deckhand.distribution;
+
+import static org.deckhand.distribution.DeckhandProcess.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged server pointed at a music folder of real files from the test corpus: what the scan finds, broken
+ * files, searches, the catalog following changes while it runs, and a hard kill during a scan.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LibraryIT {
+
+    private static final Duration FOLLOW = Duration.ofSeconds(5);
+    private static final Set<String> UNREADABLE = Set.of("empty.flac", "song.mp3", "bad-streaminfo.flac");
+
+    @TempDir
+    static Path root;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private Path corpus;
+    private Path music;
+    private DeckhandProcess server;
+    private Map<String, Double> ffprobeDurations;
+    private int audioFiles;
+
+    @BeforeAll
+    void start() throws IOException {
+        String property = System.getProperty("deckhand.corpus");
+        assumeTrue(property != null && Files.isDirectory(Path.of(property)),
+                "no test corpus: build one with ../shared/corpus/build.sh --quick DIR and set DECKHAND_CORPUS=DIR");
+        corpus = Path.of(property);
+        music = Files.createDirectories(root.resolve("music"));
+        copyTree(corpus.resolve("real-formats"), music.resolve("formats"));
+        copyTree(corpus.resolve("broken"), music.resolve("broken"));
+        try (Stream<Path> files = Files.walk(music)) {
+            audioFiles = (int) files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".tsv")).count();
+        }
+        ffprobeDurations = manifestDurations();
+        server = DeckhandProcess.start(root.resolve("deckhand"), "--music", music.toString());
+        server.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("no ready line:\n" + server.output()));
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theScanFindsEveryAudioFileWithTheDurationFfprobeReports() throws IOException {
+        int expected = audioFiles - UNREADABLE.size();
+        assertTrue(eventually(() -> stats().path("tracks").asInt() == expected, Duration.ofSeconds(60)),
+                "the catalog holds " + stats() + ", not " + expected + " tracks");
+
+        List<JsonNode> tracks = allTracks("");
+        assertEquals(expected, tracks.size());
+        int compared = 0;
+        for (JsonNode track : tracks) {
+            String path = track.path("file").path("path").asText();
+            if (path.contains("/formats/")) {
+                String relative = "real-formats/" + path.substring(path.indexOf("/formats/") + "/formats/".length());
+                Double ffprobe = ffprobeDurations.get(relative);
+                assertNotNull(ffprobe, relative + " is not in the corpus manifest");
+                assertEquals(ffprobe, track.path("audio").path("durationSeconds").asDouble(), 0.05, relative);
+                assertTrue(!track.path("tags").path("title").asText().isEmpty(), relative + " has no title");
+                compared++;
+            }
+        }
+        assertEquals(56, compared, "every file of real-formats compared");
+    }
+
+    @Test
+    @Order(2)
+    void brokenFilesAreProblemsWithClearReasons() throws IOException {
+        JsonNode problems = json.readTree(server.get("/api/v1/library/problems").body());
+
+        Map<String, String> reasons = new HashMap<>();
+        problems.forEach(p -> reasons.put(Path.of(p.path("path").asText()).getFileName().toString(),
+                p.path("reason").asText()));
+        assertEquals(UNREADABLE, reasons.keySet(), problems.toString());
+        assertEquals("empty file (0 bytes)", reasons.get("empty.flac"));
+        assertTrue(reasons.get("song.mp3").startsWith("not an audio file"), reasons.get("song.mp3"));
+        assertEquals(UNREADABLE.size(), stats().path("problems").asInt());
+    }
+
+    @Test
+    @Order(3)
+    void eachQueryFormReturnsExactlyTheExpectedTracks() throws IOException {
+        List<JsonNode> all = allTracks("");
+        JsonNode someTrack = all.stream().filter(t -> t.path("tags").path("artists").size() > 0).findFirst()
+                .orElseThrow();
+        String artist = someTrack.path("tags").path("artists").get(0).asText();
+        String firstArtistWord = artist.split("\\s+")[0].replaceAll("[^\\p{L}\\p{N}]", "");
+
+        assertQuery("format:flac", all, t -> t.path("file").path("format").asText().equals("flac"));
+        assertQuery("duration:<20s", all, t -> t.path("audio").path("durationSeconds").asDouble(999) < 20);
+        assertQuery("duration:20s..40s", all, t -> {
+            double seconds = t.path("audio").path("durationSeconds").asDouble(-1);
+            return seconds >= 20 && seconds <= 40;
+        });
+        assertQuery("year:2000..2030", all, t -> t.path("tags").has("year")
+                && t.path("tags").path("year").asInt() >= 2000 && t.path("tags").path("year").asInt() <= 2030);
+        assertQuery("-format:mp3", all, t -> !t.path("file").path("format").asText().equals("mp3"));
+        assertQuery("added:<1d", all, t -> true);
+        List<JsonNode> byArtist = allTracks(firstArtistWord);
+        assertTrue(byArtist.stream().anyMatch(t -> t.path("id").asLong() == someTrack.path("id").asLong()),
+                firstArtistWord + " does not find " + someTrack);
+
+        HttpResponse<String> malformed = server.get("/api/v1/tracks?q=" + encode("bpm:12x"));
+        assertEquals(400, malformed.statusCode());
+        assertTrue(malformed.body().contains("at character 5"), malformed.body());
+    }
+
+    @Test
+    @Order(4)
+    void theCatalogFollowsAddsEditsMovesAndDeletesWhileTheServerRuns() throws Exception {
+        Path source = corpus.resolve("real-formats/flac");
+        Path added = music.resolve("new arrivals/added.flac");
+        Files.createDirectories(added.getParent());
+        try (Stream<Path> files = Files.list(source)) {
+            Files.copy(files.sorted().findFirst().orElseThrow(), added);
+        }
+        assertTrue(eventually(() -> trackAt(added) != null, FOLLOW), "an added file is not in the catalog in 5 s");
+        long id = trackAt(added).path("id").asLong();
+
+        Process edit = new ProcessBuilder("metaflac", "--remove-tag=TITLE", "--set-tag=TITLE=Edited while running",
+                added.toString()).redirectErrorStream(true).start();
+        edit.getInputStream().readAllBytes();
+        assertEquals(0, edit.waitFor());
+        assertTrue(eventually(() -> trackAt(added) != null
+                && "Edited while running".equals(trackAt(added).path("tags").path("title").asText()), FOLLOW),
+                "an edited file's new title is not in the catalog in 5 s");
+        assertEquals(id, trackAt(added).path("id").asLong());
+
+        Path moved = music.resolve("sorted/renamed.flac");
+        Files.createDirectories(moved.getParent());
+        Files.move(added, moved);
+        assertTrue(eventually(() -> trackAt(moved) != null, FOLLOW), "a moved file is not followed in 5 s");
+        assertEquals(id, trackAt(moved).path("id").asLong(), "a moved file keeps its track id");
+
+        Files.delete(moved);
+        assertTrue(eventually(() -> json(server.get("/api/v1/tracks/" + id).body()).has("missingSince"), FOLLOW),
+                "a deleted file's track is not marked missing in 5 s");
+    }
+
+    @Test
+    @Order(5)
+    void theAudioEndpointServesTheFileWithRanges() throws IOException {
+        JsonNode track = allTracks("format:mp3").get(0);
+        long size = track.path("file").path("sizeBytes").asLong();
+        String path = "/api/v1/tracks/" + track.path("id").asLong() + "/audio";
+
+        HttpResponse<String> whole = server.get(path);
+        assertEquals(200, whole.statusCode());
+        assertEquals("audio/mpeg", whole.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(Long.toString(size), whole.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(404, server.get("/api/v1/tracks/987654321/audio").statusCode());
+    }
+
+    @Test
+    @Order(6)
+    void aHardKillDuringAScanLeavesCatalogAndIndexInAgreementAfterARestart() throws Exception {
+        Path bigger = Files.createDirectories(root.resolve("bigger"));
+        copyTree(corpus.resolve("real-formats"), bigger.resolve("formats"));
+        copyTree(corpus.resolve("labelled"), bigger.resolve("labelled"));
+        long expected;
+        try (Stream<Path> files = Files.walk(bigger)) {
+            expected = files.filter(p -> p.toString().matches(".*\\.(flac|mp3|wav|aiff|m4a|opus|ogg)$")).count();
+        }
+        Path home = root.resolve("killed");
+        DeckhandProcess first = DeckhandProcess.start(home, "--music", bigger.toString());
+        first.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90)).orElseThrow();
+        first.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+        try (DeckhandProcess second = DeckhandProcess.startIn(home, DeckhandProcess.freePort(), "--music",
+                bigger.toString())) {
+            second.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90))
+                    .orElseThrow(() -> new AssertionError("no ready line after kill -9:\n" + second.output()));
+            assertTrue(eventually(() -> {
+                JsonNode stats = json(second.get("/api/v1/library/stats").body());
+                JsonNode page = json(second.get("/api/v1/tracks?limit=1").body());
+                return stats.path("tracks").asLong() == expected && page.path("total").asLong() == expected;
+            }, Duration.ofSeconds(60)), "catalog and index disagree or the scan did not complete: "
+                    + second.get("/api/v1/library/stats").body() + " / index total "
+                    + json(second.get("/api/v1/tracks?limit=1").body()).path("total"));
+        }
+    }
+
+    private void assertQuery(String query, List<JsonNode> all, Predicate<JsonNode> expected) {
+        Set<Long> want = new TreeSet<>();
+        all.stream().filter(expected).forEach(t -> want.add(t.path("id").asLong()));
+        Set<Long> got = new TreeSet<>();
+        allTracks(query).forEach(t -> got.add(t.path("id").asLong()));
+        assertEquals(want, got, query);
+    }
+
+    private List<JsonNode> allTracks(String query) {
+        List<JsonNode> tracks = new ArrayList<>();
+        String cursor = null;
+        do {
+            String url = "/api/v1/tracks?limit=20&q=" + encode(query) + (cursor == null ? "" : "&cursor="
+                    + encode(cursor));
+            HttpResponse<String> response = server.get(url);
+            assertEquals(200, response.statusCode(), query + ": " + response.body());
+            JsonNode page = json(response.body());
+            page.path("tracks").forEach(tracks::add);
+            cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return tracks;
+    }
+
+    private JsonNode trackAt(Path file) {
+        for (JsonNode track : allTracks("")) {
+            if (track.path("file").path("path").asText().equals(file.toString())) {
+                return track;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode stats() {
+        return json(server.get("/api/v1/library/stats").body());
+    }
+
+    private JsonNode json(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Double> manifestDurations() throws IOException {
+        Map<String, Double> durations = new HashMap<>();
+        List<String> lines = Files.readAllLines(corpus.resolve("manifest.tsv"));
+        List<String> header = List.of(lines.get(0).split("\t"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split("\t", -1);
+            String duration = fields[header.indexOf("duration_s")];
+            if (!duration.isEmpty()) {
+                durations.put(fields[header.indexOf("file")], Double.parseDouble(duration));
+            }
+        }
+        return durations;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.getFileName().toString().endsWith(".tsv")) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}

@@ -122,6 +122,7 @@ public final class RestWhiteboard {
             properties.put("osgi.http.whiteboard.servlet.name", "deckhand-rest-" + generation);
             properties.put("osgi.http.whiteboard.servlet.asyncSupported", Boolean.TRUE);
             properties.put(Constants.SERVICE_RANKING, generation);
+            properties.put(RestResource.MOUNTED_RESOURCES_PROPERTY, snapshot.size());
             try {
                 next = context.registerService(Servlet.class, new ApiServlet(configuration.build(snapshot)),
                         properties);

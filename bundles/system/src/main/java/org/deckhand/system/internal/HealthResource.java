@@ -17,7 +17,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * {@code /api/v1/health}, open to anyone, for load balancers, Docker and systemd: 200 when every core bundle is
- * active and every component of theirs works, 503 otherwise, with each bundle's state and what does not work.
+ * active, every component of theirs works and the API serves every resource, 503 otherwise, with each bundle's state and what does not work.
  * Plugins do not count: a broken plugin leaves the server healthy.
  */
 @Component(service = RestResource.class)
@@ -27,6 +27,7 @@ public final class HealthResource implements RestResource {
 
     private final CoreBundles bundles;
     private final ComponentProblems components;
+    private final RestMounting rest;
 
     /**
      * @param context this bundle's context, to read the bundles' states
@@ -36,6 +37,7 @@ public final class HealthResource implements RestResource {
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime runtime) {
         this.bundles = new CoreBundles(context);
         this.components = new ComponentProblems(runtime);
+        this.rest = new RestMounting(context);
     }
 
     /**
@@ -49,6 +51,7 @@ public final class HealthResource implements RestResource {
         List<String> notReady = new ArrayList<>();
         statuses.stream().filter(s -> !s.healthy()).forEach(s -> notReady.add(s.symbolicName() + ": " + s.state()));
         notReady.addAll(components.of(bundles.cores()));
+        rest.problem().ifPresent(notReady::add);
         Health health = new Health(notReady.isEmpty() ? "UP" : "DOWN", true, notReady.isEmpty(), notReady, statuses);
         return Response.status(health.ready() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(health).build();

@@ -133,6 +133,12 @@ public interface Catalog {
     List<Problem> problems();
 
     /**
+     * @return the tracks whose files were read only in part (truncated audio, broken tags), each with its warnings
+     *     in {@link CatalogTrack#metadata()}, by path
+     */
+    List<CatalogTrack> tracksWithWarnings();
+
+    /**
      * @return figures about the whole library
      */
     LibraryStats stats();

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param totalSizeBytes the size of every track's file, in bytes
  * @param duplicateGroups how many groups of tracks share identical content (the same SHA-256)
  * @param problems how many files could not be taken in
+ * @param tracksWithWarnings how many tracks were read only in part
  */
 public record LibraryStats(long tracks, long missing, Map<String, Long> tracksByFormat, double totalDurationSeconds,
-        long totalSizeBytes, long duplicateGroups, long problems) {
+        long totalSizeBytes, long duplicateGroups, long problems, long tracksWithWarnings) {
 
     /** Copies the map. */
     public LibraryStats {

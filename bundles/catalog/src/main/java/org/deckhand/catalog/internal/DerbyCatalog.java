@@ -262,6 +262,11 @@ public final class DerbyCatalog implements Catalog {
     }
 
     @Override
+    public List<CatalogTrack> tracksWithWarnings() {
+        return select("WHERE warnings <> ? ORDER BY path", "list tracks with warnings", "");
+    }
+
+    @Override
     public LibraryStats stats() {
         return transaction("compute library statistics", connection -> {
             Map<String, Long> byFormat = new LinkedHashMap<>();
@@ -282,7 +287,9 @@ public final class DerbyCatalog implements Catalog {
             long duplicateGroups = count(connection, "SELECT COUNT(*) FROM (SELECT sha256 FROM track "
                     + "WHERE sha256 IS NOT NULL GROUP BY sha256 HAVING COUNT(*) > 1) AS groups");
             long problems = count(connection, "SELECT COUNT(*) FROM problem");
-            return new LibraryStats(tracks, missing, byFormat, duration, size, duplicateGroups, problems);
+            long withWarnings = count(connection, "SELECT COUNT(*) FROM track WHERE warnings <> ''");
+            return new LibraryStats(tracks, missing, byFormat, duration, size, duplicateGroups, problems,
+                    withWarnings);
         });
     }
 

@@ -180,6 +180,22 @@ class DerbyCatalogTest {
         assertEquals(3 * 60.0, stats.totalDurationSeconds(), 1e-9);
         assertEquals(3 * 1000L, stats.totalSizeBytes());
         assertEquals(1, stats.problems());
+        assertEquals(0, stats.tracksWithWarnings());
+    }
+
+    @Test
+    void tracksReadInPartAreListedWithTheirWarnings() {
+        TrackMetadata partial = new TrackMetadata("mp3", Tags.NONE,
+                new AudioProperties("mp3", 9.0, 128, 44_100, 0, 2, false), ReplayGain.NONE, false,
+                List.of("the ID3v2 tag is corrupt; tags ignored", "truncated: the last frame is incomplete"));
+        catalog.add(file("/music/fine.mp3", "a"), metadata("mp3"), ADDED);
+        long broken = catalog.add(file("/music/broken.mp3", "b"), partial, ADDED).id();
+
+        List<CatalogTrack> withWarnings = catalog.tracksWithWarnings();
+
+        assertEquals(List.of(broken), withWarnings.stream().map(CatalogTrack::id).toList());
+        assertEquals(partial.warnings(), withWarnings.get(0).metadata().warnings());
+        assertEquals(1, catalog.stats().tracksWithWarnings());
     }
 
     @Test

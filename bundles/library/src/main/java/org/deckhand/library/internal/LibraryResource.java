@@ -7,17 +7,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.LibraryStats;
-import org.deckhand.api.catalog.Problem;
 import org.deckhand.api.library.LibraryScanner;
 import org.deckhand.api.rest.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code /api/v1/library}: the music folders, scans, reindexing, statistics and the files that failed. */
+/**
+ * {@code /api/v1/library}: the music folders, scans, reindexing, statistics, the files that failed and the tracks read
+ * only in part.
+ */
 @Component(service = RestResource.class)
 @Path("library")
 @Produces(MediaType.APPLICATION_JSON)
@@ -85,12 +89,18 @@ public final class LibraryResource implements RestResource {
     }
 
     /**
-     * @return each file that could not be taken in, and why
+     * @return each file that could not be taken in, then each track read only in part, with why
      */
     @GET
     @Path("problems")
     public List<ProblemView> problems() {
-        return catalog.problems().stream().map(ProblemView::of).toList();
+        List<ProblemView> problems = new ArrayList<>();
+        catalog.problems().forEach(problem -> problems.add(new ProblemView(problem.path().toString(),
+                problem.reason(), problem.seen(), null)));
+        catalog.tracksWithWarnings().forEach(track -> problems.add(new ProblemView(
+                track.track().file().path().toString(), String.join("; ", track.metadata().warnings()),
+                track.added(), track.id())));
+        return problems;
     }
 
     /**
@@ -111,15 +121,13 @@ public final class LibraryResource implements RestResource {
     }
 
     /**
-     * A file that failed.
+     * A file that failed, or was read only in part.
      *
      * @param path the file
      * @param reason why
-     * @param seen when
+     * @param seen when the problem was seen
+     * @param trackId the track the file was taken in as, despite the problem; {@code null} when it was not
      */
-    public record ProblemView(String path, String reason, java.time.Instant seen) {
-        static ProblemView of(Problem problem) {
-            return new ProblemView(problem.path().toString(), problem.reason(), problem.seen());
-        }
+    public record ProblemView(String path, String reason, Instant seen, Long trackId) {
     }
 }

@@ -38,7 +38,6 @@ CREATE TABLE track (
     warnings VARCHAR(8192) NOT NULL
 );
 CREATE UNIQUE INDEX track_path_key ON track (path_key);
-CREATE INDEX track_fast_fingerprint ON track (fast_fingerprint);
 CREATE INDEX track_sha256 ON track (sha256);
 CREATE INDEX track_missing_since ON track (missing_since_millis);
 

@@ -31,6 +31,17 @@ public interface Catalog {
     CatalogTrack add(AudioFile file, TrackMetadata metadata, Instant added);
 
     /**
+     * Takes new files into the library in one transaction, which costs far less than one transaction each on a
+     * first scan: the catalog's log is written to disk once for all of them.
+     *
+     * @param tracks the new tracks, whose paths no track holds yet, nor each other's
+     * @param added when they entered the library
+     * @return their ids, in the order given
+     * @throws CatalogException if a track already holds one of the paths, or the database fails; then none is added
+     */
+    List<Long> addAll(List<NewTrack> tracks, Instant added);
+
+    /**
      * Records that a track's file changed: new file facts and tags; the track keeps its id, and it is no longer
      * missing.
      *
@@ -94,12 +105,6 @@ public interface Catalog {
      * @return the track whose file is there, if any
      */
     Optional<CatalogTrack> findByPath(Path path);
-
-    /**
-     * @param fastFingerprint a file's fast fingerprint
-     * @return the tracks whose files have it, to recognise a moved file
-     */
-    List<CatalogTrack> findByFastFingerprint(String fastFingerprint);
 
     /**
      * Hands every track to {@code consumer}, in id order, one at a time, so that memory stays bounded.

@@ -20,6 +20,7 @@ import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogException;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.catalog.LibraryStats;
+import org.deckhand.api.catalog.NewTrack;
 import org.deckhand.api.catalog.Problem;
 import org.deckhand.api.library.AudioFile;
 import org.deckhand.api.library.TrackMetadata;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class DerbyCatalog implements Catalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(DerbyCatalog.class);
+    private static final String INSERT = "INSERT INTO track (" + TrackRows.WRITTEN_COLUMNS + ", added_millis) VALUES ("
+            + "?, ".repeat(TrackRows.WRITTEN_COUNT) + "?)";
 
     private final Database database;
 
@@ -87,19 +90,35 @@ public final class DerbyCatalog implements Catalog {
     public CatalogTrack add(AudioFile file, TrackMetadata metadata, Instant added) {
         return transaction("add " + file.path(), connection -> {
             long id;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO track (" + TrackRows.WRITTEN_COLUMNS
-                    + ", added_millis) VALUES (" + "?, ".repeat(TrackRows.WRITTEN_COUNT) + "?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                TrackRows.bindFile(insert, file);
-                TrackRows.bindMetadata(insert, metadata);
-                insert.setLong(TrackRows.WRITTEN_COUNT + 1, added.toEpochMilli());
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                id = insert(insert, file, metadata, added);
             }
             return read(connection, id).orElseThrow();
+        });
+    }
+
+    private static long insert(PreparedStatement insert, AudioFile file, TrackMetadata metadata, Instant added)
+            throws SQLException {
+        TrackRows.bindFile(insert, file);
+        TrackRows.bindMetadata(insert, metadata);
+        insert.setLong(TrackRows.WRITTEN_COUNT + 1, added.toEpochMilli());
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    @Override
+    public List<Long> addAll(List<NewTrack> tracks, Instant added) {
+        return transaction("add " + tracks.size() + " tracks", connection -> {
+            List<Long> ids = new ArrayList<>(tracks.size());
+            try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                for (NewTrack track : tracks) {
+                    ids.add(insert(insert, track.file(), track.metadata(), added));
+                }
+            }
+            return ids;
         });
     }
 
@@ -184,12 +203,6 @@ public final class DerbyCatalog implements Catalog {
     public Optional<CatalogTrack> findByPath(Path path) {
         List<CatalogTrack> found = select("WHERE path_key = ?", "find " + path, TrackRows.pathKey(path));
         return found.stream().findFirst();
-    }
-
-    @Override
-    public List<CatalogTrack> findByFastFingerprint(String fastFingerprint) {
-        return select("WHERE fast_fingerprint = ? ORDER BY id", "find fingerprint " + fastFingerprint,
-                fastFingerprint);
     }
 
     @Override

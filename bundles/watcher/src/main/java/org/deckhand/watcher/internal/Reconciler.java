@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.catalog.CatalogException;
 import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.catalog.NewTrack;
 import org.deckhand.api.catalog.Problem;
 import org.deckhand.api.library.AudioFile;
 import org.deckhand.api.library.TagReader;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Brings the catalog in line with what a walk of the music folders found. A file whose size and modification time
  * did not change costs nothing but its directory entry. A new file whose fast fingerprint is that of a track whose
  * file is gone is that track, moved: it keeps its id and analysis. Other new files are read and added; changed files
- * are read again; tracks whose files are gone are marked missing, and purged after a grace period. A music folder
+ * are read again; tracks whose files are gone are marked missing, and purged after a grace period. New tracks are
+ * written to the catalog in batches of {@value #BATCH}, one transaction each. A music folder
  * that could not be walked, or that is empty while the catalog holds tracks in it, is taken for a network share that
  * dropped out: its tracks are left as they are. A file that could not be taken in is not read again until its size
  * or modification time changes.
@@ -37,6 +40,7 @@ final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     private static final int PROGRESS_EVERY = 500;
+    private static final int BATCH = 250;
 
     private final Catalog catalog;
     private final TagReader tagReader;
@@ -69,7 +73,8 @@ final class Reconciler {
             catalog.problems().forEach(problem -> problemPaths.add(problem.path()));
         }
         FolderScan.Listing listing = FolderScan.of(folders, (path, reason) -> LOG.warn("{}: {}", path, reason));
-        Map<Path, CatalogTrack> known = knownTracks(listing.readFolders(), listing.files());
+        Map<String, List<CatalogTrack>> missingByFingerprint = new HashMap<>();
+        Map<Path, CatalogTrack> known = knownTracks(listing.readFolders(), listing.files(), missingByFingerprint);
         Counts counts = new Counts();
         List<Path> newFiles = new ArrayList<>();
         long done = 0;
@@ -83,20 +88,25 @@ final class Reconciler {
                 counts.problems++;
             } else if (track == null) {
                 newFiles.add(path);
+                continue;
             } else if (track.missingSince() != null || !sameStamp(track, stamp)) {
                 refresh(track, path, stamp, counts);
             }
-            if (++done % PROGRESS_EVERY == 0) {
-                events.scanProgress(scanId, done, listing.files().size());
-            }
+            done = progress(scanId, done, listing.files().size());
         }
         Map<String, List<CatalogTrack>> goneByFingerprint = new HashMap<>();
         known.values().stream().filter(t -> t.missingSince() == null && t.track().file().fastFingerprint() != null)
                 .forEach(t -> goneByFingerprint.computeIfAbsent(t.track().file().fastFingerprint(),
                         f -> new ArrayList<>()).add(t));
+        List<PendingTrack> pending = new ArrayList<>();
         for (Path path : newFiles) {
-            takeIn(path, listing.files().get(path), goneByFingerprint, known, counts, now);
+            takeIn(path, listing.files().get(path), goneByFingerprint, missingByFingerprint, known, counts, pending);
+            if (pending.size() >= BATCH) {
+                addAll(pending, counts, now);
+            }
+            done = progress(scanId, done, listing.files().size());
         }
+        addAll(pending, counts, now);
         for (CatalogTrack gone : known.values()) {
             if (gone.missingSince() == null) {
                 catalog.markMissing(gone.id(), now);
@@ -118,12 +128,20 @@ final class Reconciler {
                 counts.problems, counts.unsettled, seconds);
     }
 
-    /** The catalog's tracks in folders that were walked, unless such a folder came back empty. */
-    private Map<Path, CatalogTrack> knownTracks(List<Path> readFolders, Map<Path, FileStamp> found) {
+    /**
+     * The catalog's tracks in folders that were walked, unless such a folder came back empty; and, in the same pass,
+     * the tracks already missing, by fingerprint, in case one of them turns up again.
+     */
+    private Map<Path, CatalogTrack> knownTracks(List<Path> readFolders, Map<Path, FileStamp> found,
+            Map<String, List<CatalogTrack>> missingByFingerprint) {
         Map<Path, CatalogTrack> known = new HashMap<>();
         catalog.forEach(track -> {
             Path path = track.track().file().path();
             readFolders.stream().filter(path::startsWith).findFirst().ifPresent(folder -> known.put(path, track));
+            String fingerprint = track.track().file().fastFingerprint();
+            if (track.missingSince() != null && fingerprint != null) {
+                missingByFingerprint.computeIfAbsent(fingerprint, f -> new ArrayList<>()).add(track);
+            }
         });
         for (Path folder : readFolders) {
             boolean emptyNow = found.keySet().stream().noneMatch(p -> p.startsWith(folder));
@@ -139,10 +157,9 @@ final class Reconciler {
     private void refresh(CatalogTrack track, Path path, FileStamp stamp, Counts counts) {
         try {
             String fingerprint = FastFingerprint.of(path);
-            TrackMetadata metadata = fingerprint.equals(track.track().file().fastFingerprint())
-                    ? track.metadata() : tagReader.read(path);
+            TrackMetadata metadata = tagReader.read(path);
             AudioFile file = new AudioFile(path, stamp.sizeBytes(), stamp.modified(), metadata.format(), fingerprint,
-                    fingerprint.equals(track.track().file().fastFingerprint()) ? track.track().file().sha256() : null);
+                    null);
             catalog.update(track.id(), file, metadata);
             clearProblem(path);
             events.changed(track.id(), path);
@@ -152,11 +169,20 @@ final class Reconciler {
         }
     }
 
+    private long progress(String scanId, long done, long total) {
+        long next = done + 1;
+        if (next % PROGRESS_EVERY == 0) {
+            events.scanProgress(scanId, next, total);
+        }
+        return next;
+    }
+
     private void takeIn(Path path, FileStamp stamp, Map<String, List<CatalogTrack>> goneByFingerprint,
-            Map<Path, CatalogTrack> known, Counts counts, Instant now) {
+            Map<String, List<CatalogTrack>> missingByFingerprint, Map<Path, CatalogTrack> known, Counts counts,
+            List<PendingTrack> pending) {
         try {
             String fingerprint = FastFingerprint.of(path);
-            Optional<CatalogTrack> moved = movedTrack(fingerprint, goneByFingerprint);
+            Optional<CatalogTrack> moved = movedTrack(fingerprint, goneByFingerprint, missingByFingerprint);
             if (moved.isPresent()) {
                 CatalogTrack track = moved.get();
                 catalog.move(track.id(), path);
@@ -168,24 +194,55 @@ final class Reconciler {
             TrackMetadata metadata = tagReader.read(path);
             AudioFile file = new AudioFile(path, stamp.sizeBytes(), stamp.modified(), metadata.format(), fingerprint,
                     null);
-            long id = catalog.add(file, metadata, now).id();
-            clearProblem(path);
-            events.added(id, path);
-            counts.added++;
+            pending.add(new PendingTrack(new NewTrack(file, metadata), stamp));
         } catch (UnreadableAudioException | IOException e) {
             recordProblem(path, stamp, e, counts);
         }
     }
 
-    /** A gone track of this scan, or a track already missing, whose file had the same fingerprint. */
-    private Optional<CatalogTrack> movedTrack(String fingerprint, Map<String, List<CatalogTrack>> goneByFingerprint) {
-        List<CatalogTrack> gone = goneByFingerprint.get(fingerprint);
-        if (gone != null && !gone.isEmpty()) {
-            return Optional.of(gone.remove(0));
+    /** Adds the pending tracks in one transaction, or, when that fails, one by one so that only the culprit fails. */
+    private void addAll(List<PendingTrack> pending, Counts counts, Instant now) {
+        if (pending.isEmpty()) {
+            return;
         }
-        return catalog.findByFastFingerprint(fingerprint).stream()
-                .filter(t -> t.missingSince() != null && !Files.exists(t.track().file().path()))
-                .findFirst();
+        List<Long> ids;
+        try {
+            ids = catalog.addAll(pending.stream().map(PendingTrack::track).toList(), now);
+        } catch (CatalogException batchFailed) {
+            ids = new ArrayList<>();
+            for (PendingTrack track : pending) {
+                try {
+                    ids.add(catalog.add(track.track().file(), track.track().metadata(), now).id());
+                } catch (CatalogException e) {
+                    ids.add(null);
+                    recordProblem(track.track().file().path(), track.stamp(), e, counts);
+                }
+            }
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            if (ids.get(i) != null) {
+                Path path = pending.get(i).track().file().path();
+                clearProblem(path);
+                events.added(ids.get(i), path);
+                counts.added++;
+            }
+        }
+        pending.clear();
+    }
+
+    /** A gone track of this scan, or a track already missing, whose file had the same fingerprint. */
+    private static Optional<CatalogTrack> movedTrack(String fingerprint,
+            Map<String, List<CatalogTrack>> goneByFingerprint, Map<String, List<CatalogTrack>> missingByFingerprint) {
+        for (Map<String, List<CatalogTrack>> candidates : List.of(goneByFingerprint, missingByFingerprint)) {
+            List<CatalogTrack> tracks = candidates.get(fingerprint);
+            while (tracks != null && !tracks.isEmpty()) {
+                CatalogTrack track = tracks.remove(0);
+                if (!Files.exists(track.track().file().path())) {
+                    return Optional.of(track);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private void clearProblem(Path path) {
@@ -209,6 +266,10 @@ final class Reconciler {
     private static boolean sameStamp(CatalogTrack track, FileStamp stamp) {
         AudioFile file = track.track().file();
         return file.sizeBytes() == stamp.sizeBytes() && file.modified().equals(stamp.modified());
+    }
+
+    /** A new track read and waiting for its batch. */
+    private record PendingTrack(NewTrack track, FileStamp stamp) {
     }
 
     /** Running counts of one scan. */

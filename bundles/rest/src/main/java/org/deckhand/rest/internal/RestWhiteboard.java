@@ -12,9 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.deckhand.api.rest.RestResource;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.security.Authenticator;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>When resources come or go, a new Jersey servlet is built and registered at a higher ranking, which shadows the
  * previous one (OSGi Whiteboard Specification for Jakarta Servlet, section 140.4); the previous one is unregistered
  * a few seconds later, so that requests under way finish instead of failing mid-way as they would in a reload.
- * Bursts of changes, such as bundles starting together, are coalesced into one rebuild.
+ * Bursts of changes are coalesced into one rebuild, and while the framework is still starting its bundles no rebuild
+ * happens until it has reached its final start level, so that start-up builds the API once.
  */
 @Component(immediate = true)
 public final class RestWhiteboard {
@@ -48,9 +53,11 @@ public final class RestWhiteboard {
         thread.setDaemon(true);
         return thread;
     });
+    private final FrameworkListener startListener = this::frameworkEvent;
     private ScheduledFuture<?> pendingRebuild;
     private ServiceRegistration<Servlet> current;
     private int generation;
+    private volatile boolean frameworkStarted;
 
     /**
      * Mounts the API with the resources known so far.
@@ -64,12 +71,15 @@ public final class RestWhiteboard {
         String version = context.getProperty(RuntimeProperties.VERSION);
         this.configuration = new ApiConfiguration(authenticator, new ObjectMapperResolver(),
                 version == null ? "unknown" : version);
+        context.addFrameworkListener(startListener);
+        frameworkStarted = atFinalStartLevel(context);
         scheduleRebuild();
     }
 
     /** Takes the API down. */
     @Deactivate
     public void deactivate() {
+        context.removeFrameworkListener(startListener);
         rebuilder.shutdownNow();
         synchronized (this) {
             if (current != null) {
@@ -102,13 +112,32 @@ public final class RestWhiteboard {
     }
 
     private synchronized void scheduleRebuild() {
-        if (configuration == null || rebuilder.isShutdown()) {
+        if (configuration == null || rebuilder.isShutdown() || !frameworkStarted) {
             return;
         }
         if (pendingRebuild != null) {
             pendingRebuild.cancel(false);
         }
         pendingRebuild = rebuilder.schedule(this::rebuild, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void frameworkEvent(FrameworkEvent event) {
+        if (!frameworkStarted && (event.getType() == FrameworkEvent.STARTED
+                || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) && atFinalStartLevel(context)) {
+            frameworkStarted = true;
+            scheduleRebuild();
+        }
+    }
+
+    /** Whether the framework has started and raised its start level to the one it was asked to reach. */
+    private static boolean atFinalStartLevel(BundleContext context) {
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        if (system.getState() != Bundle.ACTIVE) {
+            return false;
+        }
+        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        int target = beginning == null ? 1 : Integer.parseInt(beginning.strip());
+        return system.adapt(FrameworkStartLevel.class).getStartLevel() >= target;
     }
 
     private void rebuild() {

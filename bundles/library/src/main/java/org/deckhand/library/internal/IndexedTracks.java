@@ -1,6 +1,7 @@
 package org.deckhand.library.internal;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.deckhand.api.analysis.AnalysisResult;
@@ -36,7 +37,7 @@ final class IndexedTracks {
         }
         double duration = track.track().durationSeconds();
         String key = tags.key() != null && CAMELOT.matcher(tags.key().strip()).matches()
-                ? tags.key().strip().toUpperCase(java.util.Locale.ROOT) : null;
+                ? tags.key().strip().toUpperCase(Locale.ROOT) : null;
         return new IndexedTrack(track.id(), tags.artists(), tags.title(), tags.album(), tags.label(), tags.genre(),
                 tags.year(), tags.bpm(), key, null, Double.isNaN(duration) ? null : duration,
                 track.track().file().format(), track.added(), extra);

@@ -3,6 +3,7 @@ package org.deckhand.library.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.library.AudioFile;
@@ -67,7 +68,7 @@ public record TrackView(long id, FileView file, Tags tags, AudioView audio, Repl
     static TrackView of(CatalogTrack track) {
         AudioFile file = track.track().file();
         AudioProperties audio = track.metadata().audio();
-        Map<String, AnalysisView> analyses = new java.util.TreeMap<>();
+        Map<String, AnalysisView> analyses = new TreeMap<>();
         for (AnalysisResult result : track.track().analyses()) {
             analyses.put(result.analyserId(), new AnalysisView(result.analyserVersion(), result.values()));
         }

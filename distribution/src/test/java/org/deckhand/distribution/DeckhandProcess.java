@@ -136,6 +136,18 @@ final class DeckhandProcess implements AutoCloseable {
         return send(request.GET());
     }
 
+    HttpResponse<byte[]> getBytes(String path, String range) {
+        try {
+            return http.send(request(path).header("Range", range).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -1,6 +1,7 @@
 package org.deckhand.distribution;
 
 import static org.deckhand.distribution.DeckhandProcess.eventually;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -193,13 +194,21 @@ class LibraryIT {
     @Order(5)
     void theAudioEndpointServesTheFileWithRanges() throws IOException {
         JsonNode track = allTracks("format:mp3").get(0);
+        Path file = Path.of(track.path("file").path("path").asText());
         long size = track.path("file").path("sizeBytes").asLong();
         String path = "/api/v1/tracks/" + track.path("id").asLong() + "/audio";
 
         HttpResponse<String> whole = server.get(path);
+        HttpResponse<byte[]> part = server.getBytes(path, "bytes=1000-1999");
+        HttpResponse<byte[]> outside = server.getBytes(path, "bytes=" + size + "-");
+
         assertEquals(200, whole.statusCode());
         assertEquals("audio/mpeg", whole.headers().firstValue("Content-Type").orElse(""));
         assertEquals(Long.toString(size), whole.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(206, part.statusCode());
+        assertEquals("bytes 1000-1999/" + size, part.headers().firstValue("Content-Range").orElse(""));
+        assertArrayEquals(java.util.Arrays.copyOfRange(Files.readAllBytes(file), 1000, 2000), part.body());
+        assertEquals(416, outside.statusCode());
         assertEquals(404, server.get("/api/v1/tracks/987654321/audio").statusCode());
     }
 
@@ -207,16 +216,25 @@ class LibraryIT {
     @Order(6)
     void aHardKillDuringAScanLeavesCatalogAndIndexInAgreementAfterARestart() throws Exception {
         Path bigger = Files.createDirectories(root.resolve("bigger"));
-        copyTree(corpus.resolve("real-formats"), bigger.resolve("formats"));
-        copyTree(corpus.resolve("labelled"), bigger.resolve("labelled"));
-        long expected;
-        try (Stream<Path> files = Files.walk(bigger)) {
-            expected = files.filter(p -> p.toString().matches(".*\\.(flac|mp3|wav|aiff|m4a|opus|ogg)$")).count();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(corpus.resolve("real-formats"))) {
+            sources = files.filter(p -> p.toString().matches(".*\\.(flac|mp3|wav|aiff|m4a|opus)$")).sorted().toList();
+        }
+        int expected = 3000;
+        for (int i = 0; i < expected; i++) {
+            Path folder = Files.createDirectories(bigger.resolve("artist " + i % 40));
+            Path source = sources.get(i % sources.size());
+            Files.createLink(folder.resolve(i + " " + source.getFileName()), source);
         }
         Path home = root.resolve("killed");
         DeckhandProcess first = DeckhandProcess.start(home, "--music", bigger.toString());
         first.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90)).orElseThrow();
+        boolean midScan = eventually(() -> {
+            long tracks = json(first.get("/api/v1/library/stats").body()).path("tracks").asLong();
+            return tracks > 0 && tracks < expected;
+        }, Duration.ofSeconds(30));
         first.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        assertTrue(midScan, "the scan was not caught half-way; the kill came too late to test anything");
 
         try (DeckhandProcess second = DeckhandProcess.startIn(home, DeckhandProcess.freePort(), "--music",
                 bigger.toString())) {
@@ -226,7 +244,7 @@ class LibraryIT {
                 JsonNode stats = json(second.get("/api/v1/library/stats").body());
                 JsonNode page = json(second.get("/api/v1/tracks?limit=1").body());
                 return stats.path("tracks").asLong() == expected && page.path("total").asLong() == expected;
-            }, Duration.ofSeconds(60)), "catalog and index disagree or the scan did not complete: "
+            }, Duration.ofSeconds(90)), "catalog and index disagree or the scan did not complete: "
                     + second.get("/api/v1/library/stats").body() + " / index total "
                     + json(second.get("/api/v1/tracks?limit=1").body()).path("total"));
         }

@@ -25,7 +25,10 @@ import org.osgi.service.event.EventHandler;
 /**
  * {@code /api/v1/events}: a Server-Sent Events stream (WHATWG HTML, section 9.2) of every EventAdmin event under
  * {@value Topics#ALL}. Each event's name is its topic, its id a sequence number, its data the JSON of
- * {@link EventJson}. A comment opens the stream, and another every {@value #HEARTBEAT_SECONDS} seconds keeps idle
+ * {@link EventJson}. A comment opens the stream once the client is registered, so that every event posted after the
+ * client has read it reaches the client; events are sent, in order, on a thread of this resource's own, so that a
+ * slow client never holds up EventAdmin, which would otherwise stop delivering to a handler that takes too long.
+ * Another comment every {@value #HEARTBEAT_SECONDS} seconds keeps idle
  * connections open through proxies and lets the server notice clients that went away.
  */
 @Component(service = {RestResource.class, EventHandler.class},
@@ -36,8 +39,8 @@ public final class EventStreamResource implements RestResource, EventHandler {
     static final long HEARTBEAT_SECONDS = 20;
 
     private final AtomicLong sequence = new AtomicLong();
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "deckhand-sse-heartbeat");
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "deckhand-sse-sender");
         thread.setDaemon(true);
         return thread;
     });
@@ -53,9 +56,8 @@ public final class EventStreamResource implements RestResource, EventHandler {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void subscribe(@Context SseEventSink sink, @Context Sse sse) {
-        SseBroadcaster clients = broadcaster(sse);
+        broadcaster(sse).register(sink);
         sink.send(sse.newEventBuilder().comment("Deckhand events").build());
-        clients.register(sink);
     }
 
     @Override
@@ -70,13 +72,13 @@ public final class EventStreamResource implements RestResource, EventHandler {
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(Map.class, EventJson.of(event))
                 .build();
-        clients.broadcast(outbound);
+        sender.execute(() -> clients.broadcast(outbound));
     }
 
     /** Closes every client's stream. */
     @Deactivate
     public synchronized void deactivate() {
-        heartbeat.shutdownNow();
+        sender.shutdownNow();
         if (broadcaster != null) {
             broadcaster.close();
         }
@@ -86,7 +88,7 @@ public final class EventStreamResource implements RestResource, EventHandler {
         if (broadcaster == null) {
             sse = factory;
             broadcaster = factory.newBroadcaster();
-            heartbeat.scheduleWithFixedDelay(
+            sender.scheduleWithFixedDelay(
                     () -> broadcaster.broadcast(sse.newEventBuilder().comment("heartbeat").build()),
                     HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         }

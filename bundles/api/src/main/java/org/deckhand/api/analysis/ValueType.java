@@ -9,5 +9,10 @@ public enum ValueType {
     /** A text, carried as {@link String}. */
     TEXT,
     /** Yes or no, carried as {@link Boolean}. */
-    BOOLEAN
+    BOOLEAN,
+    /** A series of real numbers, such as a curve over time, carried as {@code float[]}; stored, not searchable. */
+    NUMBER_ARRAY,
+    /** Bytes in a form the analyser documents, such as a compact waveform, carried as {@code byte[]}; stored, not
+     * searchable. */
+    BINARY
 }

@@ -1,0 +1,27 @@
+package org.deckhand.api.audio;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Decodes audio files to PCM. A service; thread-safe: every call opens an independent stream.
+ *
+ * <p>MP3, FLAC, WAV, AIFF, Ogg Vorbis and AAC in MP4 are decoded in pure Java; other formats (Opus, ALAC, WMA, APE,
+ * WavPack, DSF) through ffmpeg when the machine has it.
+ */
+@ProviderType
+public interface AudioDecoder {
+
+    /**
+     * Opens a file for decoding. The file is read once, front to back: the same read feeds the decoder and the
+     * SHA-256 of the file's bytes.
+     *
+     * @param file the audio file
+     * @return the open stream, positioned before the first frame; the caller closes it
+     * @throws UnsupportedAudioException if no decoder on this machine reads the file's format, or its content is not
+     *     audio that any decoder recognises; the message names the file and the reason
+     * @throws IOException if the file cannot be read
+     */
+    DecodedAudio open(Path file) throws UnsupportedAudioException, IOException;
+}

@@ -8,16 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +44,6 @@ class LibraryIT {
     @TempDir
     static Path root;
 
-    private final ObjectMapper json = new ObjectMapper();
     private Path corpus;
     private Path music;
     private DeckhandProcess server;
@@ -108,7 +102,7 @@ class LibraryIT {
     @Test
     @Order(2)
     void brokenFilesAreProblemsWithClearReasons() throws IOException {
-        JsonNode problems = json.readTree(server.get("/api/v1/library/problems").body());
+        JsonNode problems = json(server.get("/api/v1/library/problems").body());
 
         Map<String, String> reasons = new HashMap<>();
         Set<String> takenInAnyway = new TreeSet<>();
@@ -259,18 +253,7 @@ class LibraryIT {
     }
 
     private List<JsonNode> allTracks(String query) {
-        List<JsonNode> tracks = new ArrayList<>();
-        String cursor = null;
-        do {
-            String url = "/api/v1/tracks?limit=20&q=" + encode(query) + (cursor == null ? "" : "&cursor="
-                    + encode(cursor));
-            HttpResponse<String> response = server.get(url);
-            assertEquals(200, response.statusCode(), query + ": " + response.body());
-            JsonNode page = json(response.body());
-            page.path("tracks").forEach(tracks::add);
-            cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
-        } while (cursor != null);
-        return tracks;
+        return TrackSearch.allTracks(server, query);
     }
 
     private JsonNode trackAt(Path file) {
@@ -287,11 +270,7 @@ class LibraryIT {
     }
 
     private JsonNode json(String body) {
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TrackSearch.json(body);
     }
 
     private Map<String, Double> manifestDurations() throws IOException {
@@ -309,7 +288,7 @@ class LibraryIT {
     }
 
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return TrackSearch.encode(text);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

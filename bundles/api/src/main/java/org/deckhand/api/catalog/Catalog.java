@@ -87,7 +87,9 @@ public interface Catalog {
     List<Long> purgeMissing(Instant missingBefore);
 
     /**
-     * Stores an analyser's result for a track, replacing that analyser's previous one.
+     * Stores an analyser's result for a track, replacing that analyser's previous one, and records the successful
+     * run in the {@link AnalysisLedger}. The core fields (tempo, beat grid, key, energy, loudness) are also kept in
+     * typed columns of the track.
      *
      * @param trackId the track
      * @param result the result
@@ -107,7 +109,9 @@ public interface Catalog {
     Optional<CatalogTrack> findByPath(Path path);
 
     /**
-     * Hands every track to {@code consumer}, in id order, one at a time, so that memory stays bounded.
+     * Hands every track to {@code consumer}, in id order, one at a time, so that memory stays bounded. The tracks'
+     * analysis results leave out {@link org.deckhand.api.analysis.ValueType#NUMBER_ARRAY NUMBER_ARRAY} and
+     * {@link org.deckhand.api.analysis.ValueType#BINARY BINARY} values, such as waveforms; {@link #get} has them.
      *
      * @param consumer receives each track
      */

@@ -1,9 +1,10 @@
 /**
  * The catalog, the library's system of record: every track with its file, tags, audio facts and analysis results,
- * the files that could not be read, and the library's statistics.
+ * the files that could not be read, the library's statistics, and the ledger of analysis: the queue of tracks
+ * waiting for analysis and the outcome of every analyser run.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.deckhand.api.catalog;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,6 +36,18 @@ public final class EventProperties {
     /** A message for the user, {@link String}. */
     public static final String MESSAGE = "message";
 
+    /** The ids of the analysers that succeeded on a track, a {@code String[]}. */
+    public static final String ANALYSERS = "analysers";
+
+    /** The ids of the analysers that failed on a track, a {@code String[]}. */
+    public static final String FAILED = "failed";
+
+    /** How many tracks wait for analysis, an {@link Integer}. */
+    public static final String QUEUED = "queued";
+
+    /** How many tracks are being analysed now, an {@link Integer}. */
+    public static final String RUNNING = "running";
+
     private EventProperties() {
     }
 }

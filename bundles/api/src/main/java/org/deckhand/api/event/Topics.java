@@ -45,16 +45,25 @@ public final class Topics {
     public static final String LIBRARY_SCAN_COMPLETED = ROOT + "library/scan/COMPLETED";
 
     /**
-     * An analyser finished a track. Properties: {@link EventProperties#TRACK_ID},
-     * {@link EventProperties#ANALYSER_ID}.
+     * The analysis of a track ended: every analyser due ran over it, successfully or not, and its results are stored.
+     * Properties: {@link EventProperties#TRACK_ID}, {@link EventProperties#PATH}, {@link EventProperties#ANALYSERS}
+     * (the ids of the analysers that succeeded), {@link EventProperties#FAILED} (the ids of those that failed).
      */
     public static final String ANALYSIS_TRACK_COMPLETED = ROOT + "analysis/track/COMPLETED";
 
     /**
-     * An analyser failed on a track. Properties: {@link EventProperties#TRACK_ID},
+     * An analyser failed on a track, or the track could not be decoded (then once for each analyser due).
+     * Properties: {@link EventProperties#TRACK_ID}, {@link EventProperties#PATH},
      * {@link EventProperties#ANALYSER_ID}, {@link EventProperties#MESSAGE}.
      */
     public static final String ANALYSIS_TRACK_FAILED = ROOT + "analysis/track/FAILED";
+
+    /**
+     * The analysis queue progressed, at most once a second while it works and once when it empties. Properties:
+     * {@link EventProperties#QUEUED} (tracks waiting, those being analysed included), {@link EventProperties#DONE}
+     * (tracks analysed since the server started), {@link EventProperties#RUNNING} (tracks being analysed now).
+     */
+    public static final String ANALYSIS_QUEUE_PROGRESS = ROOT + "analysis/queue/PROGRESS";
 
     /**
      * A plugin bundle was installed, updated, started, stopped or uninstalled. Properties:

@@ -1,5 +1,7 @@
 package org.deckhand.catalog.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.analysis.ValueType;
 
 /**
  * Stores analysis results in table {@code analysis_value}, one row per analyser and field, the value in the column
- * of its type: {@link Double}, {@link Long}, {@link String} or {@link Boolean}.
+ * of its type: {@link Double}, {@link Long}, {@link String} or {@link Boolean}; {@code float[]} (as little-endian
+ * IEEE 754 singles) and {@code byte[]} in {@code bytes_value}, with {@code bytes_type} saying which. Each save also
+ * records the successful run in {@code analyser_run} and the core fields in {@link CoreColumns}.
  */
 final class AnalysisRows {
 
@@ -27,15 +32,10 @@ final class AnalysisRows {
      * @throws IllegalArgumentException if a value is of none of the four types
      */
     static void replace(Connection connection, long trackId, AnalysisResult result) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM analysis_value WHERE track_id = ? AND analyser_id = ?")) {
-            delete.setLong(1, trackId);
-            delete.setString(2, result.analyserId());
-            delete.executeUpdate();
-        }
+        delete(connection, trackId, result.analyserId());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO analysis_value (track_id, "
-                + "analyser_id, analyser_version, field, number_value, integer_value, text_value, boolean_value) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "analyser_id, analyser_version, field, number_value, integer_value, text_value, boolean_value, "
+                + "bytes_value, bytes_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<String, Object> value : result.values().entrySet()) {
                 insert.setLong(1, trackId);
                 insert.setString(2, result.analyserId());
@@ -46,6 +46,23 @@ final class AnalysisRows {
             }
             insert.executeBatch();
         }
+        CoreColumns.write(connection, trackId, result);
+        RunRows.record(connection, trackId, result.analyserId(), result.analyserVersion(), null);
+    }
+
+    /**
+     * Deletes an analyser's values of a track, and its core columns.
+     *
+     * @throws SQLException if the database fails
+     */
+    static void delete(Connection connection, long trackId, String analyserId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM analysis_value WHERE track_id = ? AND analyser_id = ?")) {
+            delete.setLong(1, trackId);
+            delete.setString(2, analyserId);
+            delete.executeUpdate();
+        }
+        CoreColumns.clear(connection, trackId, analyserId);
     }
 
     /**
@@ -53,7 +70,7 @@ final class AnalysisRows {
      * @throws SQLException if the database fails
      */
     static List<AnalysisResult> of(Connection connection, long trackId) throws SQLException {
-        try (Cursor cursor = new Cursor(connection, trackId)) {
+        try (Cursor cursor = new Cursor(connection, trackId, trackId, true)) {
             return cursor.resultsOf(trackId);
         }
     }
@@ -71,12 +88,15 @@ final class AnalysisRows {
         /**
          * @param connection a connection that stays open while the cursor is used
          * @param fromTrackId the smallest track id of interest
+         * @param toTrackId the largest track id of interest
+         * @param withBytes whether to read array and binary values too, or leave them out
          * @throws SQLException if the database fails
          */
-        Cursor(Connection connection, long fromTrackId) throws SQLException {
-            query = connection.prepareStatement("SELECT * FROM analysis_value WHERE track_id >= ? "
-                    + "ORDER BY track_id, analyser_id, field");
+        Cursor(Connection connection, long fromTrackId, long toTrackId, boolean withBytes) throws SQLException {
+            query = connection.prepareStatement("SELECT * FROM analysis_value WHERE track_id BETWEEN ? AND ? "
+                    + (withBytes ? "" : "AND bytes_type IS NULL ") + "ORDER BY track_id, analyser_id, field");
             query.setLong(1, fromTrackId);
+            query.setLong(2, toTrackId);
             rows = query.executeQuery();
             onRow = rows.next();
         }
@@ -124,6 +144,8 @@ final class AnalysisRows {
         insert.setNull(6, Types.BIGINT);
         insert.setNull(7, Types.VARCHAR);
         insert.setNull(8, Types.BOOLEAN);
+        insert.setNull(9, Types.BLOB);
+        insert.setNull(10, Types.VARCHAR);
         if (value instanceof Double number) {
             if (!number.isNaN() && !number.isInfinite()) {
                 insert.setDouble(5, number);
@@ -134,13 +156,31 @@ final class AnalysisRows {
             insert.setString(7, text);
         } else if (value instanceof Boolean flag) {
             insert.setBoolean(8, flag);
+        } else if (value instanceof float[] numbers) {
+            ByteBuffer bytes = ByteBuffer.allocate(numbers.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asFloatBuffer().put(numbers);
+            insert.setBytes(9, bytes.array());
+            insert.setString(10, ValueType.NUMBER_ARRAY.name());
+        } else if (value instanceof byte[] bytes) {
+            insert.setBytes(9, bytes);
+            insert.setString(10, ValueType.BINARY.name());
         } else {
             throw new IllegalArgumentException("value of " + field + " is a " + value.getClass().getName()
-                    + "; results carry Double, Long, String or Boolean");
+                    + "; results carry Double, Long, String, Boolean, float[] or byte[]");
         }
     }
 
     private static Object valueOf(ResultSet row) throws SQLException {
+        String bytesType = row.getString("bytes_type");
+        if (bytesType != null) {
+            byte[] bytes = row.getBytes("bytes_value");
+            if (ValueType.BINARY.name().equals(bytesType)) {
+                return bytes;
+            }
+            float[] numbers = new float[bytes.length / Float.BYTES];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(numbers);
+            return numbers;
+        }
         double number = row.getDouble("number_value");
         if (!row.wasNull()) {
             return number;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.deckhand.api.catalog.CatalogException;
 
 /**
  * The embedded Apache Derby database in a folder: connections to it, and its orderly shutdown, which leaves no
@@ -40,6 +41,36 @@ final class Database implements AutoCloseable {
 
     Path folder() {
         return folder;
+    }
+
+    /**
+     * Runs work in one transaction on its own connection: committed when it returns, rolled back when it throws.
+     *
+     * @param what what the work does, for the error message: "The catalog could not WHAT: ..."
+     * @param work the work
+     * @return what the work returns
+     * @throws CatalogException if the database fails
+     */
+    <T> T transaction(String what, SqlWork<T> work) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("The catalog could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     /** Shuts the database down; Derby reports success with SQL state 08006. */

@@ -10,12 +10,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.catalog.AnalyserRun;
+import org.deckhand.api.catalog.AnalysisFailure;
+import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogException;
 import org.deckhand.api.catalog.CatalogTrack;
@@ -34,16 +39,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The catalog in an embedded Apache Derby database, {@code DATA/catalog/db}, its schema brought up to date by
- * {@link Migrations} at start. Each method runs in one transaction on its own connection.
+ * {@link Migrations} at start. Each method runs in one transaction on its own connection. The same component is the
+ * {@link AnalysisLedger}, kept by {@link DerbyAnalysisLedger} in the same database.
  */
-@Component(service = Catalog.class, immediate = true)
-public final class DerbyCatalog implements Catalog {
+@Component(service = {Catalog.class, AnalysisLedger.class}, immediate = true)
+public final class DerbyCatalog implements Catalog, AnalysisLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(DerbyCatalog.class);
     private static final String INSERT = "INSERT INTO track (" + TrackRows.WRITTEN_COLUMNS + ", added_millis) VALUES ("
             + "?, ".repeat(TrackRows.WRITTEN_COUNT) + "?)";
 
     private final Database database;
+    private final AnalysisLedger ledger;
 
     /**
      * Opens the catalog in the data folder.
@@ -67,6 +74,7 @@ public final class DerbyCatalog implements Catalog {
     public DerbyCatalog(Path folder) throws SQLException, IOException {
         Files.createDirectories(folder);
         database = new Database(folder.resolve("db"));
+        ledger = new DerbyAnalysisLedger(database);
         try (Connection connection = database.connect()) {
             int version = Migrations.migrate(connection);
             LOG.info("Catalog open in {} (schema version {})", database.folder(), version);
@@ -210,7 +218,7 @@ public final class DerbyCatalog implements Catalog {
         transaction("read every track", connection -> {
             try (Statement query = connection.createStatement();
                     ResultSet rows = query.executeQuery("SELECT " + TrackRows.READ_COLUMNS + " FROM track ORDER BY id");
-                    AnalysisRows.Cursor analyses = new AnalysisRows.Cursor(connection, 0)) {
+                    AnalysisRows.Cursor analyses = new AnalysisRows.Cursor(connection, 0, Long.MAX_VALUE, false)) {
                 while (rows.next()) {
                     consumer.accept(TrackRows.read(rows, analyses.resultsOf(rows.getLong("id"))));
                 }
@@ -306,6 +314,46 @@ public final class DerbyCatalog implements Catalog {
         });
     }
 
+    @Override
+    public void request(Collection<Long> trackIds, AnalysisPriority priority, boolean forgetRuns) {
+        ledger.request(trackIds, priority, forgetRuns);
+    }
+
+    @Override
+    public int requestUnanalysed(String analyserId, String analyserVersion) {
+        return ledger.requestUnanalysed(analyserId, analyserVersion);
+    }
+
+    @Override
+    public List<Long> head(int limit) {
+        return ledger.head(limit);
+    }
+
+    @Override
+    public void remove(long trackId) {
+        ledger.remove(trackId);
+    }
+
+    @Override
+    public int size() {
+        return ledger.size();
+    }
+
+    @Override
+    public List<AnalyserRun> runs(long trackId) {
+        return ledger.runs(trackId);
+    }
+
+    @Override
+    public void recordFailure(long trackId, String analyserId, String analyserVersion, String reason) {
+        ledger.recordFailure(trackId, analyserId, analyserVersion, reason);
+    }
+
+    @Override
+    public List<AnalysisFailure> failures(int limit) {
+        return ledger.failures(limit);
+    }
+
     private Optional<CatalogTrack> read(Connection connection, long trackId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT " + TrackRows.READ_COLUMNS + " FROM track WHERE id = ?")) {
@@ -362,25 +410,7 @@ public final class DerbyCatalog implements Catalog {
         return updated;
     }
 
-    private <T> T transaction(String what, SqlWork<T> work) {
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new CatalogException("The catalog could not " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Work inside one transaction. */
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T transaction(String what, Database.SqlWork<T> work) {
+        return database.transaction(what, work);
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.deckhand.catalog.internal.TestTracks.file;
+import static org.deckhand.catalog.internal.TestTracks.metadata;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 class DerbyCatalogTest {
 
@@ -228,15 +231,5 @@ class DerbyCatalogTest {
         assertEquals(101.0, walked.get(1).track().analyses().get(0).values().get("bpm"));
         assertEquals(103.0, walked.get(3).track().analyses().get(0).values().get("bpm"));
         assertEquals(List.of(), walked.get(4).track().analyses());
-    }
-
-    private static AudioFile file(String path, String fingerprint) {
-        return new AudioFile(Path.of(path), 1000, Instant.parse("2026-01-02T03:04:05Z"),
-                path.substring(path.lastIndexOf('.') + 1), fingerprint, null);
-    }
-
-    private static TrackMetadata metadata(String format) {
-        return new TrackMetadata(format, Tags.NONE, new AudioProperties(format, 60.0, 320, 44_100, 0, 2, false),
-                ReplayGain.NONE, false, List.of());
     }
 }

@@ -17,12 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the search index in step with the catalog, which is the system of record: each library event updates its
- * track's entry; at start, and on demand, an index that does not hold as many tracks as the catalog is rebuilt from
+ * Keeps the search index in step with the catalog, which is the system of record: each library event, and the end of
+ * each track's analysis, updates its track's entry; at start, and on demand, an index that does not hold as many tracks as the catalog is rebuilt from
  * it. Updates run on one thread of their own, in the order the events came.
  */
 @Component(service = {IndexUpdater.class, EventHandler.class}, immediate = true,
-        property = EventConstants.EVENT_TOPIC + "=" + Topics.ROOT + "library/file/*")
+        property = {EventConstants.EVENT_TOPIC + "=" + Topics.ROOT + "library/file/*",
+                EventConstants.EVENT_TOPIC + "=" + Topics.ANALYSIS_TRACK_COMPLETED})
 public final class IndexUpdater implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexUpdater.class);

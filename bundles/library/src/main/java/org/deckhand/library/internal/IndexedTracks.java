@@ -11,8 +11,9 @@ import org.deckhand.api.search.IndexedTrack;
 
 /**
  * Turns a catalog track into what the search index holds. Every analyser's values are searchable as
- * {@code analyserId.field}. The key is the tag's when it is written as a Camelot code ({@code 8A}); the key
- * analyser's result takes its place once it has run.
+ * {@code analyserId.field}. BPM, key and energy come from the analysers ({@code tempo.bpm}, {@code key.camelot},
+ * {@code energy.energy}) once they have run; until then BPM is the tag's, and the key is the tag's when it is
+ * written as a Camelot code ({@code 8A}).
  */
 final class IndexedTracks {
 
@@ -36,10 +37,13 @@ final class IndexedTracks {
             });
         }
         double duration = track.track().durationSeconds();
-        String key = tags.key() != null && CAMELOT.matcher(tags.key().strip()).matches()
+        String tagKey = tags.key() != null && CAMELOT.matcher(tags.key().strip()).matches()
                 ? tags.key().strip().toUpperCase(Locale.ROOT) : null;
+        Double bpm = extra.get("tempo.bpm") instanceof Double analysed ? analysed : tags.bpm();
+        String key = extra.get("key.camelot") instanceof String analysed ? analysed : tagKey;
+        Double energy = extra.get("energy.energy") instanceof Number analysed ? analysed.doubleValue() : null;
         return new IndexedTrack(track.id(), tags.artists(), tags.title(), tags.album(), tags.label(), tags.genre(),
-                tags.year(), tags.bpm(), key, null, Double.isNaN(duration) ? null : duration,
+                tags.year(), bpm, key, energy, Double.isNaN(duration) ? null : duration,
                 track.track().file().format(), track.added(), extra);
     }
 }

@@ -23,7 +23,8 @@ import org.deckhand.api.library.Tags;
  * @param added when it entered the library
  * @param missingSince when its file was found gone, or {@code null}
  * @param warnings what was wrong with its tags
- * @param analyses every analyser's values, by analyser id
+ * @param analyses every analyser's values, by analyser id; series and binary values, such as waveforms, are left out
+ *     ({@code /tracks/{id}/analysis} has them)
  */
 public record TrackView(long id, FileView file, Tags tags, AudioView audio, ReplayGain replayGain,
         boolean hasArtwork, Instant added, Instant missingSince, List<String> warnings,
@@ -70,7 +71,9 @@ public record TrackView(long id, FileView file, Tags tags, AudioView audio, Repl
         AudioProperties audio = track.metadata().audio();
         Map<String, AnalysisView> analyses = new TreeMap<>();
         for (AnalysisResult result : track.track().analyses()) {
-            analyses.put(result.analyserId(), new AnalysisView(result.analyserVersion(), result.values()));
+            Map<String, Object> values = new TreeMap<>(result.values());
+            values.values().removeIf(value -> value instanceof float[] || value instanceof byte[]);
+            analyses.put(result.analyserId(), new AnalysisView(result.analyserVersion(), values));
         }
         return new TrackView(track.id(),
                 new FileView(file.path().toString(), file.sizeBytes(), file.modified(), file.format(),

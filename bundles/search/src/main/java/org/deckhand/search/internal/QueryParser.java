@@ -26,6 +26,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.deckhand.api.music.CamelotKey;
 import org.deckhand.api.search.QuerySyntaxException;
 
 /**

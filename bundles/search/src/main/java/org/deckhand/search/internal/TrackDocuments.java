@@ -15,6 +15,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
+import org.deckhand.api.music.CamelotKey;
 import org.deckhand.api.search.IndexedTrack;
 
 /**

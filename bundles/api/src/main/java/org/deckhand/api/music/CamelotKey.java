@@ -1,4 +1,4 @@
-package org.deckhand.search.internal;
+package org.deckhand.api.music;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 /**
  * A musical key on the Camelot wheel: a number from 1 to 12 and a letter, {@code A} for minor and {@code B} for
  * major keys. Parses Camelot codes in any case ({@code 8a}) and musical names ({@code Am}, {@code C#m},
- * {@code Db}, {@code Ebmin}, {@code F# major}).
+ * {@code Db}, {@code Ebmin}, {@code F# major}). Open Key notation numbers the same wheel from C major ({@code 1d}) and
+ * A minor ({@code 1m}).
  *
  * @param number the position on the wheel, 1 to 12
  * @param minor whether it is a minor key (letter {@code A})
  */
-record CamelotKey(int number, boolean minor) {
+public record CamelotKey(int number, boolean minor) {
 
     private static final Pattern CODE = Pattern.compile("(\\d{1,2})([ABab])");
     private static final Pattern NAME = Pattern.compile("([A-Ga-g])([#b♯♭]?)\\s*(m|min|minor|maj|major|)",
@@ -24,9 +25,10 @@ record CamelotKey(int number, boolean minor) {
     private static final int C_MAJOR_NUMBER = 8;
     private static final int FIFTH = 7;
     private static final int MINOR_THIRD = 3;
+    private static final String[] PITCH_NAMES = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
 
     /** @throws IllegalArgumentException if the number is not between 1 and 12 */
-    CamelotKey {
+    public CamelotKey {
         if (number < 1 || number > WHEEL) {
             throw new IllegalArgumentException("Camelot number must lie in 1..12: " + number);
         }
@@ -36,7 +38,7 @@ record CamelotKey(int number, boolean minor) {
      * @param text a Camelot code or a musical key name
      * @return the key, or empty if the text is neither
      */
-    static Optional<CamelotKey> parse(String text) {
+    public static Optional<CamelotKey> parse(String text) {
         String trimmed = text.strip();
         Matcher code = CODE.matcher(trimmed);
         if (code.matches()) {
@@ -61,18 +63,16 @@ record CamelotKey(int number, boolean minor) {
             pitch--;
         }
         boolean minor = mode.toLowerCase(Locale.ROOT).startsWith("mi") || mode.equals("m");
-        int relativeMajor = Math.floorMod(minor ? pitch + MINOR_THIRD : pitch, WHEEL);
-        int number = Math.floorMod(relativeMajor * FIFTH + C_MAJOR_NUMBER - 1, WHEEL) + 1;
-        return new CamelotKey(number, minor);
+        return ofPitchClass(pitch, minor);
     }
 
     /** @return the code, such as {@code 8A} */
-    String code() {
+    public String code() {
         return number + (minor ? "A" : "B");
     }
 
     /** @return the key's place in the order 1A, 1B, 2A, ... 12B, for sorting */
-    long order() {
+    public long order() {
         return number * 2L + (minor ? 0 : 1);
     }
 
@@ -80,10 +80,71 @@ record CamelotKey(int number, boolean minor) {
      * @return the keys a DJ can mix into from this one: itself, one step either way around the wheel with the
      *     same letter (12 and 1 are neighbours), and its relative key (the same number, the other letter)
      */
-    List<CamelotKey> compatible() {
+    public List<CamelotKey> compatible() {
         return List.of(this,
                 new CamelotKey(Math.floorMod(number - 2, WHEEL) + 1, minor),
                 new CamelotKey(number % WHEEL + 1, minor),
                 new CamelotKey(number, !minor));
+    }
+
+    /**
+     * @param pitchClass the tonic's pitch class, 0 for C to 11 for B
+     * @param minor whether the key is minor
+     * @return the key
+     */
+    public static CamelotKey ofPitchClass(int pitchClass, boolean minor) {
+        int relativeMajor = Math.floorMod(minor ? pitchClass + MINOR_THIRD : pitchClass, WHEEL);
+        return new CamelotKey(Math.floorMod(relativeMajor * FIFTH + C_MAJOR_NUMBER - 1, WHEEL) + 1, minor);
+    }
+
+    /** @return the tonic's pitch class, 0 for C to 11 for B */
+    public int pitchClass() {
+        int relativeMajor = Math.floorMod((number - C_MAJOR_NUMBER) * FIFTH, WHEEL);
+        return minor ? Math.floorMod(relativeMajor - MINOR_THIRD, WHEEL) : relativeMajor;
+    }
+
+    /** @return the key's name, such as {@code A minor} or {@code F# major} */
+    public String name() {
+        return PITCH_NAMES[pitchClass()] + (minor ? " minor" : " major");
+    }
+
+    /** @return the Open Key code, such as {@code 1m} for A minor or {@code 1d} for C major */
+    public String openKeyCode() {
+        return (Math.floorMod(number - C_MAJOR_NUMBER, WHEEL) + 1) + (minor ? "m" : "d");
+    }
+
+    /**
+     * @param other another key
+     * @return how a mix from this key into {@code other} sounds on the Camelot wheel
+     */
+    public Relation relationTo(CamelotKey other) {
+        if (other.equals(this)) {
+            return Relation.SAME;
+        }
+        int steps = Math.floorMod(other.number - number, WHEEL);
+        if (other.minor == minor && (steps == 1 || steps == WHEEL - 1)) {
+            return Relation.ADJACENT;
+        }
+        if (other.number == number) {
+            return Relation.RELATIVE;
+        }
+        if (other.minor == minor && steps == 2) {
+            return Relation.ENERGY_BOOST;
+        }
+        return Relation.CLASH;
+    }
+
+    /** How two keys relate for a DJ mixing from one into the other. */
+    public enum Relation {
+        /** The same key. */
+        SAME,
+        /** One step around the wheel, the same letter: a perfect fifth up or down. */
+        ADJACENT,
+        /** The same number, the other letter: the relative major or minor. */
+        RELATIVE,
+        /** Two steps up the wheel, the same letter: a whole tone up, the "energy boost" move. */
+        ENERGY_BOOST,
+        /** Anything else: the keys clash. */
+        CLASH
     }
 }

@@ -1,4 +1,4 @@
-package org.deckhand.search.internal;
+package org.deckhand.api.music;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,5 +34,23 @@ class CamelotKeyTest {
         List<String> codes = CamelotKey.parse(key).orElseThrow().compatible().stream().map(CamelotKey::code)
                 .toList();
         assertEquals(List.of(compatible.split(" ")), codes);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"8B, C major, 1d", "8A, A minor, 1m", "3A, Bb minor, 8m", "12B, E major, 5d", "2B, F# major, 7d",
+            "5A, C minor, 10m"})
+    void everyKeyHasItsNameAndOpenKeyCode(String code, String name, String openKey) {
+        CamelotKey key = CamelotKey.parse(code).orElseThrow();
+        assertEquals(name, key.name());
+        assertEquals(openKey, key.openKeyCode());
+        assertEquals(key, CamelotKey.ofPitchClass(key.pitchClass(), key.minor()));
+        assertEquals(key, CamelotKey.parse(name).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"8A, 8A, SAME", "8A, 9A, ADJACENT", "1A, 12A, ADJACENT", "8A, 8B, RELATIVE", "8A, 10A, ENERGY_BOOST",
+            "8A, 9B, CLASH", "8A, 2A, CLASH"})
+    void mixesAreRatedOnTheWheel(String from, String to, CamelotKey.Relation relation) {
+        assertEquals(relation, CamelotKey.parse(from).orElseThrow().relationTo(CamelotKey.parse(to).orElseThrow()));
     }
 }

@@ -1,0 +1,88 @@
+package org.deckhand.analysers.energy;
+
+import be.tarsos.dsp.util.fft.FFT;
+import be.tarsos.dsp.util.fft.HannWindow;
+
+/**
+ * Cuts mono audio into Hann-windowed frames of {@value #FRAME_SAMPLES} samples every {@value #HOP_SAMPLES} samples
+ * and measures each: its energy, its spectral centroid and its spectral flux, the half-wave rectified increase of the
+ * log-compressed magnitude spectrum from the previous frame (S. Dixon, "Onset Detection Revisited", DAFx 2006, section
+ * 2.2; log compression as in A. Klapuri, "Sound onset detection by applying psychoacoustic knowledge", ICASSP 1999).
+ * The measures go, with any onset the {@link OnsetPicker} finds, to a {@link FeatureSeries}.
+ */
+final class SpectralFrames {
+
+    /** Samples per analysis frame. */
+    static final int FRAME_SAMPLES = 512;
+    /** Samples between the starts of consecutive frames. */
+    static final int HOP_SAMPLES = 256;
+    /** Scales magnitudes before the log compression {@code log(1 + C|X|)}. */
+    private static final double COMPRESSION = 1000;
+
+    private final double binHz;
+    private final FFT fft = new FFT(FRAME_SAMPLES, new HannWindow());
+    private final float[] frame = new float[FRAME_SAMPLES];
+    private final float[] spectrum = new float[FRAME_SAMPLES];
+    private final float[] magnitudes = new float[FRAME_SAMPLES / 2];
+    private final double[] previousLog = new double[FRAME_SAMPLES / 2];
+    private final OnsetPicker onsets = new OnsetPicker();
+    private final FeatureSeries series;
+    /** Samples of the current frame received so far; the first {@code FRAME_SAMPLES - HOP_SAMPLES} are the overlap. */
+    private int filled = FRAME_SAMPLES - HOP_SAMPLES;
+    private long hops;
+
+    /**
+     * @param sampleRateHz the sample rate (Hz)
+     * @param series receives the measures of each frame
+     */
+    SpectralFrames(int sampleRateHz, FeatureSeries series) {
+        this.binHz = sampleRateHz / (double) FRAME_SAMPLES;
+        this.series = series;
+    }
+
+    /**
+     * Adds the next samples.
+     *
+     * @param samples mono samples, full scale 1.0
+     * @param count how many are valid, from index 0
+     */
+    void add(float[] samples, int count) {
+        int from = 0;
+        while (from < count) {
+            int take = Math.min(count - from, FRAME_SAMPLES - filled);
+            System.arraycopy(samples, from, frame, filled, take);
+            filled += take;
+            from += take;
+            if (filled == FRAME_SAMPLES) {
+                measure();
+                System.arraycopy(frame, HOP_SAMPLES, frame, 0, FRAME_SAMPLES - HOP_SAMPLES);
+                filled = FRAME_SAMPLES - HOP_SAMPLES;
+            }
+        }
+    }
+
+    private void measure() {
+        double hopEnergy = 0;
+        for (int i = FRAME_SAMPLES - HOP_SAMPLES; i < FRAME_SAMPLES; i++) {
+            hopEnergy += frame[i] * frame[i];
+        }
+        System.arraycopy(frame, 0, spectrum, 0, FRAME_SAMPLES);
+        fft.forwardTransform(spectrum);
+        fft.modulus(spectrum, magnitudes);
+        double flux = 0;
+        double weightedHz = 0;
+        double magnitudeSum = 0;
+        for (int bin = 1; bin < magnitudes.length; bin++) {
+            double magnitude = magnitudes[bin];
+            double log = Math.log(1 + COMPRESSION * magnitude);
+            flux += Math.max(0, log - previousLog[bin]);
+            previousLog[bin] = log;
+            weightedHz += bin * binHz * magnitude;
+            magnitudeSum += magnitude;
+        }
+        double centroidHz = magnitudeSum > 0 ? weightedHz / magnitudeSum : 0;
+        boolean onset = onsets.add(flux);
+        series.addFrame(hops, hopEnergy / HOP_SAMPLES, centroidHz, magnitudeSum, flux, onset);
+        hops++;
+    }
+}

@@ -1,0 +1,78 @@
+package org.deckhand.analysers.key;
+
+import java.util.List;
+import org.deckhand.api.analysis.Analyser;
+import org.deckhand.api.analysis.AnalyserDescriptor;
+import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.PcmFormat;
+import org.deckhand.api.analysis.ResultField;
+import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.library.Track;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Finds a track's musical key, with its Camelot and Open Key codes, and the tuning the track is played at.
+ *
+ * <p>Method: harmonic pitch class profile with tuning estimation (E. Gómez, <i>Tonal description of music audio
+ * signals</i>, PhD thesis, Universitat Pompeu Fabra, 2006, chapters 3 and 4), averaged over the track and correlated
+ * with the key profiles chosen in {@link KeyConfiguration} (Temperley 1999, 2007; Faraldo, Gómez, Jordà, Herrera,
+ * "Key estimation in electronic dance music", ECIR 2016; Krumhansl–Kessler 1982). Mono audio at
+ * {@value #SAMPLE_RATE_HZ} Hz; peaks from {@value KeyAnalysis#LOWEST_HZ} Hz to {@value KeyAnalysis#HIGHEST_HZ} Hz.
+ */
+@Component(service = Analyser.class, configurationPid = KeyConfiguration.PID)
+@Designate(ocd = KeyConfiguration.class)
+public final class KeyAnalyser implements Analyser {
+
+    /** The descriptor id. */
+    public static final String ID = "key";
+    /** Field: the key's name, such as {@code A minor}. */
+    public static final String KEY = "key";
+    /** Field: the Camelot code, such as {@code 8A}. */
+    public static final String CAMELOT = "camelot";
+    /** Field: the Open Key code, such as {@code 1m}. */
+    public static final String OPEN_KEY = "openKey";
+    /** Field: how sure the analyser is of the key, 0 to 1. */
+    public static final String CONFIDENCE = "confidence";
+    /** Field: the estimated pitch of A4 (Hz). */
+    public static final String TUNING = "tuningHz";
+    /** The sample rate the analyser asks for (Hz). */
+    public static final int SAMPLE_RATE_HZ = 11_025;
+
+    private static final String VERSION = "1";
+
+    private final AnalyserDescriptor descriptor;
+    private final KeyMatcher matcher;
+
+    /** @param configuration the analyser's settings */
+    @Activate
+    public KeyAnalyser(KeyConfiguration configuration) {
+        this(configuration.profile());
+    }
+
+    /** @param profile the key profiles to match against */
+    public KeyAnalyser(KeyProfile profile) {
+        this.matcher = new KeyMatcher(profile);
+        this.descriptor = new AnalyserDescriptor(ID, VERSION + "-" + profile.name().toLowerCase(java.util.Locale.ROOT),
+                new PcmFormat(SAMPLE_RATE_HZ, 1), List.of(
+                        new ResultField(KEY, ValueType.TEXT, "", "The musical key, such as A minor; absent when the "
+                                + "track has no clear key, such as a drum loop."),
+                        new ResultField(CAMELOT, ValueType.TEXT, "", "The key on the Camelot wheel, such as 8A."),
+                        new ResultField(OPEN_KEY, ValueType.TEXT, "", "The key in Open Key notation, such as 1m."),
+                        new ResultField(CONFIDENCE, ValueType.NUMBER, "", "How clearly the music fits the key, from 0 "
+                                + "to 1."),
+                        new ResultField(TUNING, ValueType.NUMBER, "Hz", "The pitch the track tunes A4 to, 440 Hz in "
+                                + "standard tuning.")));
+    }
+
+    @Override
+    public AnalyserDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Analysis begin(Track track, PcmFormat format) {
+        return new KeyAnalysis(descriptor, matcher, format.sampleRateHz());
+    }
+}

@@ -1,0 +1,89 @@
+package org.deckhand.analysers.tempo;
+
+import java.util.List;
+import java.util.Map;
+import org.deckhand.api.analysis.Analyser;
+import org.deckhand.api.analysis.AnalyserDescriptor;
+import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisException;
+import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.analysis.PcmFormat;
+import org.deckhand.api.analysis.ResultField;
+import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.library.Track;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The beat grid analyser, descriptor id {@code beatgrid}: a constant grid of beats fitted to the beats tracked by
+ * Ellis's dynamic programming (2007), its first downbeat, whether the tempo varies, and the intro and outro cue
+ * points, from mono audio at 11,025 Hz; see {@link BeatGridEstimator}. It shares the tempo analyser's range
+ * (PID {@value TempoConfiguration#PID}).
+ */
+@Component(service = Analyser.class, configurationPid = TempoConfiguration.PID)
+public final class BeatGridAnalyser implements Analyser {
+
+    /** The analyser's descriptor. */
+    public static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor("beatgrid", "1",
+            new PcmFormat(OnsetEnvelope.SAMPLE_RATE_HZ, 1), List.of(
+                    new ResultField("firstDownbeatSeconds", ValueType.NUMBER, "s",
+                            "When the first bar starts: the first beat 1 of a 4/4 bar."),
+                    new ResultField("beatPeriodSeconds", ValueType.NUMBER, "s", "The time between two beats."),
+                    new ResultField("bpm", ValueType.NUMBER, "BPM", "The grid's tempo, in beats per minute."),
+                    new ResultField("confidence", ValueType.NUMBER, "",
+                            "How well the beats fit the grid, from 0 (poorly) to 1 (all of them)."),
+                    new ResultField("variableTempo", ValueType.BOOLEAN, "",
+                            "Whether the tempo drifts, so that a constant grid does not hold across the track."),
+                    new ResultField("introEndSeconds", ValueType.NUMBER, "s",
+                            "Where the intro ends: the first downbeat at full energy."),
+                    new ResultField("outroStartSeconds", ValueType.NUMBER, "s",
+                            "Where the outro starts: the downbeat ending the last bar at full energy.")));
+
+    private final TempoRange range;
+
+    /**
+     * @param configuration the tempo range
+     */
+    @Activate
+    public BeatGridAnalyser(TempoConfiguration configuration) {
+        this(TempoRange.of(configuration));
+    }
+
+    /**
+     * @param range the tempo range
+     */
+    public BeatGridAnalyser(TempoRange range) {
+        this.range = range;
+    }
+
+    @Override
+    public AnalyserDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Analysis begin(Track track, PcmFormat format) throws AnalysisException {
+        Formats.require(DESCRIPTOR, format);
+        return new EnvelopeAnalysis(true) {
+            @Override
+            public AnalysisResult finish() throws AnalysisException {
+                requireLength();
+                TempoEstimator tempo = new TempoEstimator(OnsetEnvelope.FRAME_RATE_HZ, range.minBpm(),
+                        range.maxBpm());
+                BeatGrid grid = new BeatGridEstimator(tempo).estimate(envelope.flux(), envelope.lowFlux(),
+                        envelope.levelAboveFloorDb());
+                if (grid == null) {
+                    throw noBeat();
+                }
+                return AnalysisResult.of(DESCRIPTOR, Map.of(
+                        "firstDownbeatSeconds", round(grid.firstDownbeatSeconds(), 4),
+                        "beatPeriodSeconds", round(grid.beatPeriodSeconds(), 6),
+                        "bpm", round(grid.bpm(), 2),
+                        "confidence", round(grid.confidence(), 3),
+                        "variableTempo", grid.variableTempo(),
+                        "introEndSeconds", round(grid.introEndSeconds(), 3),
+                        "outroStartSeconds", round(grid.outroStartSeconds(), 3)));
+            }
+        };
+    }
+}

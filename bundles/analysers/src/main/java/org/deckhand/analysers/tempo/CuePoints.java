@@ -1,0 +1,59 @@
+package org.deckhand.analysers.tempo;
+
+import java.util.Arrays;
+
+/**
+ * Finds where a track's intro ends and its outro starts, for the mixer: the first downbeat of a bar at full energy,
+ * and the downbeat that ends the last bar at full energy. A bar is at full energy when its mean power lies within
+ * {@value #FULL_ENERGY_DB} dB of the loud bars' level (the 90th percentile of bar levels).
+ *
+ * @param introEndSeconds the intro's end, s from the start of the track
+ * @param outroStartSeconds the outro's start, s from the start of the track
+ */
+record CuePoints(double introEndSeconds, double outroStartSeconds) {
+
+    static final double FULL_ENERGY_DB = 4;
+    private static final double LOUD_PERCENTILE = 0.9;
+
+    /**
+     * @param levelAboveFloorDb the track's level, dB above the floor, one value per {@code framesPerLevel} frames
+     * @param framesPerLevel onset frames per level value
+     * @param frameSeconds seconds per onset frame
+     * @param firstDownbeatFrames the first downbeat, frames
+     * @param barFrames the length of a bar, frames
+     * @return the cue points, or null if the track holds no whole bar
+     */
+    static CuePoints find(float[] levelAboveFloorDb, int framesPerLevel, double frameSeconds,
+            double firstDownbeatFrames, double barFrames) {
+        double levelsPerBar = barFrames / framesPerLevel;
+        double firstLevel = firstDownbeatFrames / framesPerLevel;
+        int bars = (int) Math.floor((levelAboveFloorDb.length - firstLevel) / levelsPerBar);
+        if (bars < 1) {
+            return null;
+        }
+        double[] barDb = new double[bars];
+        for (int bar = 0; bar < bars; bar++) {
+            int from = (int) Math.round(firstLevel + bar * levelsPerBar);
+            int to = Math.max(from + 1, (int) Math.round(firstLevel + (bar + 1) * levelsPerBar));
+            double power = 0;
+            for (int i = from; i < to; i++) {
+                power += Math.pow(10, levelAboveFloorDb[i] / 10);
+            }
+            barDb[bar] = 10 * Math.log10(power / (to - from));
+        }
+        double[] sorted = barDb.clone();
+        Arrays.sort(sorted);
+        double loud = sorted[(int) Math.floor(LOUD_PERCENTILE * (bars - 1))];
+        int firstFull = 0;
+        while (barDb[firstFull] < loud - FULL_ENERGY_DB) {
+            firstFull++;
+        }
+        int lastFull = bars - 1;
+        while (barDb[lastFull] < loud - FULL_ENERGY_DB) {
+            lastFull--;
+        }
+        int outroBar = Math.min(lastFull + 1, bars - 1);
+        return new CuePoints((firstDownbeatFrames + firstFull * barFrames) * frameSeconds,
+                (firstDownbeatFrames + outroBar * barFrames) * frameSeconds);
+    }
+}

@@ -1,0 +1,54 @@
+package org.deckhand.analysers.loudness;
+
+/**
+ * Builds the stereo test signals of EBU Tech 3341 and 3342: a 1 kHz sine in both channels, in segments of stated level
+ * (dBFS, peak) and duration (s). The right channel's sine starts a quarter period later than the left's: the same level
+ * and loudness in each channel, yet the channels are not sample-identical, so the analyser does not take the signal
+ * for a mono file.
+ */
+final class ToneSequence {
+
+    private final int sampleRateHz;
+    private final double frequencyHz;
+    private final double[] levelsDbfs;
+    private final double[] durationsSeconds;
+
+    /**
+     * @param sampleRateHz the sample rate (Hz)
+     * @param frequencyHz the sine's frequency (Hz)
+     * @param levelsAndDurations pairs of level (dBFS) and duration (s)
+     */
+    ToneSequence(int sampleRateHz, double frequencyHz, double... levelsAndDurations) {
+        this.sampleRateHz = sampleRateHz;
+        this.frequencyHz = frequencyHz;
+        levelsDbfs = new double[levelsAndDurations.length / 2];
+        durationsSeconds = new double[levelsDbfs.length];
+        for (int i = 0; i < levelsDbfs.length; i++) {
+            levelsDbfs[i] = levelsAndDurations[2 * i];
+            durationsSeconds[i] = levelsAndDurations[2 * i + 1];
+        }
+    }
+
+    /** @return the samples, {@code [2][frames]} */
+    float[][] stereo() {
+        double totalSeconds = 0;
+        for (double seconds : durationsSeconds) {
+            totalSeconds += seconds;
+        }
+        int frames = (int) Math.round(totalSeconds * sampleRateHz);
+        float[][] samples = new float[2][frames];
+        int frame = 0;
+        double elapsedSeconds = 0;
+        for (int segment = 0; segment < levelsDbfs.length; segment++) {
+            elapsedSeconds += durationsSeconds[segment];
+            int end = (int) Math.round(elapsedSeconds * sampleRateHz);
+            double amplitude = Math.pow(10, levelsDbfs[segment] / 20);
+            for (; frame < end; frame++) {
+                double phase = 2 * Math.PI * frequencyHz * frame / sampleRateHz;
+                samples[0][frame] = (float) (amplitude * Math.sin(phase));
+                samples[1][frame] = (float) (amplitude * Math.cos(phase));
+            }
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,98 @@
+package org.deckhand.analysis.internal;
+
+import org.deckhand.api.analysis.Analyser;
+import org.deckhand.api.analysis.AnalyserDescriptor;
+import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisException;
+import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.analysis.PcmBlock;
+import org.deckhand.api.analysis.PcmFormat;
+import org.deckhand.api.library.Track;
+
+/**
+ * One analyser's run over one track: calls into the analyser, turns whatever it throws into a failure for the user,
+ * and keeps the time it has taken. Once failed, a slot ignores further calls.
+ */
+final class AnalyserSlot {
+
+    private final Analyser analyser;
+    private final AnalyserDescriptor descriptor;
+    private final long budgetNanos;
+    private Analysis analysis;
+    private AnalysisResult result;
+    private volatile String failure;
+    private long elapsedNanos;
+
+    /**
+     * @param analyser the analyser
+     * @param descriptor its descriptor, read once
+     * @param budgetNanos the most time its whole run may take, in nanoseconds
+     */
+    AnalyserSlot(Analyser analyser, AnalyserDescriptor descriptor, long budgetNanos) {
+        this.analyser = analyser;
+        this.descriptor = descriptor;
+        this.budgetNanos = budgetNanos;
+    }
+
+    AnalyserDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** @return why the run failed, or null while it has not */
+    String failure() {
+        return failure;
+    }
+
+    /** @return the result, once {@link #finish()} succeeded */
+    AnalysisResult result() {
+        return result;
+    }
+
+    /** Marks the run failed, unless it already is. */
+    void fail(String reason) {
+        if (failure == null) {
+            failure = reason;
+        }
+    }
+
+    void begin(Track track, PcmFormat format) {
+        call(() -> analysis = analyser.begin(track, format));
+    }
+
+    void process(PcmBlock block) {
+        call(() -> analysis.process(block));
+    }
+
+    void finish() {
+        call(() -> {
+            AnalysisResult returned = analysis.finish();
+            ResultCheck.check(descriptor, returned);
+            result = returned;
+        });
+    }
+
+    private void call(AnalyserCall work) {
+        if (failure != null) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            work.run();
+        } catch (AnalysisException e) {
+            fail(e.getMessage());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            fail("it threw " + e);
+        } finally {
+            elapsedNanos += System.nanoTime() - start;
+        }
+        if (failure == null && elapsedNanos > budgetNanos) {
+            fail(String.format("it took longer than %d s", budgetNanos / 1_000_000_000L));
+        }
+    }
+
+    /** A call into the analyser. */
+    @FunctionalInterface
+    private interface AnalyserCall {
+        void run() throws AnalysisException;
+    }
+}

@@ -1,0 +1,311 @@
+package org.deckhand.analysis.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.deckhand.api.analysis.Analyser;
+import org.deckhand.api.analysis.AnalyserDescriptor;
+import org.deckhand.api.audio.AudioDecoder;
+import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.AnalysisPriority;
+import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.catalog.CatalogException;
+import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.event.EventProperties;
+import org.deckhand.api.event.Topics;
+import org.deckhand.api.library.AudioFile;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analysis pipeline: queues the library's new and changed files in the {@link AnalysisLedger}, and runs a
+ * bounded pool of workers that take tracks off the queue and analyse each with every {@link Analyser} service that
+ * has not yet run over it at its current version. An analyser that appears later, or in a new version, is run over
+ * the whole library (backfill).
+ */
+@Component(service = {AnalysisPipeline.class, EventHandler.class}, immediate = true,
+        configurationPid = AnalysisConfiguration.PID,
+        property = {EventConstants.EVENT_TOPIC + "=" + Topics.LIBRARY_FILE_ADDED,
+                EventConstants.EVENT_TOPIC + "=" + Topics.LIBRARY_FILE_CHANGED})
+@Designate(ocd = AnalysisConfiguration.class)
+public final class AnalysisPipeline implements EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisPipeline.class);
+    private static final long IDLE_WAIT_MILLIS = 30_000;
+    private static final long CATALOG_RETRY_MILLIS = 5_000;
+    private static final long PROGRESS_INTERVAL_MILLIS = 1_000;
+    private static final long REQUEST_BATCH_MILLIS = 200;
+
+    private final Catalog catalog;
+    private final AnalysisLedger ledger;
+    private final AudioDecoder decoder;
+    private final AnalysisEvents events;
+    private final AnalyserRegistry registry = new AnalyserRegistry();
+    private final Map<Long, RunningTrack> running = new ConcurrentHashMap<>();
+    private final Collection<Long> claimed = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Long> newFiles = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> changedFiles = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "deckhand-analysis-control");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Thread> workers = new ArrayList<>();
+    private final Object work = new Object();
+    private final AtomicLong done = new AtomicLong();
+    private final long callTimeoutMillis;
+    private final long runTimeoutNanos;
+    private volatile boolean stopped;
+    private long lastProgressMillis;
+
+    /**
+     * Starts the workers.
+     *
+     * @param catalog the catalog, for tracks and results
+     * @param ledger the queue and the record of runs
+     * @param decoder decodes the files
+     * @param eventAdmin carries the pipeline's events
+     * @param configuration the pipeline's settings
+     */
+    @Activate
+    public AnalysisPipeline(@Reference Catalog catalog, @Reference AnalysisLedger ledger,
+            @Reference AudioDecoder decoder, @Reference EventAdmin eventAdmin, AnalysisConfiguration configuration) {
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.decoder = decoder;
+        this.events = new AnalysisEvents(eventAdmin);
+        this.callTimeoutMillis = TimeUnit.SECONDS.toMillis(configuration.callTimeoutSeconds());
+        this.runTimeoutNanos = TimeUnit.SECONDS.toNanos(configuration.runTimeoutSeconds());
+        int count = configuration.workers() > 0 ? configuration.workers()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        for (int i = 1; i <= count; i++) {
+            Thread worker = new Thread(this::work, "deckhand-analysis-" + i);
+            worker.setDaemon(true);
+            worker.setPriority(Thread.MIN_PRIORITY);
+            workers.add(worker);
+        }
+        control.scheduleWithFixedDelay(this::flushRequests, REQUEST_BATCH_MILLIS, REQUEST_BATCH_MILLIS,
+                TimeUnit.MILLISECONDS);
+        workers.forEach(Thread::start);
+        LOG.info("Analysis pipeline started with {} worker(s)", count);
+    }
+
+    /**
+     * Takes an analyser in, and queues the tracks it has not analysed yet.
+     *
+     * @param analyser the analyser service
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAnalyser(Analyser analyser) {
+        AnalyserDescriptor descriptor;
+        try {
+            descriptor = analyser.descriptor();
+        } catch (RuntimeException e) {
+            LOG.error("Analyser {} gave no descriptor and is ignored", analyser.getClass().getName(), e);
+            return;
+        }
+        if (!registry.add(analyser, descriptor)) {
+            LOG.warn("Analyser {} ({}) is ignored: another analyser has the id {}", analyser.getClass().getName(),
+                    descriptor.version(), descriptor.id());
+            return;
+        }
+        control.execute(() -> {
+            int queued = ledger.requestUnanalysed(descriptor.id(), descriptor.version());
+            LOG.info("Analyser {} {} is registered; {} track(s) queued for it", descriptor.id(),
+                    descriptor.version(), queued);
+            wake();
+        });
+    }
+
+    /**
+     * Lets an analyser go.
+     *
+     * @param analyser the analyser service
+     */
+    void removeAnalyser(Analyser analyser) {
+        registry.remove(analyser);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object trackId = event.getProperty(EventProperties.TRACK_ID);
+        if (trackId instanceof Long id) {
+            (Topics.LIBRARY_FILE_CHANGED.equals(event.getTopic()) ? changedFiles : newFiles).add(id);
+        }
+    }
+
+    /**
+     * Queues a track at the user's request; every analyser runs over it again.
+     *
+     * @param trackId the track
+     */
+    void requestByUser(long trackId) {
+        ledger.request(List.of(trackId), AnalysisPriority.USER, true);
+        wake();
+    }
+
+    /** @return the analysers registered now */
+    Collection<AnalyserRegistry.Entry> analysers() {
+        return registry.all();
+    }
+
+    /** @return the tracks being analysed now */
+    Collection<RunningTrack> running() {
+        return List.copyOf(running.values());
+    }
+
+    /** @return the number of worker threads */
+    int workerCount() {
+        return workers.size();
+    }
+
+    /** @return the tracks analysed since the pipeline started */
+    long done() {
+        return done.get();
+    }
+
+    /** Stops the workers; the queue stays in the catalog for the next start. */
+    @Deactivate
+    void stop() throws InterruptedException {
+        stopped = true;
+        control.shutdownNow();
+        workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            worker.join(TimeUnit.SECONDS.toMillis(5));
+        }
+    }
+
+    private void flushRequests() {
+        try {
+            boolean any = flush(newFiles, false) | flush(changedFiles, true);
+            if (any) {
+                wake();
+            }
+        } catch (CatalogException e) {
+            LOG.error("Could not queue files for analysis", e);
+        }
+    }
+
+    private boolean flush(ConcurrentLinkedQueue<Long> pending, boolean forgetRuns) {
+        List<Long> ids = new ArrayList<>();
+        for (Long id = pending.poll(); id != null; id = pending.poll()) {
+            ids.add(id);
+        }
+        if (!ids.isEmpty()) {
+            ledger.request(ids, AnalysisPriority.NEW_FILE, forgetRuns);
+        }
+        return !ids.isEmpty();
+    }
+
+    private void wake() {
+        synchronized (work) {
+            work.notifyAll();
+        }
+    }
+
+    private void work() {
+        try (CallGuard guard = new CallGuard(Thread.currentThread().getName() + "-guard", callTimeoutMillis)) {
+            TrackAnalysis analysis = new TrackAnalysis(catalog, ledger, decoder, events, guard);
+            while (!stopped) {
+                Optional<Long> next = claim();
+                if (next.isEmpty()) {
+                    synchronized (work) {
+                        work.wait(IDLE_WAIT_MILLIS);
+                    }
+                    continue;
+                }
+                try {
+                    analyse(next.get(), analysis);
+                } catch (CatalogException e) {
+                    LOG.error("Analysis of track {} stopped: {}", next.get(), e.getMessage(), e);
+                    Thread.sleep(CATALOG_RETRY_MILLIS);
+                } finally {
+                    running.remove(next.get());
+                    claimed.remove(next.get());
+                }
+                reportProgress();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Optional<Long> claim() {
+        synchronized (claimed) {
+            for (long id : ledger.head(claimed.size() + 1)) {
+                if (claimed.add(id)) {
+                    return Optional.of(id);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private void analyse(long trackId, TrackAnalysis analysis) throws InterruptedException {
+        Optional<CatalogTrack> found = catalog.get(trackId).filter(track -> track.missingSince() == null);
+        if (found.isEmpty()) {
+            ledger.remove(trackId);
+            return;
+        }
+        CatalogTrack track = found.get();
+        List<AnalyserRegistry.Entry> due = registry.due(ledger.runs(trackId));
+        if (!due.isEmpty()) {
+            RunningTrack.Progress progress = new RunningTrack.Progress();
+            running.put(trackId, new RunningTrack(trackId, track.track().file().path(), Instant.now(),
+                    track.track().durationSeconds(), progress));
+            List<AnalyserSlot> slots = due.stream()
+                    .map(entry -> new AnalyserSlot(entry.analyser(), entry.descriptor(), runTimeoutNanos)).toList();
+            analysis.run(track.track(), slots, progress);
+            done.incrementAndGet();
+        }
+        settle(track);
+    }
+
+    /** Takes a track off the queue, unless its file changed or an analyser appeared while it was analysed. */
+    private void settle(CatalogTrack analysed) {
+        Optional<CatalogTrack> now = catalog.get(analysed.id());
+        if (now.isPresent() && !sameContent(now.get().track().file(), analysed.track().file())) {
+            ledger.request(List.of(analysed.id()), AnalysisPriority.NEW_FILE, true);
+        } else if (now.isEmpty() || registry.due(ledger.runs(analysed.id())).isEmpty()) {
+            ledger.remove(analysed.id());
+        }
+    }
+
+    private static boolean sameContent(AudioFile now, AudioFile analysed) {
+        return now.sizeBytes() == analysed.sizeBytes() && now.modified().equals(analysed.modified())
+                && Objects.equals(now.fastFingerprint(), analysed.fastFingerprint());
+    }
+
+    private void reportProgress() {
+        long now = System.currentTimeMillis();
+        int queued = ledger.size();
+        synchronized (this) {
+            if (queued > 0 && now - lastProgressMillis < PROGRESS_INTERVAL_MILLIS) {
+                return;
+            }
+            lastProgressMillis = now;
+        }
+        events.progress(queued, done.get(), running.size());
+    }
+}

@@ -1,0 +1,108 @@
+package org.deckhand.analysis.internal;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.deckhand.api.analysis.ResultField;
+import org.deckhand.api.catalog.AnalysisFailure;
+import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.rest.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code /api/v1/analysis/queue}: what is analysed now, what waits, the analysers, and what failed and why. */
+@Component(service = RestResource.class)
+@Path("analysis")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AnalysisQueueResource implements RestResource {
+
+    private static final int LISTED = 100;
+
+    private final Catalog catalog;
+    private final AnalysisLedger ledger;
+    private final AnalysisPipeline pipeline;
+
+    /**
+     * @param catalog the tracks
+     * @param ledger the queue and the runs
+     * @param pipeline the workers and the analysers
+     */
+    @Activate
+    public AnalysisQueueResource(@Reference Catalog catalog, @Reference AnalysisLedger ledger,
+            @Reference AnalysisPipeline pipeline) {
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * @return the queue: how many tracks wait, the next ones, the tracks being analysed with their progress, the
+     *     analysers registered, and the latest failures
+     */
+    @GET
+    @Path("queue")
+    public QueueView queue() {
+        List<Waiting> waiting = ledger.head(LISTED).stream()
+                .flatMap(id -> catalog.get(id).stream())
+                .map(track -> new Waiting(track.id(), track.track().file().path().toString()))
+                .toList();
+        List<Running> running = pipeline.running().stream()
+                .map(track -> new Running(track.trackId(), track.path().toString(), track.started(),
+                        track.progress().decodedSeconds(),
+                        Double.isNaN(track.durationSeconds()) ? null : track.durationSeconds()))
+                .toList();
+        List<AnalyserView> analysers = pipeline.analysers().stream()
+                .map(entry -> new AnalyserView(entry.descriptor().id(), entry.descriptor().version(),
+                        entry.descriptor().format().isSourceRate() ? null : entry.descriptor().format().sampleRateHz(),
+                        entry.descriptor().format().channels(), entry.descriptor().fields()))
+                .toList();
+        return new QueueView(ledger.size(), pipeline.workerCount(), pipeline.done(), running, waiting, analysers,
+                ledger.failures(LISTED));
+    }
+
+    /**
+     * @param queued tracks waiting, those being analysed included
+     * @param workers worker threads
+     * @param analysedSinceStart tracks analysed since the server started
+     * @param running the tracks being analysed now
+     * @param next the next tracks to be analysed (at most 100)
+     * @param analysers the analysers registered
+     * @param failures the latest failed runs (at most 100), newest first
+     */
+    public record QueueView(int queued, int workers, long analysedSinceStart, List<Running> running,
+            List<Waiting> next, List<AnalyserView> analysers, List<AnalysisFailure> failures) {
+    }
+
+    /**
+     * @param trackId the track
+     * @param path its file
+     * @param started when its analysis started
+     * @param decodedSeconds how much of it has been decoded, in seconds
+     * @param durationSeconds its playing time in seconds, or null when unknown
+     */
+    public record Running(long trackId, String path, Instant started, double decodedSeconds, Double durationSeconds) {
+    }
+
+    /**
+     * @param trackId the track
+     * @param path its file
+     */
+    public record Waiting(long trackId, String path) {
+    }
+
+    /**
+     * @param id the analyser's id
+     * @param version its version
+     * @param sampleRateHz the sample rate it asks for, or null for the file's own
+     * @param channels the channels it asks for
+     * @param fields the values it returns
+     */
+    public record AnalyserView(String id, String version, Integer sampleRateHz, int channels,
+            List<ResultField> fields) {
+    }
+}

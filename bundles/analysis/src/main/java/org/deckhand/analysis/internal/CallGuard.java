@@ -1,0 +1,106 @@
+package org.deckhand.analysis.internal;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs calls into analysers on a guard thread, so that one that never returns cannot stall the worker: the worker
+ * waits for each batch of calls at most a timeout, marks the analyser it hangs in as failed, leaves that thread
+ * behind and carries on with the others on a fresh thread. Batches keep the hand-offs between threads to one per
+ * block of audio. Used by one worker thread.
+ */
+final class CallGuard implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallGuard.class);
+
+    private final String threadName;
+    private final long timeoutMillis;
+    private ExecutorService thread;
+
+    /**
+     * @param threadName the guard thread's name
+     * @param timeoutMillis how long one batch of calls may take before its current call counts as hung
+     */
+    CallGuard(String threadName, long timeoutMillis) {
+        this.threadName = threadName;
+        this.timeoutMillis = timeoutMillis;
+        this.thread = newThread();
+    }
+
+    /**
+     * Applies {@code call} to every slot that has not failed, in order, on the guard thread.
+     *
+     * @param slots the analysers' slots
+     * @param call what to do with each
+     * @throws InterruptedException if the worker is interrupted while it waits
+     */
+    void forEach(List<AnalyserSlot> slots, Consumer<AnalyserSlot> call) throws InterruptedException {
+        int from = 0;
+        while (from < slots.size()) {
+            Batch batch = new Batch(slots, from, call);
+            Future<?> done = thread.submit(batch);
+            try {
+                done.get(timeoutMillis, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                batch.abandon();
+                AnalyserSlot hung = slots.get(batch.current);
+                hung.fail(String.format("it did not return within %d s", timeoutMillis / 1000));
+                LOG.warn("Analyser {} hangs; its thread is left behind", hung.descriptor().id());
+                thread.shutdownNow();
+                thread = newThread();
+                from = batch.current + 1;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the guard thread failed", e.getCause());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+
+    private ExecutorService newThread() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread guard = new Thread(task, threadName);
+            guard.setDaemon(true);
+            return guard;
+        });
+    }
+
+    /** The calls of one block, from one slot onwards. */
+    private static final class Batch implements Runnable {
+
+        private final List<AnalyserSlot> slots;
+        private final Consumer<AnalyserSlot> call;
+        private volatile int current;
+        private volatile boolean abandoned;
+
+        Batch(List<AnalyserSlot> slots, int from, Consumer<AnalyserSlot> call) {
+            this.slots = slots;
+            this.call = call;
+            this.current = from;
+        }
+
+        void abandon() {
+            abandoned = true;
+        }
+
+        @Override
+        public void run() {
+            for (int i = current; i < slots.size() && !abandoned; i++) {
+                current = i;
+                call.accept(slots.get(i));
+            }
+        }
+    }
+}

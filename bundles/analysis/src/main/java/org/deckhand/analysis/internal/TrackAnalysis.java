@@ -1,0 +1,140 @@
+package org.deckhand.analysis.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deckhand.api.analysis.PcmFormat;
+import org.deckhand.api.audio.AudioDecoder;
+import org.deckhand.api.audio.DecodedAudio;
+import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.catalog.CatalogException;
+import org.deckhand.api.library.Track;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Analyses one track: decodes its file once, converts the audio to each format the analysers asked for, fans every
+ * block out to them, and stores each result or failure. The same read of the file gives its SHA-256. One instance
+ * per worker thread.
+ */
+final class TrackAnalysis {
+
+    /** Frames decoded at a time: about 0.37 s at 44.1 kHz, so that one hand-off to the guard thread per block costs
+     * little. */
+    static final int BLOCK_FRAMES = 16_384;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackAnalysis.class);
+
+    private final Catalog catalog;
+    private final AnalysisLedger ledger;
+    private final AudioDecoder decoder;
+    private final AnalysisEvents events;
+    private final CallGuard guard;
+
+    TrackAnalysis(Catalog catalog, AnalysisLedger ledger, AudioDecoder decoder, AnalysisEvents events,
+            CallGuard guard) {
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.decoder = decoder;
+        this.events = events;
+        this.guard = guard;
+    }
+
+    /**
+     * Runs the analysers' slots over a track and records what each found.
+     *
+     * @param track the track
+     * @param slots one fresh slot for each analyser due
+     * @param progress where to report how far decoding has come
+     * @throws InterruptedException if the worker is interrupted; nothing is recorded then
+     */
+    void run(Track track, List<AnalyserSlot> slots, RunningTrack.Progress progress) throws InterruptedException {
+        String sha256 = null;
+        try (DecodedAudio audio = decoder.open(track.file().path())) {
+            if (decode(track, audio, slots, progress)) {
+                sha256 = audio.sha256();
+            }
+        } catch (IOException e) {
+            slots.forEach(slot -> slot.fail(e.getMessage()));
+        }
+        record(track, slots, sha256);
+    }
+
+    /** @return whether the whole file was decoded */
+    private boolean decode(Track track, DecodedAudio audio, List<AnalyserSlot> slots, RunningTrack.Progress progress)
+            throws InterruptedException {
+        PcmFormat source = audio.format();
+        List<FormatBranch> branches = branches(source, slots);
+        for (FormatBranch branch : branches) {
+            PcmFormat format = branch.converter().target();
+            guard.forEach(branch.slots(), slot -> slot.begin(track, format));
+        }
+        float[][] samples = new float[source.channels()][BLOCK_FRAMES];
+        long frames = 0;
+        try {
+            int read;
+            while ((read = audio.read(samples, BLOCK_FRAMES)) > 0) {
+                if (branches.stream().noneMatch(FormatBranch::live)) {
+                    return false;
+                }
+                for (FormatBranch branch : branches) {
+                    branch.deliver(guard, samples, read, false);
+                }
+                frames += read;
+                progress.decodedSeconds((double) frames / source.sampleRateHz());
+            }
+            for (FormatBranch branch : branches) {
+                branch.deliver(guard, samples, 0, true);
+            }
+        } catch (IOException e) {
+            String reason = String.format("decoding stopped at %.1f s: %s", (double) frames / source.sampleRateHz(),
+                    e.getMessage());
+            slots.forEach(slot -> slot.fail(reason));
+            return false;
+        }
+        if (frames == 0) {
+            slots.forEach(slot -> slot.fail(track.file().path() + " holds no audio"));
+            return false;
+        }
+        guard.forEach(slots, AnalyserSlot::finish);
+        return true;
+    }
+
+    private static List<FormatBranch> branches(PcmFormat source, List<AnalyserSlot> slots) {
+        Map<PcmFormat, FormatBranch> branches = new LinkedHashMap<>();
+        for (AnalyserSlot slot : slots) {
+            PcmFormat wanted = slot.descriptor().format();
+            PcmFormat target = wanted.isSourceRate() ? new PcmFormat(source.sampleRateHz(), wanted.channels()) : wanted;
+            branches.computeIfAbsent(target, t -> new FormatBranch(new PcmConverter(source, t))).slots().add(slot);
+        }
+        return List.copyOf(branches.values());
+    }
+
+    private void record(Track track, List<AnalyserSlot> slots, String sha256) {
+        List<String> succeeded = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (AnalyserSlot slot : slots) {
+            String id = slot.descriptor().id();
+            if (slot.failure() == null) {
+                try {
+                    catalog.saveAnalysis(track.id(), slot.result());
+                    succeeded.add(id);
+                    continue;
+                } catch (CatalogException e) {
+                    slot.fail("its result could not be stored: " + e.getMessage());
+                }
+            }
+            failed.add(id);
+            LOG.warn("Analyser {} failed on {}: {}", id, track.file().path(), slot.failure());
+            ledger.recordFailure(track.id(), id, slot.descriptor().version(), slot.failure());
+            events.failed(track, id, slot.failure());
+        }
+        if (sha256 != null) {
+            catalog.setSha256(track.id(), sha256);
+        }
+        events.completed(track, succeeded, failed);
+    }
+}

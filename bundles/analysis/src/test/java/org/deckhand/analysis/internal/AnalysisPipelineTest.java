@@ -1,0 +1,358 @@
+package org.deckhand.analysis.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.deckhand.api.analysis.Analyser;
+import org.deckhand.api.analysis.AnalyserDescriptor;
+import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.analysis.PcmBlock;
+import org.deckhand.api.analysis.PcmFormat;
+import org.deckhand.api.analysis.ResultField;
+import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.analysis.AnalysisException;
+import org.deckhand.api.catalog.AnalyserRun;
+import org.deckhand.api.catalog.AnalysisPriority;
+import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.event.EventProperties;
+import org.deckhand.api.event.Topics;
+import org.deckhand.api.library.AudioFile;
+import org.deckhand.api.library.AudioProperties;
+import org.deckhand.api.library.ReplayGain;
+import org.deckhand.api.library.Tags;
+import org.deckhand.api.library.Track;
+import org.deckhand.api.library.TrackMetadata;
+import org.deckhand.catalog.internal.DerbyCatalog;
+import org.deckhand.decoder.internal.FileAudioDecoder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** The pipeline over real WAV files, the real decoder and a real catalog, with analysers that behave and do not. */
+class AnalysisPipelineTest {
+
+    private static final int SOURCE_RATE_HZ = 44_100;
+    private static final double SECONDS = 2.0;
+
+    @TempDir
+    Path folder;
+
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final EventAdmin eventAdmin = new EventAdmin() {
+        @Override
+        public void postEvent(Event event) {
+            events.add(event);
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            events.add(event);
+        }
+    };
+    private DerbyCatalog catalog;
+    private AnalysisPipeline pipeline;
+
+    @BeforeEach
+    void open() throws SQLException, IOException {
+        catalog = new DerbyCatalog(folder.resolve("catalog"));
+    }
+
+    @AfterEach
+    void close() throws InterruptedException, SQLException {
+        if (pipeline != null) {
+            pipeline.stop();
+        }
+        catalog.close();
+    }
+
+    @Test
+    void eachAnalyserGetsTheWholeTrackInItsFormatAndTheFilesDigestIsStored() throws Exception {
+        Path wav = stereoWav("tone.wav");
+        long id = add(wav);
+        FrameCounter mono = new FrameCounter("count.mono", new PcmFormat(22_050, 1));
+        FrameCounter stereo = new FrameCounter("count.source", PcmFormat.atSourceRate(2));
+
+        start(1, mono, stereo);
+        newFile(id);
+
+        await(() -> catalog.size() == 0 && runs(id).size() == 2);
+        Map<String, Object> monoValues = values(id, "count.mono");
+        assertEquals(22_050.0 * SECONDS, (double) (Long) monoValues.get("frames"), 64, "resampled to 22.05 kHz");
+        assertEquals(22_050L, monoValues.get("rateHz"));
+        assertEquals(1L, monoValues.get("channels"));
+        Map<String, Object> sourceValues = values(id, "count.source");
+        assertEquals((long) (SOURCE_RATE_HZ * SECONDS), sourceValues.get("frames"));
+        assertEquals((long) SOURCE_RATE_HZ, sourceValues.get("rateHz"));
+        assertEquals(sha256(wav), catalog.get(id).orElseThrow().track().file().sha256());
+        Event completed = events.stream().filter(e -> e.getTopic().equals(Topics.ANALYSIS_TRACK_COMPLETED))
+                .findFirst().orElseThrow();
+        assertEquals(id, completed.getProperty(EventProperties.TRACK_ID));
+    }
+
+    @Test
+    void anAnalyserThatThrowsOrHangsFailsAloneAndTheOthersCarryOn() throws Exception {
+        long first = add(stereoWav("first.wav"));
+        long second = add(stereoWav("second.wav"));
+        FrameCounter counter = new FrameCounter("count", PcmFormat.MONO_44100);
+
+        start(1, counter, new Throwing(), new Hanging());
+        newFile(first);
+        newFile(second);
+
+        await(() -> catalog.size() == 0 && runs(first).size() == 3 && runs(second).size() == 3);
+        for (long id : List.of(first, second)) {
+            Map<String, String> failures = failures(id);
+            assertEquals(Map.of("count", "", "throws", "it threw java.lang.IllegalStateException: broken plugin",
+                    "hangs", "it did not return within 1 s"), failures);
+            assertNotNull(values(id, "count").get("frames"));
+        }
+        assertTrue(events.stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_TRACK_FAILED)
+                && "hangs".equals(e.getProperty(EventProperties.ANALYSER_ID))));
+    }
+
+    @Test
+    void anAnalyserThatAppearsLaterIsRunOverEveryTrackItHasNotSeen() throws Exception {
+        long first = add(stereoWav("first.wav"));
+        long second = add(stereoWav("second.wav"));
+        start(1, new FrameCounter("count", PcmFormat.MONO_44100));
+        newFile(first);
+        newFile(second);
+        await(() -> catalog.size() == 0 && runs(second).size() == 1);
+
+        pipeline.addAnalyser(new FrameCounter("late", PcmFormat.MONO_44100));
+
+        await(() -> catalog.size() == 0 && runs(first).size() == 2 && runs(second).size() == 2);
+        assertEquals(failures(first), Map.of("count", "", "late", ""));
+    }
+
+    @Test
+    void aFileNoDecoderReadsFailsEveryAnalyserWithTheReason() throws Exception {
+        Path text = Files.writeString(folder.resolve("notes.wav"), "not audio at all");
+        long id = add(text);
+
+        start(1, new FrameCounter("count", PcmFormat.MONO_44100));
+        newFile(id);
+
+        await(() -> catalog.size() == 0 && runs(id).size() == 1);
+        String failure = failures(id).get("count");
+        assertTrue(failure.contains("notes.wav"), failure);
+    }
+
+    @Test
+    void theQueueSurvivesARestartOfThePipeline() throws Exception {
+        long id = add(stereoWav("tone.wav"));
+        catalog.request(List.of(id), AnalysisPriority.NEW_FILE, false);
+
+        start(1, new FrameCounter("count", PcmFormat.MONO_44100));
+
+        await(() -> catalog.size() == 0 && runs(id).size() == 1);
+    }
+
+    private void start(int workers, Analyser... analysers) {
+        pipeline = new AnalysisPipeline(catalog, catalog, new FileAudioDecoder(), eventAdmin, configuration(workers));
+        for (Analyser analyser : analysers) {
+            pipeline.addAnalyser(analyser);
+        }
+    }
+
+    private void newFile(long id) {
+        pipeline.handleEvent(new Event(Topics.LIBRARY_FILE_ADDED, Map.of(EventProperties.TRACK_ID, id)));
+    }
+
+    private long add(Path file) throws IOException {
+        AudioFile audioFile = new AudioFile(file, Files.size(file), Files.getLastModifiedTime(file).toInstant(),
+                "wav", file.getFileName().toString(), null);
+        TrackMetadata metadata = new TrackMetadata("wav", Tags.NONE,
+                new AudioProperties("pcm", SECONDS, 1411, SOURCE_RATE_HZ, 16, 2, true), ReplayGain.NONE, false,
+                List.of());
+        return catalog.add(audioFile, metadata, Instant.now()).id();
+    }
+
+    private List<AnalyserRun> runs(long id) {
+        return catalog.runs(id);
+    }
+
+    private Map<String, String> failures(long id) {
+        return runs(id).stream().collect(Collectors.toMap(AnalyserRun::analyserId,
+                run -> run.failure() == null ? "" : run.failure()));
+    }
+
+    private Map<String, Object> values(long id, String analyserId) {
+        CatalogTrack track = catalog.get(id).orElseThrow();
+        return track.track().analyses().stream().filter(r -> r.analyserId().equals(analyserId)).findFirst()
+                .orElseThrow(() -> new AssertionError(analyserId + " has no result: " + failures(id))).values();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out");
+            Thread.sleep(50);
+        }
+    }
+
+    /** Writes a 2 s, 44.1 kHz, 16-bit stereo WAV: 440 Hz on the left, 660 Hz on the right. */
+    private Path stereoWav(String name) throws IOException {
+        int frames = (int) (SOURCE_RATE_HZ * SECONDS);
+        ByteBuffer pcm = ByteBuffer.allocate(frames * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < frames; i++) {
+            pcm.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / SOURCE_RATE_HZ)));
+            pcm.putShort((short) (8000 * Math.sin(2 * Math.PI * 660 * i / SOURCE_RATE_HZ)));
+        }
+        AudioFormat format = new AudioFormat(SOURCE_RATE_HZ, 16, 2, true, false);
+        Path file = folder.resolve(name);
+        try (AudioInputStream stream = new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, frames)) {
+            AudioSystem.write(stream, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+        return file;
+    }
+
+    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static AnalysisConfiguration configuration(int workers) {
+        return new AnalysisConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return AnalysisConfiguration.class;
+            }
+
+            @Override
+            public int workers() {
+                return workers;
+            }
+
+            @Override
+            public int callTimeoutSeconds() {
+                return 1;
+            }
+
+            @Override
+            public int runTimeoutSeconds() {
+                return 60;
+            }
+        };
+    }
+
+    /** Counts the frames it receives and reports the format it was given. */
+    private static final class FrameCounter implements Analyser {
+
+        private final AnalyserDescriptor descriptor;
+
+        FrameCounter(String id, PcmFormat format) {
+            descriptor = new AnalyserDescriptor(id, "1", format, List.of(
+                    new ResultField("frames", ValueType.INTEGER, "samples", "Frames received."),
+                    new ResultField("rateHz", ValueType.INTEGER, "Hz", "Sample rate given."),
+                    new ResultField("channels", ValueType.INTEGER, "", "Channels given.")));
+        }
+
+        @Override
+        public AnalyserDescriptor descriptor() {
+            return descriptor;
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format) {
+            return new Analysis() {
+                private long frames;
+
+                @Override
+                public void process(PcmBlock block) {
+                    frames += block.frames();
+                }
+
+                @Override
+                public AnalysisResult finish() {
+                    return AnalysisResult.of(descriptor, Map.of("frames", frames,
+                            "rateHz", (long) format.sampleRateHz(), "channels", (long) format.channels()));
+                }
+            };
+        }
+    }
+
+    /** Throws on the first block. */
+    private static final class Throwing implements Analyser {
+
+        private static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor("throws", "1",
+                PcmFormat.MONO_44100, List.of());
+
+        @Override
+        public AnalyserDescriptor descriptor() {
+            return DESCRIPTOR;
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format) {
+            return new Analysis() {
+                @Override
+                public void process(PcmBlock block) {
+                    throw new IllegalStateException("broken plugin");
+                }
+
+                @Override
+                public AnalysisResult finish() {
+                    return AnalysisResult.of(DESCRIPTOR, Map.of());
+                }
+            };
+        }
+    }
+
+    /** Never returns from the first block. */
+    private static final class Hanging implements Analyser {
+
+        private static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor("hangs", "1",
+                PcmFormat.MONO_44100, List.of());
+
+        @Override
+        public AnalyserDescriptor descriptor() {
+            return DESCRIPTOR;
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format) {
+            return new Analysis() {
+                @Override
+                public void process(PcmBlock block) throws AnalysisException {
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        throw new AnalysisException("interrupted");
+                    }
+                }
+
+                @Override
+                public AnalysisResult finish() {
+                    return AnalysisResult.of(DESCRIPTOR, Map.of());
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.deckhand.catalog.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.deckhand.api.catalog.AnalyserRun;
+import org.deckhand.api.catalog.AnalysisFailure;
+import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.AnalysisPriority;
+
+/**
+ * The analysis ledger in the catalog's database: tables {@code analysis_queue} and {@code analyser_run}. The queue is
+ * ordered by priority, then most recently queued first; a track requested again at the same or a higher priority
+ * moves to the front of that priority.
+ */
+final class DerbyAnalysisLedger implements AnalysisLedger {
+
+    private final Database database;
+
+    DerbyAnalysisLedger(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public void request(Collection<Long> trackIds, AnalysisPriority priority, boolean forgetRuns) {
+        database.transaction("queue " + trackIds.size() + " tracks for analysis", connection -> {
+            try (PreparedStatement requeue = connection.prepareStatement(
+                    "DELETE FROM analysis_queue WHERE track_id = ? AND priority <= ?");
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO analysis_queue (track_id, "
+                            + "priority, requested_millis) SELECT id, ?, ? FROM track WHERE id = ? AND NOT EXISTS "
+                            + "(SELECT 1 FROM analysis_queue WHERE track_id = ?)");
+                    PreparedStatement forget = connection.prepareStatement(
+                            "DELETE FROM analyser_run WHERE track_id = ?")) {
+                long now = System.currentTimeMillis();
+                for (long trackId : trackIds) {
+                    requeue.setLong(1, trackId);
+                    requeue.setInt(2, priority.ordinal());
+                    requeue.addBatch();
+                    insert.setInt(1, priority.ordinal());
+                    insert.setLong(2, now);
+                    insert.setLong(3, trackId);
+                    insert.setLong(4, trackId);
+                    insert.addBatch();
+                    if (forgetRuns) {
+                        forget.setLong(1, trackId);
+                        forget.addBatch();
+                    }
+                }
+                requeue.executeBatch();
+                insert.executeBatch();
+                forget.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int requestUnanalysed(String analyserId, String analyserVersion) {
+        return database.transaction("queue the tracks " + analyserId + " has not analysed", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO analysis_queue (track_id, "
+                    + "priority, requested_millis) SELECT t.id, ?, ? FROM track t WHERE t.missing_since_millis IS NULL "
+                    + "AND NOT EXISTS (SELECT 1 FROM analysis_queue q WHERE q.track_id = t.id) "
+                    + "AND NOT EXISTS (SELECT 1 FROM analyser_run r WHERE r.track_id = t.id "
+                    + "AND r.analyser_id = ? AND r.analyser_version = ?) ORDER BY t.id")) {
+                insert.setInt(1, AnalysisPriority.BACKFILL.ordinal());
+                insert.setLong(2, System.currentTimeMillis());
+                insert.setString(3, analyserId);
+                insert.setString(4, analyserVersion);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<Long> head(int limit) {
+        return database.transaction("read the analysis queue", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT track_id FROM analysis_queue ORDER BY priority DESC, queued_order DESC")) {
+                query.setMaxRows(limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    @Override
+    public void remove(long trackId) {
+        database.transaction("take track " + trackId + " off the analysis queue", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM analysis_queue WHERE track_id = ?")) {
+                delete.setLong(1, trackId);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int size() {
+        return database.transaction("count the analysis queue", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM analysis_queue");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
+    @Override
+    public List<AnalyserRun> runs(long trackId) {
+        return database.transaction("read the analyser runs of track " + trackId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT * FROM analyser_run WHERE track_id = ? ORDER BY analyser_id")) {
+                query.setLong(1, trackId);
+                List<AnalyserRun> runs = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        runs.add(RunRows.read(rows));
+                    }
+                }
+                return runs;
+            }
+        });
+    }
+
+    @Override
+    public void recordFailure(long trackId, String analyserId, String analyserVersion, String reason) {
+        database.transaction("record the failure of " + analyserId + " on track " + trackId, connection -> {
+            if (trackExists(connection, trackId)) {
+                AnalysisRows.delete(connection, trackId, analyserId);
+                RunRows.record(connection, trackId, analyserId, analyserVersion, reason);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<AnalysisFailure> failures(int limit) {
+        return database.transaction("read the analysis failures", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT r.*, t.path FROM analyser_run r "
+                    + "JOIN track t ON t.id = r.track_id WHERE r.failure IS NOT NULL ORDER BY r.finished_millis DESC")) {
+                query.setMaxRows(limit);
+                List<AnalysisFailure> failures = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        failures.add(new AnalysisFailure(rows.getLong("track_id"), Path.of(rows.getString("path")),
+                                RunRows.read(rows)));
+                    }
+                }
+                return failures;
+            }
+        });
+    }
+
+    private static boolean trackExists(Connection connection, long trackId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM track WHERE id = ?")) {
+            query.setLong(1, trackId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.deckhand.catalog.internal;
+
+import static org.deckhand.catalog.internal.TestTracks.file;
+import static org.deckhand.catalog.internal.TestTracks.metadata;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.catalog.AnalyserRun;
+import org.deckhand.api.catalog.AnalysisFailure;
+import org.deckhand.api.catalog.AnalysisPriority;
+import org.deckhand.api.catalog.CatalogTrack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalysisLedgerTest {
+
+    private static final Instant ADDED = Instant.parse("2026-11-22T10:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    private DerbyCatalog catalog;
+
+    @BeforeEach
+    void open() throws SQLException, IOException {
+        catalog = new DerbyCatalog(folder);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        catalog.close();
+    }
+
+    @Test
+    void theQueueServesTheHighestPriorityFirstThenTheNewestAndSurvivesARestart() throws SQLException, IOException {
+        long old = add("/music/old.flac");
+        long first = add("/music/first.flac");
+        long second = add("/music/second.flac");
+        long wanted = add("/music/wanted.flac");
+
+        catalog.request(List.of(old), AnalysisPriority.BACKFILL, false);
+        catalog.request(List.of(first), AnalysisPriority.NEW_FILE, false);
+        catalog.request(List.of(second), AnalysisPriority.NEW_FILE, false);
+        catalog.request(List.of(wanted), AnalysisPriority.USER, false);
+        catalog.request(List.of(old, 999L), AnalysisPriority.BACKFILL, false);
+        catalog.close();
+        catalog = new DerbyCatalog(folder);
+
+        assertEquals(List.of(wanted, second, first, old), catalog.head(10));
+        assertEquals(4, catalog.size());
+        catalog.request(List.of(old), AnalysisPriority.USER, false);
+        assertEquals(old, catalog.head(1).get(0), "a user's request raises a queued track's priority");
+        catalog.remove(old);
+        assertEquals(List.of(wanted, second, first), catalog.head(10));
+    }
+
+    @Test
+    void resultsRecordASuccessfulRunAndFillTheCoreColumns() throws SQLException {
+        long id = add("/music/a.flac");
+
+        catalog.saveAnalysis(id, new AnalysisResult("tempo", "3", Map.of("bpm", 126.0, "confidence", 0.9)));
+        catalog.saveAnalysis(id, new AnalysisResult("key", "1", Map.of("key", "A minor", "camelot", "8A")));
+
+        List<AnalyserRun> runs = catalog.runs(id);
+        assertEquals(List.of("key", "tempo"), runs.stream().map(AnalyserRun::analyserId).toList());
+        assertTrue(runs.stream().allMatch(AnalyserRun::succeeded));
+        assertEquals(List.of(126.0, "8A", "A minor"), coreColumns(id, "bpm", "camelot", "musical_key"));
+    }
+
+    @Test
+    void aFailureReplacesTheAnalysersEarlierResults() throws SQLException {
+        long id = add("/music/a.flac");
+        catalog.saveAnalysis(id, new AnalysisResult("tempo", "3", Map.of("bpm", 126.0)));
+
+        catalog.recordFailure(id, "tempo", "4", "the track is silent");
+
+        assertTrue(catalog.get(id).orElseThrow().track().analyses().isEmpty());
+        assertEquals(java.util.Arrays.asList((Object) null), coreColumns(id, "bpm"));
+        List<AnalysisFailure> failures = catalog.failures(10);
+        assertEquals(1, failures.size());
+        assertEquals(Path.of("/music/a.flac"), failures.get(0).path());
+        assertEquals("the track is silent", failures.get(0).run().failure());
+        assertEquals("4", failures.get(0).run().analyserVersion());
+    }
+
+    @Test
+    void backfillQueuesExactlyTheTracksAnAnalyserVersionHasNotSeen() {
+        long seen = add("/music/seen.flac");
+        long unseen = add("/music/unseen.flac");
+        long gone = add("/music/gone.flac");
+        catalog.markMissing(gone, ADDED);
+        catalog.saveAnalysis(seen, new AnalysisResult("example.zcr", "1", Map.of("zeroCrossingRate", 1200.0)));
+
+        assertEquals(1, catalog.requestUnanalysed("example.zcr", "1"));
+        assertEquals(List.of(unseen), catalog.head(10));
+        assertEquals(0, catalog.requestUnanalysed("example.zcr", "1"), "already queued");
+        assertEquals(1, catalog.requestUnanalysed("example.zcr", "2"), "a new version runs over every track again");
+        assertEquals(List.of(seen, unseen), catalog.head(10).stream().sorted().toList());
+    }
+
+    @Test
+    void forgettingRunsMakesEveryAnalyserRunAgainButKeepsTheResultsUntilReplaced() {
+        long id = add("/music/a.flac");
+        catalog.saveAnalysis(id, new AnalysisResult("tempo", "3", Map.of("bpm", 126.0)));
+
+        catalog.request(List.of(id), AnalysisPriority.NEW_FILE, true);
+
+        assertTrue(catalog.runs(id).isEmpty());
+        assertEquals(1, catalog.get(id).orElseThrow().track().analyses().size());
+    }
+
+    @Test
+    void arraysAndBytesAreStoredButLeftOutOfTheWalkOverEveryTrack() {
+        long id = add("/music/a.flac");
+        float[] curve = {0.25f, 0.5f, 1f};
+        byte[] peaks = {-128, 0, 127};
+        catalog.saveAnalysis(id, new AnalysisResult("waveform", "1", Map.of("peaks", peaks, "points", 3L)));
+        catalog.saveAnalysis(id, new AnalysisResult("energy", "1", Map.of("curve", curve, "energy", 7L)));
+
+        Map<String, Object> energy = values(catalog.get(id).orElseThrow(), "energy");
+        assertArrayEquals(curve, (float[]) energy.get("curve"));
+        assertArrayEquals(peaks, (byte[]) values(catalog.get(id).orElseThrow(), "waveform").get("peaks"));
+        List<CatalogTrack> walked = new ArrayList<>();
+        catalog.forEach(walked::add);
+        assertEquals(Map.of("energy", 7L), values(walked.get(0), "energy"));
+        assertEquals(Map.of("points", 3L), values(walked.get(0), "waveform"));
+        assertFalse(values(walked.get(0), "energy").containsKey("curve"));
+    }
+
+    @Test
+    void deletingATrackTakesItOffTheQueue() {
+        long id = add("/music/a.flac");
+        catalog.request(List.of(id), AnalysisPriority.NEW_FILE, false);
+        catalog.markMissing(id, ADDED);
+
+        catalog.purgeMissing(ADDED.plusSeconds(1));
+
+        assertEquals(0, catalog.size());
+        assertNull(catalog.get(id).orElse(null));
+    }
+
+    private long add(String path) {
+        return catalog.add(file(path, path), metadata("flac"), ADDED).id();
+    }
+
+    private static Map<String, Object> values(CatalogTrack track, String analyserId) {
+        return track.track().analyses().stream().filter(r -> r.analyserId().equals(analyserId)).findFirst()
+                .orElseThrow().values();
+    }
+
+    private List<Object> coreColumns(long id, String... columns) throws SQLException {
+        Database database = new Database(folder.resolve("db"));
+        try (Connection connection = database.connect(); Statement query = connection.createStatement();
+                ResultSet row = query.executeQuery("SELECT " + String.join(", ", columns) + " FROM track WHERE id = "
+                        + id)) {
+            row.next();
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= columns.length; i++) {
+                values.add(row.getObject(i));
+            }
+            return values;
+        }
+    }
+}

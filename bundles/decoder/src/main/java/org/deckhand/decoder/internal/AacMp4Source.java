@@ -1,0 +1,203 @@
+package org.deckhand.decoder.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import net.sourceforge.jaad.aac.Decoder;
+import net.sourceforge.jaad.aac.Receiver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AAC in MP4 through JAAD's {@link Decoder}, fed sample by sample from the file's single front-to-back read: the
+ * {@link Mp4AudioTrack} gives each sample's offset and size, the bytes between samples (other boxes, other tracks) are
+ * skipped through the digest. The edit list's priming is dropped and the output ends at its playable length, as
+ * ffmpeg does. A frame JAAD cannot decode is replaced by silence of the same length, with a warning, so that the
+ * audio after it keeps its timing (JAAD 0.9.8's inverse-quantisation table stops one entry short of the largest value
+ * AAC allows, 8191, so loud frames that reach it fail).
+ */
+final class AacMp4Source implements PcmSource, Receiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AacMp4Source.class);
+    /** JAAD's output is scaled to 16-bit full scale. */
+    private static final float TO_UNIT = 1f / 32_768f;
+
+    private final String fileName;
+    private final InputStream in;
+    private final Mp4AudioTrack track;
+    private final Mp4AudioTrack.SampleCursor cursor;
+    private final Decoder decoder;
+    private final byte[][] sampleBuffersBySize;
+    private long position;
+    private float[][] block = new float[0][0];
+    private int blockFrames;
+    private int sampleRateHz;
+    private Speaker[] speakers;
+    private long framesDecoded;
+    private int corruptFrames;
+    private boolean pendingFirst;
+
+    private AacMp4Source(String fileName, InputStream in, Mp4AudioTrack track, Decoder decoder) {
+        this.fileName = fileName;
+        this.in = in;
+        this.track = track;
+        this.cursor = track.new SampleCursor();
+        this.decoder = decoder;
+        this.sampleBuffersBySize = new byte[track.maxSampleBytes() + 1][];
+    }
+
+    /**
+     * Opens the track and decodes its first sample, which sets the output rate and channels (SBR and parametric
+     * stereo show only there).
+     *
+     * @param fileName the file's name, for messages
+     * @param in the file's buffered digesting stream, at the file's first byte
+     * @param track the audio track, an AAC one
+     * @return the decoder, with its first block decoded and pending
+     * @throws IOException if the track cannot be decoded
+     */
+    static AacMp4Source open(String fileName, InputStream in, Mp4AudioTrack track) throws IOException {
+        if (track.audioSpecificConfig == null) {
+            throw new IOException(fileName + ": the MP4 AAC track has no AudioSpecificConfig");
+        }
+        Decoder decoder;
+        try {
+            decoder = Decoder.create(track.audioSpecificConfig);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(fileName + ": the AAC configuration is not supported: " + e.getMessage(), e);
+        }
+        AacMp4Source source = new AacMp4Source(fileName, in, track, decoder);
+        while (source.speakers == null) {
+            if (source.decodeNextSample() < 0) {
+                throw new IOException(fileName + ": the MP4 AAC track holds no decodable frame");
+            }
+        }
+        source.pendingFirst = true;
+        return source;
+    }
+
+    @Override
+    public int sampleRateHz() {
+        return sampleRateHz;
+    }
+
+    @Override
+    public Speaker[] speakers() {
+        return speakers;
+    }
+
+    @Override
+    public String decoderName() {
+        return "jaad";
+    }
+
+    @Override
+    public long leadingFramesToDrop() {
+        return scaleToOutput(track.primingSamples);
+    }
+
+    @Override
+    public long declaredFrames() {
+        return track.playableSamples < 0 ? -1 : scaleToOutput(track.playableSamples);
+    }
+
+    private long scaleToOutput(long mediaSamples) {
+        return track.mediaTimescale <= 0 ? mediaSamples : mediaSamples * sampleRateHz / track.mediaTimescale;
+    }
+
+    @Override
+    public int decodeBlock() throws IOException {
+        if (pendingFirst) {
+            pendingFirst = false;
+            return blockFrames;
+        }
+        return decodeNextSample();
+    }
+
+    /** Reads and decodes the next sample; 0 frames for a corrupt one, -1 at the end. */
+    private int decodeNextSample() throws IOException {
+        if (!cursor.hasNext()) {
+            return end(false);
+        }
+        long offset = cursor.offset();
+        int size = track.sampleBytes(cursor.sample());
+        cursor.advance();
+        if (offset < position) {
+            throw new IOException(fileName + ": MP4 sample at byte " + offset + " overlaps the previous one");
+        }
+        in.skipNBytes(offset - position);
+        byte[] bytes = sampleBuffersBySize[size];
+        if (bytes == null) {
+            bytes = new byte[size];
+            sampleBuffersBySize[size] = bytes;
+        }
+        int n = in.readNBytes(bytes, 0, size);
+        position = offset + n;
+        if (n < size) {
+            return end(true);
+        }
+        int previousFrames = blockFrames;
+        blockFrames = 0;
+        try {
+            decoder.decodeFrame(bytes, this);
+        } catch (RuntimeException e) {
+            if (corruptFrames++ == 0) {
+                LOG.warn("{}: AAC frame at byte {} cannot be decoded, silence stands in for it ({})", fileName,
+                        offset, e.toString());
+            }
+            if (speakers == null) {
+                return 0;
+            }
+            blockFrames = previousFrames;
+            for (float[] channel : block) {
+                Arrays.fill(channel, 0, blockFrames, 0f);
+            }
+        }
+        framesDecoded += blockFrames;
+        return blockFrames;
+    }
+
+    private int end(boolean truncated) throws IOException {
+        if (framesDecoded == 0) {
+            throw new IOException(fileName + ": the MP4 AAC track holds no decodable frame");
+        }
+        if (truncated) {
+            LOG.warn("{}: the MP4 file ends inside its audio (truncated?); decoding stops after {} s", fileName,
+                    String.format("%.2f", framesDecoded / (double) sampleRateHz));
+        }
+        if (corruptFrames > 1) {
+            LOG.warn("{}: {} AAC frames could not be decoded and were replaced by silence", fileName, corruptFrames);
+        }
+        return -1;
+    }
+
+    @Override
+    public void accept(List<float[]> channels, int frames, int rateHz) {
+        if (speakers == null) {
+            speakers = Speaker.aacOrder(channels.size());
+            sampleRateHz = rateHz;
+        }
+        if (block.length != channels.size() || block[0].length < frames) {
+            block = new float[channels.size()][Math.max(frames, 2048)];
+        }
+        for (int c = 0; c < channels.size(); c++) {
+            float[] from = channels.get(c);
+            float[] to = block[c];
+            for (int i = 0; i < frames; i++) {
+                to[i] = from[i] * TO_UNIT;
+            }
+        }
+        blockFrames = frames;
+    }
+
+    @Override
+    public float[][] block() {
+        return block;
+    }
+
+    @Override
+    public void close() {
+        // JAAD holds nothing beyond its tables; the stream belongs to the caller
+    }
+}

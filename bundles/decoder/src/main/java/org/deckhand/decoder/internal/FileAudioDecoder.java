@@ -1,0 +1,105 @@
+package org.deckhand.decoder.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.deckhand.api.audio.AudioDecoder;
+import org.deckhand.api.audio.DecodedAudio;
+import org.deckhand.api.audio.UnsupportedAudioException;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The {@link AudioDecoder} service. Opens the file once, as a {@link FileChannel} read front to back through a
+ * SHA-256 {@link DigestingInputStream}; recognises the format from the content ({@link FormatSniffer}); decodes MP3,
+ * FLAC, WAV, AIFF, Ogg Vorbis and AAC in MP4 in pure Java, and the rest through ffmpeg when it is on the {@code PATH}.
+ */
+@Component(service = AudioDecoder.class)
+public final class FileAudioDecoder implements AudioDecoder {
+
+    private static final int STREAM_BUFFER_BYTES = FormatSniffer.HEAD_BYTES;
+
+    private final Supplier<Optional<Path>> ffmpeg;
+
+    /** The service: ffmpeg is looked up on the {@code PATH} at each file, so that installing it takes effect. */
+    public FileAudioDecoder() {
+        this(() -> FfmpegExecutable.find(System.getenv("PATH")));
+    }
+
+    /**
+     * @param ffmpeg finds the ffmpeg executable, or finds none
+     */
+    FileAudioDecoder(Supplier<Optional<Path>> ffmpeg) {
+        this.ffmpeg = ffmpeg;
+    }
+
+    @Override
+    public DecodedAudio open(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file);
+        DigestingInputStream digesting = new DigestingInputStream(Channels.newInputStream(channel));
+        try {
+            BufferedInputStream in = new BufferedInputStream(digesting, STREAM_BUFFER_BYTES);
+            return new DecodedStream(source(file, channel, in), digesting);
+        } catch (IOException | RuntimeException e) {
+            digesting.close();
+            throw e;
+        }
+    }
+
+    private PcmSource source(Path file, FileChannel channel, BufferedInputStream in) throws IOException {
+        String name = file.toString();
+        AudioContainer container = FormatSniffer.sniff(in);
+        in.mark(FormatSniffer.HEAD_BYTES);
+        try {
+            return switch (container) {
+                case EMPTY -> throw new UnsupportedAudioException(name + ": the file is empty (0 bytes)");
+                case TEXT -> throw new UnsupportedAudioException(name + ": the file is text, not audio");
+                case MP3 -> Mp3Source.open(name, in);
+                case FLAC -> FlacSource.open(name, in);
+                case WAVE -> WaveReader.open(name, in, false, "wav");
+                case AIFF -> AiffReader.open(name, in);
+                case OGG_VORBIS -> VorbisSource.open(name, in);
+                case MP4 -> mp4(file, channel, in);
+                default -> ffmpeg(file, in, container.displayName(), container == AudioContainer.UNKNOWN);
+            };
+        } catch (FfmpegRequiredException e) {
+            in.reset();
+            return ffmpeg(file, container == AudioContainer.MP4 ? null : in, e.codecName(), false);
+        }
+    }
+
+    private PcmSource mp4(Path file, FileChannel channel, BufferedInputStream in)
+            throws IOException, FfmpegRequiredException {
+        Mp4AudioTrack track = Mp4AudioTrack.read(file.toString(), channel);
+        if (!track.codec.equals("mp4a")) {
+            throw new FfmpegRequiredException(track.codec.equals("alac") ? "ALAC" : "MP4 " + track.codec);
+        }
+        return AacMp4Source.open(file.toString(), in, track);
+    }
+
+    /**
+     * @param in the file's stream at its first byte, or null to give ffmpeg the path
+     * @param unknown whether no magic number matched, so that an ffmpeg failure means "not audio"
+     */
+    private PcmSource ffmpeg(Path file, InputStream in, String formatName, boolean unknown) throws IOException {
+        Optional<Path> executable = ffmpeg.get();
+        if (executable.isEmpty()) {
+            throw new UnsupportedAudioException(file + (unknown ? ": not a recognised audio format"
+                    : ": " + formatName + " needs ffmpeg, which is not installed"));
+        }
+        try {
+            return FfmpegSource.open(file.toString(), executable.get(), file, in,
+                    unknown ? "unrecognised" : formatName);
+        } catch (UnsupportedAudioException e) {
+            if (unknown) {
+                throw new UnsupportedAudioException(file + ": not audio, or a format no decoder here reads ("
+                        + e.getMessage() + ")", e);
+            }
+            throw e;
+        }
+    }
+}

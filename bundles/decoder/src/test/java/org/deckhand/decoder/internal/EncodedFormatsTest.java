@@ -1,0 +1,137 @@
+package org.deckhand.decoder.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.deckhand.api.audio.DecodedAudio;
+import org.deckhand.api.audio.UnsupportedAudioException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Files that ffmpeg encodes from a test signal, in the formats and layouts the corpus lacks: the pure-Java decoders on
+ * mono, 5.1 (downmixed) and moov-first MP4, and the formats that go to ffmpeg (Opus, ALAC, WMA, WavPack, ADTS AAC).
+ * Each decode must match ffmpeg's own decode of the file and hash the file's bytes. Skipped without ffmpeg.
+ */
+class EncodedFormatsTest {
+
+    private static final double SECONDS = 4;
+    /** Six different tones in the 5.1 layout ffmpeg's encoders take (L R C LFE Ls Rs), the LFE one low. */
+    private static final String SIX_TONES = "aevalsrc=0.3*sin(2*PI*220*t)|0.3*sin(2*PI*330*t)|0.3*sin(2*PI*440*t)"
+            + "|0.3*sin(2*PI*55*t)|0.3*sin(2*PI*550*t)|0.3*sin(2*PI*660*t):s=44100:c=5.1";
+
+    @TempDir
+    static Path folder;
+
+    private final FileAudioDecoder decoder = new FileAudioDecoder();
+
+    @BeforeAll
+    static void needsFfmpeg() {
+        assumeTrue(FfmpegExecutable.find(System.getenv("PATH")).isPresent(), "ffmpeg is not installed");
+    }
+
+    private static Path encode(String name, String source, String... codecArgs) throws Exception {
+        Path file = folder.resolve(name);
+        if (Files.exists(file)) {
+            return file;
+        }
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-nostdin", "-f", "lavfi", "-i",
+                source, "-t", Double.toString(SECONDS)));
+        command.addAll(List.of(codecArgs));
+        command.add(file.toString());
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        assertEquals(0, p.waitFor(), "ffmpeg encoding " + name);
+        return file;
+    }
+
+    private static String music(int channels) {
+        return "sine=frequency=440:sample_rate=44100,aformat=channel_layouts=" + (channels == 1 ? "mono" : "stereo")
+                + ",volume=0.5,tremolo=f=3";
+    }
+
+    @ParameterizedTest(name = "{0} by {3}")
+    @CsvSource({
+        "mono.mp3, 1, -c:a libmp3lame -b:a 128k, jlayer",
+        "stereo.ogg, 2, -c:a libvorbis, jorbis",
+        "faststart.m4a, 2, -c:a aac -movflags +faststart, jaad",
+        "mono.m4a, 1, -c:a aac, jaad",
+        "stereo.opus, 2, -c:a libopus, ffmpeg",
+        "alac.m4a, 2, -c:a alac, ffmpeg",
+        "stereo.wma, 2, -c:a wmav2, ffmpeg",
+        "stereo.wv, 2, -c:a wavpack, ffmpeg",
+        "adts.aac, 2, -c:a aac -f adts, ffmpeg",
+        "24bit.flac, 2, -c:a flac -sample_fmt s32, jflac"})
+    void decodesLikeFfmpeg(String name, int channels, String codecArgs, String decoderName) throws Exception {
+        Path file = encode(name, music(channels), codecArgs.split(" "));
+        assertMatchesFfmpeg(file, decoderName, channels);
+    }
+
+    @ParameterizedTest(name = "5.1 {0} by {2}")
+    @CsvSource({"51.flac, -c:a flac, jflac", "51.ogg, -c:a libvorbis, jorbis", "51.m4a, -c:a aac, jaad",
+        "51.wav, -c:a pcm_s16le, wav"})
+    void fivePointOneIsDownmixedLikeFfmpeg(String name, String codecArgs, String decoderName) throws Exception {
+        Path file = encode(name, SIX_TONES, codecArgs.split(" "));
+        assertMatchesFfmpeg(file, decoderName, 2);
+    }
+
+    private void assertMatchesFfmpeg(Path file, String decoderName, int channels) throws Exception {
+        float[][] ours;
+        try (DecodedAudio audio = decoder.open(file)) {
+            assertEquals(decoderName, audio.decoderName());
+            assertEquals(channels, audio.format().channels());
+            ours = Pcm.readAll(audio);
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file))), audio.sha256(), "SHA-256");
+        }
+        float[][] reference = Pcm.ffmpeg(file, channels);
+        assertEquals(reference[0].length, ours[0].length, 1024, "frames against ffmpeg's decode");
+        int n = Math.min(ours[0].length, reference[0].length);
+        for (int c = 0; c < channels; c++) {
+            double correlation = Pcm.correlation(ours[c], reference[c], 0, n, 0);
+            assertTrue(correlation > 0.99, "channel " + c + " correlation with ffmpeg's decode " + correlation);
+            assertEquals(1, Pcm.rms(ours[c], 0, n) / Pcm.rms(reference[c], 0, n), 0.02, "channel " + c + " level");
+        }
+    }
+
+    @Test
+    void withoutFfmpegOpusIsUnsupportedSayingSo() throws Exception {
+        Path file = encode("stereo.opus", music(2), "-c:a", "libopus");
+        FileAudioDecoder withoutFfmpeg = new FileAudioDecoder(Optional::empty);
+        UnsupportedAudioException e = assertThrows(UnsupportedAudioException.class, () -> withoutFfmpeg.open(file));
+        assertEquals(file + ": Opus needs ffmpeg, which is not installed", e.getMessage());
+    }
+
+    @Test
+    void closingMidStreamStopsFfmpeg() throws Exception {
+        Path file = encode("long.wv", "sine=frequency=440:sample_rate=44100:duration=600", "-c:a", "wavpack");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (DecodedAudio audio = decoder.open(file)) {
+                assertEquals(1024, audio.read(new float[1][1024], 1024));
+            }
+        });
+    }
+
+    @Test
+    void ffmpegFailureQuotesItsErrors() throws IOException {
+        byte[] bytes = new byte[4096];
+        System.arraycopy("wvpk".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, bytes, 0, 4);
+        Path file = Files.write(folder.resolve("broken.wv"), bytes);
+        UnsupportedAudioException e = assertThrows(UnsupportedAudioException.class, () -> decoder.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": ffmpeg cannot decode this WavPack file: "), e.getMessage());
+    }
+}

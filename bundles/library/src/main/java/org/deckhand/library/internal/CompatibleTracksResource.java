@@ -1,0 +1,113 @@
+package org.deckhand.library.internal;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.music.CamelotKey;
+import org.deckhand.api.rest.RestResource;
+import org.deckhand.api.search.IndexedTrack;
+import org.deckhand.api.search.QuerySyntaxException;
+import org.deckhand.api.search.SearchRequest;
+import org.deckhand.api.search.TrackIndex;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/v1/tracks/{id}/compatible}: the tracks that mix well after a track, harmonically compatible on the
+ * Camelot wheel (same key, a fifth either way, relative key) and within a BPM window, ranked by
+ * {@link MixCompatibility}.
+ */
+@Component(service = RestResource.class)
+@Path("tracks")
+@Produces(MediaType.APPLICATION_JSON)
+public final class CompatibleTracksResource implements RestResource {
+
+    private static final int CANDIDATES = 1000;
+
+    private final Catalog catalog;
+    private final TrackIndex index;
+
+    /**
+     * @param catalog the tracks
+     * @param index finds the candidates
+     */
+    @Activate
+    public CompatibleTracksResource(@Reference Catalog catalog, @Reference TrackIndex index) {
+        this.catalog = catalog;
+        this.index = index;
+    }
+
+    /**
+     * @param id a track id
+     * @param bpmWindowPercent the largest tempo difference, in per cent, 0.5 to 50
+     * @param limit the most tracks to return, 1 to 200
+     * @return the compatible tracks, best first, each with its rating
+     * @throws NotFoundException if there is no such track
+     * @throws ClientErrorException 409 if the track has neither a key nor a BPM yet
+     * @throws BadRequestException if a parameter is out of range
+     */
+    @GET
+    @Path("{id}/compatible")
+    public List<CompatibleTrack> compatible(@PathParam("id") long id,
+            @QueryParam("bpmWindow") @DefaultValue("6") double bpmWindowPercent,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (bpmWindowPercent < 0.5 || bpmWindowPercent > 50 || limit < 1 || limit > 200) {
+            throw new BadRequestException("bpmWindow must lie in 0.5..50 and limit in 1..200");
+        }
+        CatalogTrack track = catalog.get(id).orElseThrow(() -> new NotFoundException("There is no track " + id));
+        IndexedTrack from = IndexedTracks.of(track);
+        if (from.bpm() == null && from.camelotKey() == null) {
+            throw new ClientErrorException("Track " + id + " has neither a BPM nor a key yet; analyse it first",
+                    Response.Status.CONFLICT);
+        }
+        MixCompatibility compatibility = new MixCompatibility(bpmWindowPercent);
+        List<CompatibleTrack> found = new ArrayList<>();
+        for (long candidate : candidates(from, bpmWindowPercent)) {
+            if (candidate == id) {
+                continue;
+            }
+            catalog.get(candidate).ifPresent(other -> found.add(new CompatibleTrack(TrackView.of(other),
+                    compatibility.rate(from, IndexedTracks.of(other)))));
+        }
+        found.sort(Comparator.comparingDouble((CompatibleTrack c) -> c.rating().score()).reversed());
+        return found.subList(0, Math.min(limit, found.size()));
+    }
+
+    private List<Long> candidates(IndexedTrack from, double bpmWindowPercent) {
+        List<String> conditions = new ArrayList<>();
+        if (from.camelotKey() != null) {
+            conditions.add("key:" + CamelotKey.parse(from.camelotKey()).orElseThrow().code() + "~");
+        }
+        if (from.bpm() != null) {
+            double spread = from.bpm() * bpmWindowPercent / 100;
+            conditions.add(String.format(Locale.ROOT, "bpm:%.2f..%.2f", from.bpm() - spread, from.bpm() + spread));
+        }
+        try {
+            return index.search(new SearchRequest(String.join(" ", conditions), null, null, CANDIDATES)).trackIds();
+        } catch (QuerySyntaxException e) {
+            throw new IllegalStateException("the compatibility query is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param track the compatible track
+     * @param rating how well it mixes in
+     */
+    public record CompatibleTrack(TrackView track, MixCompatibility.Rating rating) {
+    }
+}

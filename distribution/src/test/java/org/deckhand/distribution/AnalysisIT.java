@@ -1,0 +1,193 @@
+package org.deckhand.distribution;
+
+import static org.deckhand.distribution.DeckhandProcess.eventually;
+import static org.deckhand.distribution.TrackSearch.allTracks;
+import static org.deckhand.distribution.TrackSearch.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged server analyses a real library: every track gets each built-in analyser's result, duplicates are
+ * found by the SHA-256 taken while decoding, BPM search and compatible tracks follow the analysis, and plugins
+ * dropped in while it runs, a good one and two that throw or hang, are run over the whole library without stopping
+ * the others.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AnalysisIT {
+
+    private static final List<String> BUILT_IN = List.of("beatgrid", "energy", "key", "loudness", "tempo", "waveform");
+    private static final Duration ANALYSIS = Duration.ofMinutes(10);
+
+    @TempDir
+    static Path root;
+
+    private Path music;
+    private DeckhandProcess server;
+
+    @BeforeAll
+    void start() throws IOException {
+        String property = System.getProperty("deckhand.corpus");
+        assumeTrue(property != null && Files.isDirectory(Path.of(property)),
+                "no test corpus: build one with ../shared/corpus/build.sh --quick DIR and set DECKHAND_CORPUS=DIR");
+        Path corpus = Path.of(property);
+        music = Files.createDirectories(root.resolve("music"));
+        try (Stream<Path> labelled = Files.list(corpus.resolve("labelled"))) {
+            for (Path file : labelled.filter(f -> f.toString().endsWith(".flac")).sorted().limit(12).toList()) {
+                Files.copy(file, music.resolve(file.getFileName()));
+            }
+        }
+        for (String format : List.of("mp3-vbr", "m4a-aac", "opus")) {
+            try (Stream<Path> files = Files.list(corpus.resolve("real-formats").resolve(format))) {
+                Path first = files.sorted().findFirst().orElseThrow();
+                Files.copy(first, music.resolve(format + "-" + first.getFileName()));
+            }
+        }
+        try (Stream<Path> flacs = Files.list(music)) {
+            Path original = flacs.filter(f -> f.toString().endsWith(".flac")).sorted().findFirst().orElseThrow();
+            Files.copy(original, Files.createDirectories(music.resolve("copies")).resolve(original.getFileName()));
+        }
+        server = DeckhandProcess.start(root.resolve("deckhand"), "--music", music.toString());
+        Files.writeString(server.home().resolve("config/org.deckhand.analysis.cfg"), "callTimeoutSeconds=2\n");
+        server.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("no ready line:\n" + server.output()));
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyTrackGetsEachBuiltInAnalysersResult() {
+        assertTrue(eventually(() -> queue().path("queued").asInt() == 0 && tracks().size() == 16, ANALYSIS),
+                "the analysis queue did not empty:\n" + queue().toPrettyString());
+        for (JsonNode track : tracks()) {
+            Map<String, String> failures = runs(track.path("id").asLong());
+            assertEquals(BUILT_IN, List.copyOf(new TreeSet<>(failures.keySet())), track.path("file").toString());
+            failures.forEach((analyser, failure) -> assertEquals("", failure,
+                    analyser + " failed on " + track.path("file").path("path").asText()));
+            JsonNode analyses = track.path("analyses");
+            double bpm = analyses.path("tempo").path("values").path("bpm").asDouble();
+            assertTrue(bpm >= 40 && bpm <= 250, "tempo of " + track.path("file").path("path") + ": " + bpm);
+            assertTrue(analyses.path("loudness").path("values").path("integratedLufs").asDouble() < 0);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void duplicatesAreFoundByTheDigestTakenWhileDecoding() {
+        JsonNode stats = json(server.get("/api/v1/library/stats").body());
+        assertEquals(1, stats.path("duplicateGroups").asInt(), stats.toPrettyString());
+        Set<String> digests = new TreeSet<>();
+        tracks().forEach(track -> digests.add(track.path("file").path("sha256").asText()));
+        assertEquals(15, digests.size(), "16 files, two of them identical");
+    }
+
+    @Test
+    @Order(3)
+    void aBpmSearchFindsExactlyTheTracksAnalysedInThatRange() {
+        Set<Long> expected = new TreeSet<>();
+        for (JsonNode track : tracks()) {
+            double bpm = track.path("analyses").path("tempo").path("values").path("bpm").asDouble();
+            if (bpm >= 100 && bpm <= 130) {
+                expected.add(track.path("id").asLong());
+            }
+        }
+        Set<Long> found = new TreeSet<>();
+        allTracks(server, "bpm:100..130").forEach(track -> found.add(track.path("id").asLong()));
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, found);
+    }
+
+    @Test
+    @Order(4)
+    void compatibleTracksAreHarmonicNeighboursWithinTheBpmWindow() {
+        for (JsonNode track : tracks()) {
+            HttpResponse<String> response = server.get("/api/v1/tracks/" + track.path("id").asLong()
+                    + "/compatible?bpmWindow=8");
+            assertEquals(200, response.statusCode(), response.body());
+            for (JsonNode compatible : json(response.body())) {
+                JsonNode rating = compatible.path("rating");
+                assertTrue(Set.of("SAME", "ADJACENT", "RELATIVE", "null").contains(rating.path("keyRelation")
+                        .asText()), rating.toString());
+                assertTrue(Math.abs(rating.path("bpmDifferencePercent").asDouble()) <= 8, rating.toString());
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void pluginsDroppedInRunOverTheWholeLibraryAndMisbehavingOnesFailAlone() throws IOException {
+        Path plugins = server.home().resolve("plugins");
+        Files.copy(Path.of(System.getProperty("deckhand.plugin.example")), plugins.resolve("example.jar"));
+        Files.copy(Path.of(System.getProperty("deckhand.plugin.misbehaving")), plugins.resolve("misbehaving.jar"));
+
+        assertTrue(eventually(() -> tracks().stream().allMatch(t -> runs(t.path("id").asLong()).size() == 9),
+                ANALYSIS), "the plugins did not run over every track:\n" + queue().toPrettyString());
+        for (JsonNode track : tracks()) {
+            Map<String, String> runs = runs(track.path("id").asLong());
+            assertEquals("", runs.get("example.zcr"));
+            assertTrue(runs.get("misbehaving.throw").contains("misbehaving.throw cannot count"), runs.toString());
+            assertTrue(runs.get("misbehaving.hang").contains("did not return within 2 s"), runs.toString());
+        }
+        assertEquals(16, allTracks(server, "example.zcr.zeroCrossingRate:>0").size());
+    }
+
+    @Test
+    @Order(6)
+    void aTrackAskedForIsAnalysedAgain() {
+        long id = tracks().get(0).path("id").asLong();
+        String before = json(server.get("/api/v1/tracks/" + id + "/analysis").body()).path("runs").toString();
+
+        HttpResponse<String> response = server.postJson("/api/v1/tracks/" + id + "/analyse", "");
+
+        assertEquals(202, response.statusCode(), response.body());
+        assertTrue(eventually(() -> {
+            JsonNode analysis = json(server.get("/api/v1/tracks/" + id + "/analysis").body());
+            return analysis.path("runs").size() == 9 && !analysis.path("runs").toString().equals(before);
+        }, ANALYSIS));
+    }
+
+    private List<JsonNode> tracks() {
+        return allTracks(server, "");
+    }
+
+    private JsonNode queue() {
+        return json(server.get("/api/v1/analysis/queue").body());
+    }
+
+    /** @return the failure of each analyser's run over the track, empty for a success */
+    private Map<String, String> runs(long trackId) {
+        Map<String, String> runs = new HashMap<>();
+        json(server.get("/api/v1/tracks/" + trackId + "/analysis").body()).path("runs")
+                .forEach(run -> runs.put(run.path("analyserId").asText(), run.path("failure").asText("")));
+        return runs;
+    }
+}

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * {@link Mp4AudioTrack} gives each sample's offset and size, the bytes between samples (other boxes, other tracks) are
  * skipped through the digest. The edit list's priming is dropped and the output ends at its playable length, as
  * ffmpeg does. A frame JAAD cannot decode is replaced by silence of the same length, with a warning, so that the
- * audio after it keeps its timing (JAAD 0.9.8's inverse-quantisation table stops one entry short of the largest value
+ * audio after it keeps its timing. JAAD hands a mono stream with SBR over as two references to one array (room for
+ * parametric stereo); that stays mono here, and becomes stereo only when parametric stereo makes the two differ from
+ * the first frame on (JAAD 0.9.8's inverse-quantisation table stops one entry short of the largest value
  * AAC allows, 8191, so loud frames that reach it fail).
  */
 final class AacMp4Source implements PcmSource, Receiver {
@@ -174,14 +176,17 @@ final class AacMp4Source implements PcmSource, Receiver {
 
     @Override
     public void accept(List<float[]> channels, int frames, int rateHz) {
+        boolean duplicatedMono = channels.size() == 2 && channels.get(0) == channels.get(1);
+        int count = duplicatedMono ? 1 : channels.size();
         if (speakers == null) {
-            speakers = Speaker.aacOrder(channels.size());
+            speakers = Speaker.aacOrder(count);
             sampleRateHz = rateHz;
         }
-        if (block.length != channels.size() || block[0].length < frames) {
-            block = new float[channels.size()][Math.max(frames, 2048)];
+        count = Math.min(count, speakers.length);
+        if (block.length != speakers.length || block[0].length < frames) {
+            block = new float[speakers.length][Math.max(frames, 2048)];
         }
-        for (int c = 0; c < channels.size(); c++) {
+        for (int c = 0; c < count; c++) {
             float[] from = channels.get(c);
             float[] to = block[c];
             for (int i = 0; i < frames; i++) {

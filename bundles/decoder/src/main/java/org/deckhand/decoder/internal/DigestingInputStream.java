@@ -18,7 +18,6 @@ final class DigestingInputStream extends InputStream {
 
     private final InputStream file;
     private final MessageDigest digest;
-    private long bytesRead;
     private String hex;
 
     /**
@@ -38,7 +37,6 @@ final class DigestingInputStream extends InputStream {
         int b = file.read();
         if (b >= 0) {
             digest.update((byte) b);
-            bytesRead++;
         }
         return b;
     }
@@ -48,16 +46,8 @@ final class DigestingInputStream extends InputStream {
         int n = file.read(into, offset, length);
         if (n > 0) {
             digest.update(into, offset, n);
-            bytesRead += n;
         }
         return n;
-    }
-
-    /**
-     * @return the bytes read from the file so far
-     */
-    long bytesRead() {
-        return bytesRead;
     }
 
     /**

@@ -19,19 +19,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>ffmpeg writes a WAV stream of 32-bit floats ({@code -c:a pcm_f32le -f wav}) rather than raw samples: its header
  * gives the sample rate and channel count, which the caller needs before the first sample. The {@code aformat} filter
- * keeps mono and stereo as they are, downmixes more channels to stereo (ffmpeg's default matrix), and keeps the rate
- * unless it is outside 8 to 192 kHz (DSD decodes at 352.8 kHz), when ffmpeg resamples to the nearest rate listed.
+ * keeps mono and stereo as they are, downmixes more channels to stereo (ffmpeg's default matrix, normalised by
+ * {@code rematrix_maxval=1} so that it cannot clip, like {@link StereoDownmix}), and keeps the rate unless it is
+ * outside 8 to 192 kHz (DSD decodes at 352.8 kHz), when ffmpeg resamples to the nearest rate listed.
  *
- * <p>Exception: an MP4 file (ALAC, fragmented, MP3 in MP4) is given to ffmpeg by path, since ffmpeg cannot read an
- * MP4 whose {@code moov} box follows the audio from a pipe; the digest then reads the file separately, at
- * {@link org.deckhand.api.audio.DecodedAudio#sha256()}.
+ * <p>Exceptions: an MP4 file (ALAC, fragmented, MP3 in MP4) is given to ffmpeg by path, since ffmpeg cannot read an
+ * MP4 whose {@code moov} box follows the audio from a pipe; so is a file no magic number recognised, since ffmpeg
+ * then needs the file name's extension to probe some formats (tracker modules). The digest then reads the file
+ * separately, at {@link org.deckhand.api.audio.DecodedAudio#sha256()}: two reads, the second mostly from the page
+ * cache.
  */
 final class FfmpegSource implements PcmSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegSource.class);
     private static final int PIPE_BYTES = 64 * 1024;
     private static final long EXIT_WAIT_SECONDS = 10;
-    private static final String OUTPUT_FORMAT = "aformat=sample_fmts=flt:channel_layouts=mono|stereo"
+    private static final String OUTPUT_FORMAT = "aresample=rematrix_maxval=1"
+            + ",aformat=sample_fmts=flt:channel_layouts=mono|stereo"
             + ":sample_rates=8000|11025|12000|16000|22050|24000|32000|37800|44056|44100|47250|48000|50000|50400"
             + "|64000|88200|96000|176400|192000";
 
@@ -59,12 +63,13 @@ final class FfmpegSource implements PcmSource {
      * @param file the file, given to ffmpeg by path when {@code in} is null
      * @param in the file's digesting stream at its first byte, fed to ffmpeg's standard input; or null to give ffmpeg
      *     the path
-     * @param formatName the format's name for messages
+     * @param failure what to say, after the file's name and before ffmpeg's last error lines, when ffmpeg produces no
+     *     audio
      * @return the decoder, before the first sample
      * @throws UnsupportedAudioException if ffmpeg produces no audio, with ffmpeg's last error lines
      * @throws IOException if ffmpeg cannot be started
      */
-    static FfmpegSource open(String fileName, Path ffmpeg, Path file, InputStream in, String formatName)
+    static FfmpegSource open(String fileName, Path ffmpeg, Path file, InputStream in, String failure)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-v", "error"));
         if (in == null) {
@@ -88,8 +93,7 @@ final class FfmpegSource implements PcmSource {
         } catch (IOException | FfmpegRequiredException e) {
             source.awaitExit();
             source.close();
-            throw new UnsupportedAudioException(fileName + ": ffmpeg cannot decode this " + formatName + " file: "
-                    + source.stderr.lastLines(), e);
+            throw new UnsupportedAudioException(fileName + ": " + failure + ": " + source.stderr.lastLines(), e);
         }
         return source;
     }

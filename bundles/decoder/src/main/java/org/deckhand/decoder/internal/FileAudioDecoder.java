@@ -62,13 +62,21 @@ public final class FileAudioDecoder implements AudioDecoder {
                 case FLAC -> FlacSource.open(name, in);
                 case WAVE -> WaveReader.open(name, in, false, "wav");
                 case AIFF -> AiffReader.open(name, in);
-                case OGG_VORBIS -> VorbisSource.open(name, in);
+                case OGG_VORBIS -> vorbis(name, in);
                 case MP4 -> mp4(file, channel, in);
                 default -> ffmpeg(file, in, container.displayName(), container == AudioContainer.UNKNOWN);
             };
         } catch (FfmpegRequiredException e) {
             in.reset();
             return ffmpeg(file, container == AudioContainer.MP4 ? null : in, e.codecName(), false);
+        }
+    }
+
+    private static PcmSource vorbis(String name, InputStream in) throws IOException, FfmpegRequiredException {
+        try {
+            return VorbisSource.open(name, in);
+        } catch (IOException e) {
+            throw new FfmpegRequiredException("Ogg Vorbis whose headers JOrbis cannot read (" + e.getMessage() + ")");
         }
     }
 
@@ -83,7 +91,8 @@ public final class FileAudioDecoder implements AudioDecoder {
 
     /**
      * @param in the file's stream at its first byte, or null to give ffmpeg the path
-     * @param unknown whether no magic number matched, so that an ffmpeg failure means "not audio"
+     * @param unknown whether no magic number matched: ffmpeg gets the path (its probe may need the extension), and its
+     *     failure means "not audio"
      */
     private PcmSource ffmpeg(Path file, InputStream in, String formatName, boolean unknown) throws IOException {
         Optional<Path> executable = ffmpeg.get();
@@ -91,15 +100,8 @@ public final class FileAudioDecoder implements AudioDecoder {
             throw new UnsupportedAudioException(file + (unknown ? ": not a recognised audio format"
                     : ": " + formatName + " needs ffmpeg, which is not installed"));
         }
-        try {
-            return FfmpegSource.open(file.toString(), executable.get(), file, in,
-                    unknown ? "unrecognised" : formatName);
-        } catch (UnsupportedAudioException e) {
-            if (unknown) {
-                throw new UnsupportedAudioException(file + ": not audio, or a format no decoder here reads ("
-                        + e.getMessage() + ")", e);
-            }
-            throw e;
-        }
+        String failure = unknown ? "not audio, or a format no decoder here reads; ffmpeg says"
+                : "ffmpeg cannot decode this " + formatName + " file";
+        return FfmpegSource.open(file.toString(), executable.get(), file, unknown ? null : in, failure);
     }
 }

@@ -28,6 +28,10 @@ record PcmEncoding(int bytesPerSample, boolean floating, boolean bigEndian, bool
      * @param frames the frames to convert
      */
     void toFloat(byte[] bytes, float[][] into, int frames) {
+        if (bytesPerSample == 2 && !floating) {
+            sixteenBitToFloat(bytes, into, frames);
+            return;
+        }
         int channels = into.length;
         int step = bytesPerSample * channels;
         for (int c = 0; c < channels; c++) {
@@ -47,6 +51,20 @@ record PcmEncoding(int bytesPerSample, boolean floating, boolean bigEndian, bool
                     value = offset ? value - 128 : (value << shift) >> shift;
                     out[i] = value * scale;
                 }
+            }
+        }
+    }
+
+    /** The common case, 16-bit integers, without the general loop's per-sample byte assembly. */
+    private void sixteenBitToFloat(byte[] bytes, float[][] into, int frames) {
+        int channels = into.length;
+        int step = 2 * channels;
+        int high = bigEndian ? 0 : 1;
+        int low = 1 - high;
+        for (int c = 0; c < channels; c++) {
+            float[] out = into[c];
+            for (int i = 0, at = 2 * c; i < frames; i++, at += step) {
+                out[i] = (short) ((bytes[at + high] << 8) | (bytes[at + low] & 0xFF)) * (1f / 32_768);
             }
         }
     }

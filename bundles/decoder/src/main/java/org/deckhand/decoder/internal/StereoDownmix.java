@@ -4,7 +4,8 @@ package org.deckhand.decoder.internal;
  * Downmixes more than two channels to stereo, ITU-R BS.775 style: left and right as they are, centre and back centre
  * into both sides at -3 dB (0.7071) and -6 dB (0.5), each surround into its side at -3 dB, the low-frequency channel
  * left out. Each side's gains are then scaled to sum to 1, so that the mix never clips: for 5.1 this gives left =
- * 0.414 L + 0.293 C + 0.293 Ls, the same as ffmpeg's default 5.1-to-stereo matrix.
+ * 0.414 L + 0.293 C + 0.293 Ls: ffmpeg's default 5.1-to-stereo matrix (1, 0.707, 0.707) normalised as ffmpeg's
+ * {@code rematrix_maxval=1} does, which {@link FfmpegSource} asks for too.
  */
 final class StereoDownmix {
 

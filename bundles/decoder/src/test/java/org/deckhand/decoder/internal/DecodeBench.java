@@ -20,7 +20,9 @@ import org.deckhand.api.audio.UnsupportedAudioException;
  * Measures decoding speed per format, in times real time per core (audio seconds per CPU second of the decoding
  * thread), beside ffmpeg's single-threaded decode of the same files ({@code ffmpeg -threads 1 -i F -f f32le -}, its
  * user CPU time from {@code -benchmark}). Files are grouped by their first folder under the argument (or by extension
- * when they lie in it directly). Every file is decoded once to warm the JIT, then measured.
+ * when they lie in it directly) and decoder. Every file is decoded once to warm the JIT, then measured. For the formats
+ * that go to ffmpeg, our figure counts the Java side only (reading, hashing, piping, parsing ffmpeg's output), not the
+ * ffmpeg process.
  *
  * <p>Run: {@code mvn -q -o -f bundles/decoder/pom.xml test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.deckhand.decoder.internal.DecodeBench -Dexec.args=/tmp/deckhand-corpus/real-formats}; add
@@ -47,29 +49,31 @@ public final class DecodeBench {
         FileAudioDecoder decoder = new FileAudioDecoder();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (Path file : files) {
-            decode(decoder, file);
+            decode(decoder, file, new String[1]);
         }
         Map<String, double[]> groups = new TreeMap<>();
         for (Path file : files) {
             long cpuBefore = threads.getCurrentThreadCpuTime();
-            double audioSeconds = decode(decoder, file);
+            String[] decoderName = new String[1];
+            double audioSeconds = decode(decoder, file, decoderName);
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
             if (audioSeconds <= 0) {
                 continue;
             }
-            double[] g = groups.computeIfAbsent(group(root, file), k -> new double[4]);
+            String group = group(root, file) + " (" + decoderName[0] + ")";
+            double[] g = groups.computeIfAbsent(group, k -> new double[4]);
             g[0] += audioSeconds;
             g[1] += cpuSeconds;
             g[2] += ffmpegCpuSeconds(file);
             g[3]++;
         }
-        System.out.printf("%-14s %5s %9s %12s %12s %8s%n", "format", "files", "audio s", "ours x RT", "ffmpeg x RT",
+        System.out.printf("%-24s %5s %9s %12s %12s %8s%n", "format", "files", "audio s", "ours x RT", "ffmpeg x RT",
                 "ratio");
         for (Map.Entry<String, double[]> e : groups.entrySet()) {
             double[] g = e.getValue();
             double ours = g[0] / g[1];
             double ffmpeg = g[0] / g[2];
-            System.out.printf("%-14s %5.0f %9.1f %12.0f %12.0f %8.2f%n", e.getKey(), g[3], g[0], ours, ffmpeg,
+            System.out.printf("%-24s %5.0f %9.1f %12.0f %12.0f %8.2f%n", e.getKey(), g[3], g[0], ours, ffmpeg,
                     ours / ffmpeg);
         }
     }
@@ -83,9 +87,13 @@ public final class DecodeBench {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
-    /** Decodes a whole file and hashes it; returns its audio seconds, or 0 when it cannot be decoded. */
-    private static double decode(FileAudioDecoder decoder, Path file) throws IOException {
+    /**
+     * Decodes a whole file and hashes it; returns its audio seconds, or 0 when it cannot be decoded, and puts the
+     * decoder's name in {@code decoderName[0]}.
+     */
+    private static double decode(FileAudioDecoder decoder, Path file, String[] decoderName) throws IOException {
         try (DecodedAudio audio = decoder.open(file)) {
+            decoderName[0] = audio.decoderName();
             float[][] block = new float[audio.format().channels()][READ_FRAMES];
             long frames = 0;
             for (int n = audio.read(block, READ_FRAMES); n >= 0; n = audio.read(block, READ_FRAMES)) {

@@ -35,6 +35,9 @@ class EncodedFormatsTest {
     private static final String SIX_TONES = "aevalsrc=0.3*sin(2*PI*220*t)|0.3*sin(2*PI*330*t)|0.3*sin(2*PI*440*t)"
             + "|0.3*sin(2*PI*55*t)|0.3*sin(2*PI*550*t)|0.3*sin(2*PI*660*t):s=44100:c=5.1";
 
+    /** The gain of a 5.1 downmix normalised not to clip, over ffmpeg's float {@code -ac 2}: 1 / (1 + 2 * 0.7071). */
+    private static final double NORMALISED_DOWNMIX_LEVEL = 1 / (1 + Math.sqrt(2));
+
     @TempDir
     static Path folder;
 
@@ -82,14 +85,22 @@ class EncodedFormatsTest {
     }
 
     @ParameterizedTest(name = "5.1 {0} by {2}")
-    @CsvSource({"51.flac, -c:a flac, jflac", "51.ogg, -c:a libvorbis, jorbis", "51.m4a, -c:a aac, jaad",
-        "51.wav, -c:a pcm_s16le, wav"})
+    @CsvSource({"51.flac, -c:a flac, jflac", "51.m4a, -c:a aac, jaad", "51.wav, -c:a pcm_s16le, wav",
+        "51.opus, -c:a libopus, ffmpeg", "51.ogg, -c:a libvorbis, ffmpeg"})
     void fivePointOneIsDownmixedLikeFfmpeg(String name, String codecArgs, String decoderName) throws Exception {
         Path file = encode(name, SIX_TONES, codecArgs.split(" "));
-        assertMatchesFfmpeg(file, decoderName, 2);
+        assertMatchesFfmpeg(file, decoderName, 2, NORMALISED_DOWNMIX_LEVEL);
     }
 
     private void assertMatchesFfmpeg(Path file, String decoderName, int channels) throws Exception {
+        assertMatchesFfmpeg(file, decoderName, channels, 1);
+    }
+
+    /**
+     * @param level our level over ffmpeg's {@code -ac} output: 1, or {@link #NORMALISED_DOWNMIX_LEVEL} for a 5.1
+     *     downmix, which ffmpeg leaves unnormalised in float
+     */
+    private void assertMatchesFfmpeg(Path file, String decoderName, int channels, double level) throws Exception {
         float[][] ours;
         try (DecodedAudio audio = decoder.open(file)) {
             assertEquals(decoderName, audio.decoderName());
@@ -104,7 +115,8 @@ class EncodedFormatsTest {
         for (int c = 0; c < channels; c++) {
             double correlation = Pcm.correlation(ours[c], reference[c], 0, n, 0);
             assertTrue(correlation > 0.99, "channel " + c + " correlation with ffmpeg's decode " + correlation);
-            assertEquals(1, Pcm.rms(ours[c], 0, n) / Pcm.rms(reference[c], 0, n), 0.02, "channel " + c + " level");
+            assertEquals(level, Pcm.rms(ours[c], 0, n) / Pcm.rms(reference[c], 0, n), 0.02 * level,
+                    "channel " + c + " level");
         }
     }
 
@@ -124,6 +136,16 @@ class EncodedFormatsTest {
                 assertEquals(1024, audio.read(new float[1][1024], 1024));
             }
         });
+    }
+
+    @Test
+    void randomBytesAreNotAudioEvenToFfmpeg() throws IOException {
+        byte[] noise = new byte[10_000];
+        new java.util.Random(7).nextBytes(noise);
+        Path file = Files.write(folder.resolve("noise.mp3"), noise);
+        UnsupportedAudioException e = assertThrows(UnsupportedAudioException.class, () -> decoder.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": not audio, or a format no decoder here reads; ffmpeg says: "),
+                e.getMessage());
     }
 
     @Test

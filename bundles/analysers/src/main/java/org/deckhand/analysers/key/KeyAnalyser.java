@@ -1,6 +1,7 @@
 package org.deckhand.analysers.key;
 
 import java.util.List;
+import java.util.Locale;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.analysis.Analysis;
@@ -54,7 +55,7 @@ public final class KeyAnalyser implements Analyser {
     /** @param profile the key profiles to match against */
     public KeyAnalyser(KeyProfile profile) {
         this.matcher = new KeyMatcher(profile);
-        this.descriptor = new AnalyserDescriptor(ID, VERSION + "-" + profile.name().toLowerCase(java.util.Locale.ROOT),
+        this.descriptor = new AnalyserDescriptor(ID, VERSION + "-" + profile.name().toLowerCase(Locale.ROOT),
                 new PcmFormat(SAMPLE_RATE_HZ, 1), List.of(
                         new ResultField(KEY, ValueType.TEXT, "", "The musical key, such as A minor; absent when the "
                                 + "track has no clear key, such as a drum loop."),

@@ -1,6 +1,7 @@
 package org.deckhand.analysers.key;
 
 import java.util.Optional;
+import org.deckhand.api.music.CamelotKey;
 
 /**
  * Finds the key whose profile best matches a chroma vector: the Pearson correlation of the chroma with each of the
@@ -9,7 +10,7 @@ import java.util.Optional;
  */
 final class KeyMatcher {
 
-    private static final int PITCH_CLASSES = MusicalKey.PITCH_CLASSES;
+    private static final int PITCH_CLASSES = 12;
     private static final double FLAT_NORM = 1e-9;
 
     private final double[][] centredProfiles;
@@ -23,20 +24,16 @@ final class KeyMatcher {
 
     /**
      * @param chroma twelve pitch-class weights, C first
-     * @return the best key with its correlation and the runner-up's, or empty when the chroma is flat
+     * @return the best key with its correlation, or empty when the chroma is flat
      */
     Optional<KeyMatch> match(double[] chroma) {
-        double threshold = Double.parseDouble(System.getProperty("k.t", "0"));
-        chroma = chroma.clone();
-        for (int i = 0; i < 12; i++) { if (chroma[i] < threshold) { chroma[i] = 0; } }
         double[] centredChroma = centred(chroma);
         double chromaNorm = norm(centredChroma);
         if (chromaNorm < FLAT_NORM) {
             return Optional.empty();
         }
-        MusicalKey best = null;
+        CamelotKey best = null;
         double bestCorrelation = Double.NEGATIVE_INFINITY;
-        double runnerUp = Double.NEGATIVE_INFINITY;
         for (int mode = 0; mode < 2; mode++) {
             if (profileNorms[mode] < FLAT_NORM) {
                 continue;
@@ -48,15 +45,12 @@ final class KeyMatcher {
                 }
                 double correlation = product / (profileNorms[mode] * chromaNorm);
                 if (correlation > bestCorrelation) {
-                    runnerUp = bestCorrelation;
                     bestCorrelation = correlation;
-                    best = new MusicalKey(tonic, mode == 1);
-                } else if (correlation > runnerUp) {
-                    runnerUp = correlation;
+                    best = CamelotKey.ofPitchClass(tonic, mode == 1);
                 }
             }
         }
-        return Optional.of(new KeyMatch(best, bestCorrelation, runnerUp));
+        return Optional.of(new KeyMatch(best, bestCorrelation));
     }
 
     private static double[] centred(double[] values) {
@@ -84,8 +78,7 @@ final class KeyMatcher {
      *
      * @param key the best-matching key
      * @param correlation its Pearson correlation with the chroma, -1 to 1
-     * @param runnerUpCorrelation the correlation of the second-best key, -1 to 1
      */
-    record KeyMatch(MusicalKey key, double correlation, double runnerUpCorrelation) {
+    record KeyMatch(CamelotKey key, double correlation) {
     }
 }

@@ -1,6 +1,7 @@
 package org.deckhand.analysers.key;
 
 import java.util.Random;
+import org.deckhand.api.music.CamelotKey;
 
 /** Synthetic test audio with exact truth: chord cadences of harmonic-rich tones, noise and a drum pattern. */
 final class TestSignals {
@@ -25,12 +26,12 @@ final class TestSignals {
      * @param sampleRateHz the sample rate (Hz)
      * @return the mono samples, peaking below 1
      */
-    static float[] cadence(MusicalKey key, double a4Hz, double chordSeconds, int sampleRateHz) {
+    static float[] cadence(CamelotKey key, double a4Hz, double chordSeconds, int sampleRateHz) {
         int[] cadence = key.minor() ? MINOR_CADENCE : MAJOR_CADENCE;
         int chordSamples = (int) (chordSeconds * sampleRateHz);
         int chords = cadence.length / 3;
         float[] samples = new float[2 * chords * chordSamples];
-        int tonicNote = 60 + key.tonicPitchClass();
+        int tonicNote = 60 + key.pitchClass();
         for (int repeat = 0; repeat < 2; repeat++) {
             for (int chord = 0; chord < chords; chord++) {
                 int start = (repeat * chords + chord) * chordSamples;

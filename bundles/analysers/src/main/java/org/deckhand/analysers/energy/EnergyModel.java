@@ -12,8 +12,9 @@ package org.deckhand.analysers.energy;
  * </ul>
  * Loudness and onset density carry most weight, following the perceptual studies of musical energy and arousal
  * (loudness, event density and timbral brightness being its strongest correlates: e.g. Y.-H. Yang and H. H. Chen,
- * "Machine Recognition of Music Emotion: A Review", ACM TIST 3(3), 2012, section 4). The anchors were set so that the
- * development corpus spreads over the 1 to 10 scale: quiet ballads and pads low, loud dense dance tracks high.
+ * "Machine Recognition of Music Emotion: A Review", ACM TIST 3(3), 2012). The anchors were set so that the
+ * development corpus spreads over the 1 to 10 scale: quiet ballads and pads low, loud dense dance tracks high. The
+ * curve shows the score itself; the rating stretches the span of scores whole tracks reach onto 1 to 10.
  */
 final class EnergyModel {
 
@@ -29,6 +30,8 @@ final class EnergyModel {
     private static final double BRIGHT_HZ = 1800;
     private static final double STEADY_FLUX = 60;
     private static final double BUSY_FLUX = 130;
+    private static final double CALMEST_SCORE = 0.2;
+    private static final double MOST_INTENSE_SCORE = 0.85;
 
     private EnergyModel() {
     }
@@ -46,10 +49,11 @@ final class EnergyModel {
 
     /**
      * @param score an energy score in [0, 1]
-     * @return the rating from 1 (calm) to 10 (intense)
+     * @return the rating from 1 (calm) to 10 (intense): 1 up to a score of {@value #CALMEST_SCORE}, 10 from
+     *     {@value #MOST_INTENSE_SCORE}, linear in between; few whole tracks score outside that span
      */
     static long rating(double score) {
-        return 1 + Math.round(9 * Math.max(0, Math.min(1, score)));
+        return 1 + Math.round(9 * ramp(score, CALMEST_SCORE, MOST_INTENSE_SCORE));
     }
 
     private static double ramp(double value, double zeroAt, double oneAt) {

@@ -2,7 +2,7 @@ package org.deckhand.analysers.energy;
 
 /**
  * Picks onsets from a spectral-flux curve, frame by frame, with the adaptive peak picking of S. Dixon, "Onset Detection
- * Revisited", DAFx 2006, section 3: a frame is an onset when its flux is the largest within {@value #HALF_WIDTH} frames
+ * Revisited", DAFx 2006: a frame is an onset when its flux is the largest within {@value #HALF_WIDTH} frames
  * either side and exceeds the mean over the frames around it ({@value #MEAN_BEFORE} before to {@value #HALF_WIDTH}
  * after) by {@value #THRESHOLD_RATIO} times that mean plus a small floor, so soft passages still show their onsets.
  * Decides each frame {@value #HALF_WIDTH} frames late; keeps only a short ring of flux values.
@@ -13,7 +13,7 @@ final class OnsetPicker {
     private static final int MEAN_BEFORE = 9;
     private static final int SPAN = MEAN_BEFORE + 1 + HALF_WIDTH;
     private static final double THRESHOLD_RATIO = 0.5;
-    private static final double FLOOR = 0.5;
+    private static final double FLOOR = 5;
 
     private final double[] ring = new double[SPAN];
     private long frames;

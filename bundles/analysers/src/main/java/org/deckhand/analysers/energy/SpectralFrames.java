@@ -6,9 +6,10 @@ import be.tarsos.dsp.util.fft.HannWindow;
 /**
  * Cuts mono audio into Hann-windowed frames of {@value #FRAME_SAMPLES} samples every {@value #HOP_SAMPLES} samples
  * and measures each: its energy, its spectral centroid and its spectral flux, the half-wave rectified increase of the
- * log-compressed magnitude spectrum from the previous frame (S. Dixon, "Onset Detection Revisited", DAFx 2006, section
- * 2.2; log compression as in A. Klapuri, "Sound onset detection by applying psychoacoustic knowledge", ICASSP 1999).
- * The measures go, with any onset the {@link OnsetPicker} finds, to a {@link FeatureSeries}.
+ * log-compressed magnitude spectrum from the previous frame (S. Dixon, "Onset Detection Revisited", DAFx 2006; log
+ * compression after A. Klapuri, "Sound onset detection by applying psychoacoustic knowledge", ICASSP 1999). The
+ * measures go, with any onset the {@link OnsetPicker} finds, to a {@link FeatureSeries}; an onset is counted with the
+ * frame that confirms it, three frames (70 ms) after it.
  */
 final class SpectralFrames {
 

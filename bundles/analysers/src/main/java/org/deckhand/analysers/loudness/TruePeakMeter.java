@@ -10,16 +10,17 @@ import java.util.Arrays;
  * <p>The interpolator is a polyphase FIR: a Kaiser-windowed sinc (beta {@value #KAISER_BETA}) spanning
  * {@value #TAPS_PER_PHASE} input samples per phase, cut off at the input's Nyquist frequency, each phase normalised to
  * unit gain at 0 Hz. Phase 0 is the input sample itself; phases 1 to 3 fall a quarter, a half and three quarters of a
- * sample later. Its response is flat within 0.01 dB up to 0.3 times the sample rate (13 kHz at 44.1 kHz) and 0.2 dB
- * low at 0.4 times it (17.6 kHz), so a peak made of such high frequencies may read up to 0.2 dB low.
+ * sample later. Its response is flat within 0.01 dB up to 0.35 times the sample rate (15.4 kHz at 44.1 kHz), 0.02 dB
+ * low at 0.4 times it (17.6 kHz) and 0.3 dB low at 0.42 times it (18.5 kHz), so only a peak made of the very highest
+ * frequencies reads low.
  *
  * <p>Interpolating is the costly part, so it is skipped where it cannot raise the peak, by two bounds. An interpolated
  * value is {@code sum(h[k] * x[k])} over the phase's taps, so its magnitude is at most {@code max|x| * sum|h|}. First,
  * the samples are taken in chunks of {@value #CHUNK_POSITIONS} interpolation positions; a chunk whose input samples,
- * and those of the chunk before it that its taps reach back to, all lie more than 6.2 dB (the largest L1 norm of a
- * phase, about 2.04) below the running true peak is not interpolated. Second, in a chunk that is, the
+ * and those of the chunk before it that its taps reach back to, all lie more than 6.7 dB (the largest L1 norm of a
+ * phase, about 2.16) below the running true peak is not interpolated. Second, in a chunk that is, the
  * {@value #CENTRAL_TAPS} taps nearest each instant are summed first; the other taps can add at most
- * {@code max|x|} times their L1 norm (about 0.4), and when even that cannot lift any partial sum above the running
+ * {@code max|x|} times their L1 norm (about 0.5), and when even that cannot lift any partial sum above the running
  * true peak the rest is skipped. Both skips are exact: they never change the result, only the time spent.
  *
  * <p>Not thread-safe: the meter keeps the last samples of a block for the next.
@@ -27,10 +28,10 @@ import java.util.Arrays;
 final class TruePeakMeter {
 
     /** Input samples that each interpolated value is computed from. */
-    static final int TAPS_PER_PHASE = 16;
+    static final int TAPS_PER_PHASE = 20;
     /** The oversampling factor of BS.1770-4, Annex 2. */
     static final int OVERSAMPLING = 4;
-    private static final double KAISER_BETA = 6;
+    private static final double KAISER_BETA = 6.5;
     private static final int CHUNK_POSITIONS = 32;
     /** The taps nearest the interpolated instant, two on either side, summed first. */
     private static final int CENTRAL_TAPS = 4;

@@ -18,7 +18,9 @@ import org.deckhand.api.analysis.ValueType;
  * Stores analysis results in table {@code analysis_value}, one row per analyser and field, the value in the column
  * of its type: {@link Double}, {@link Long}, {@link String} or {@link Boolean}; {@code float[]} (as little-endian
  * IEEE 754 singles) and {@code byte[]} in {@code bytes_value}, with {@code bytes_type} saying which. Each save also
- * records the successful run in {@code analyser_run} and the core fields in {@link CoreColumns}.
+ * records the successful run in {@code analyser_run} and the core fields in {@link CoreColumns}. Writes lock the
+ * track's row before its values, the order in which readers take them, so that a reader and a writer cannot
+ * deadlock.
  */
 final class AnalysisRows {
 
@@ -29,10 +31,11 @@ final class AnalysisRows {
      * Replaces an analyser's values for a track.
      *
      * @throws SQLException if the database fails
-     * @throws IllegalArgumentException if a value is of none of the four types
+     * @throws IllegalArgumentException if a value is of none of the six types
      */
     static void replace(Connection connection, long trackId, AnalysisResult result) throws SQLException {
-        delete(connection, trackId, result.analyserId());
+        CoreColumns.write(connection, trackId, result);
+        deleteValues(connection, trackId, result.analyserId());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO analysis_value (track_id, "
                 + "analyser_id, analyser_version, field, number_value, integer_value, text_value, boolean_value, "
                 + "bytes_value, bytes_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -46,7 +49,6 @@ final class AnalysisRows {
             }
             insert.executeBatch();
         }
-        CoreColumns.write(connection, trackId, result);
         RunRows.record(connection, trackId, result.analyserId(), result.analyserVersion(), null);
     }
 
@@ -56,13 +58,17 @@ final class AnalysisRows {
      * @throws SQLException if the database fails
      */
     static void delete(Connection connection, long trackId, String analyserId) throws SQLException {
+        CoreColumns.clear(connection, trackId, analyserId);
+        deleteValues(connection, trackId, analyserId);
+    }
+
+    private static void deleteValues(Connection connection, long trackId, String analyserId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM analysis_value WHERE track_id = ? AND analyser_id = ?")) {
             delete.setLong(1, trackId);
             delete.setString(2, analyserId);
             delete.executeUpdate();
         }
-        CoreColumns.clear(connection, trackId, analyserId);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.deckhand.analysers.energy;
 
 import be.tarsos.dsp.util.fft.FFT;
 import be.tarsos.dsp.util.fft.HannWindow;
+import org.deckhand.analysers.dsp.OverlappingFrames;
 
 /**
  * Cuts mono audio into Hann-windowed frames of {@value #FRAME_SAMPLES} samples every {@value #HOP_SAMPLES} samples
@@ -22,14 +23,11 @@ final class SpectralFrames {
 
     private final double binHz;
     private final FFT fft = new FFT(FRAME_SAMPLES, new HannWindow());
-    private final float[] frame = new float[FRAME_SAMPLES];
-    private final float[] spectrum = new float[FRAME_SAMPLES];
     private final float[] magnitudes = new float[FRAME_SAMPLES / 2];
     private final double[] previousLog = new double[FRAME_SAMPLES / 2];
     private final OnsetPicker onsets = new OnsetPicker();
+    private final OverlappingFrames frames = new OverlappingFrames(FRAME_SAMPLES, HOP_SAMPLES, this::measure);
     private final FeatureSeries series;
-    /** Samples of the current frame received so far; the first {@code FRAME_SAMPLES - HOP_SAMPLES} are the overlap. */
-    private int filled = FRAME_SAMPLES - HOP_SAMPLES;
     private long hops;
 
     /**
@@ -48,28 +46,16 @@ final class SpectralFrames {
      * @param count how many are valid, from index 0
      */
     void add(float[] samples, int count) {
-        int from = 0;
-        while (from < count) {
-            int take = Math.min(count - from, FRAME_SAMPLES - filled);
-            System.arraycopy(samples, from, frame, filled, take);
-            filled += take;
-            from += take;
-            if (filled == FRAME_SAMPLES) {
-                measure();
-                System.arraycopy(frame, HOP_SAMPLES, frame, 0, FRAME_SAMPLES - HOP_SAMPLES);
-                filled = FRAME_SAMPLES - HOP_SAMPLES;
-            }
-        }
+        frames.add(samples, count);
     }
 
-    private void measure() {
+    private void measure(float[] frame) {
         double hopEnergy = 0;
         for (int i = FRAME_SAMPLES - HOP_SAMPLES; i < FRAME_SAMPLES; i++) {
             hopEnergy += frame[i] * frame[i];
         }
-        System.arraycopy(frame, 0, spectrum, 0, FRAME_SAMPLES);
-        fft.forwardTransform(spectrum);
-        fft.modulus(spectrum, magnitudes);
+        fft.forwardTransform(frame);
+        fft.modulus(frame, magnitudes);
         double flux = 0;
         double weightedHz = 0;
         double magnitudeSum = 0;

@@ -3,6 +3,7 @@ package org.deckhand.analysers.key;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.deckhand.analysers.dsp.OverlappingFrames;
 import org.deckhand.analysers.key.KeyMatcher.KeyMatch;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.analysis.Analysis;

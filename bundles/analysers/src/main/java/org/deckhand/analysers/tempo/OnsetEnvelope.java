@@ -2,6 +2,7 @@ package org.deckhand.analysers.tempo;
 
 import be.tarsos.dsp.util.fft.FFT;
 import be.tarsos.dsp.util.fft.HannWindow;
+import org.deckhand.analysers.dsp.OverlappingFrames;
 
 /**
  * The onset strength signal of Percival and Tzanetakis (2014), step "onset strength signal": the spectral flux of the
@@ -35,16 +36,13 @@ final class OnsetEnvelope {
     private static final float LEVEL_FLOOR_DB = -120f;
 
     private final FFT fft = new FFT(WINDOW_SAMPLES, new HannWindow());
-    private final float[] window = new float[WINDOW_SAMPLES];
-    private final float[] spectrum = new float[WINDOW_SAMPLES];
+    private final OverlappingFrames frames = new OverlappingFrames(WINDOW_SAMPLES, HOP_SAMPLES, this::measure);
     private final float[] previousLogMagnitude = new float[WINDOW_SAMPLES / 2];
     private final float[] previousMagnitude = new float[LOW_BAND_LAST_BIN + 1];
     private final CompactSeries flux = new CompactSeries(MAX_FLUX);
     private final CompactSeries lowFlux;
     private final CompactSeries levelDb;
-    private int filled;
-    private double framePower;
-    private int frameSamples;
+    private boolean firstFrame = true;
     private double levelPower;
     private int levelCount;
 
@@ -63,27 +61,26 @@ final class OnsetEnvelope {
      * @param count how many of them are valid
      */
     void add(float[] samples, int count) {
-        for (int i = 0; i < count; i++) {
-            float sample = samples[i];
-            window[filled++] = sample;
-            framePower += sample * sample;
-            frameSamples++;
-            if (filled == WINDOW_SAMPLES) {
-                frame();
-                System.arraycopy(window, HOP_SAMPLES, window, 0, WINDOW_SAMPLES - HOP_SAMPLES);
-                filled = WINDOW_SAMPLES - HOP_SAMPLES;
-            }
-        }
+        frames.add(samples, count);
     }
 
-    private void frame() {
-        System.arraycopy(window, 0, spectrum, 0, WINDOW_SAMPLES);
-        fft.forwardTransform(spectrum);
+    /**
+     * Measures a frame, transforming it in place. Its samples new since the previous frame are its last hop, or all of
+     * the first frame.
+     */
+    private void measure(float[] frame) {
+        double freshPower = 0;
+        int fresh = firstFrame ? WINDOW_SAMPLES : HOP_SAMPLES;
+        for (int i = WINDOW_SAMPLES - fresh; i < WINDOW_SAMPLES; i++) {
+            freshPower += frame[i] * frame[i];
+        }
+        firstFrame = false;
+        fft.forwardTransform(frame);
         float total = 0;
         float low = 0;
         for (int bin = 1; bin < WINDOW_SAMPLES / 2; bin++) {
-            float re = spectrum[2 * bin];
-            float im = spectrum[2 * bin + 1];
+            float re = frame[2 * bin];
+            float im = frame[2 * bin + 1];
             float magnitude = MAGNITUDE_SCALE * (float) Math.sqrt(re * re + im * im);
             float logMagnitude = (float) Math.log(1 + COMPRESSION * magnitude);
             float rise = logMagnitude - previousLogMagnitude[bin];
@@ -99,7 +96,7 @@ final class OnsetEnvelope {
         flux.add(total / (WINDOW_SAMPLES / 2 - 1));
         if (lowFlux != null) {
             lowFlux.add(low / LOW_BAND_LAST_BIN);
-            levelPower += framePower / frameSamples;
+            levelPower += freshPower / fresh;
             if (++levelCount == LEVEL_FRAMES) {
                 double db = 10 * Math.log10(levelPower / LEVEL_FRAMES + 1e-12);
                 levelDb.add((float) (Math.max(LEVEL_FLOOR_DB, db) - LEVEL_FLOOR_DB));
@@ -107,8 +104,6 @@ final class OnsetEnvelope {
                 levelCount = 0;
             }
         }
-        framePower = 0;
-        frameSamples = 0;
     }
 
     /** @return the full-band flux, one value per frame; frame {@code n} ends at sample {@code 256 + 128 n} */

@@ -1,15 +1,16 @@
-package org.deckhand.analysers.key;
+package org.deckhand.analysers.dsp;
 
 import java.util.Arrays;
 
 /**
  * Cuts a stream of samples, arriving in blocks of any length, into frames of a fixed length that start a fixed hop
- * apart, the first at sample 0. Holds one frame of samples, whatever the length of the stream.
+ * apart, the first at sample 0: the short-time framing in front of the analysers' spectra. Holds one frame of
+ * samples, whatever the length of the stream. Not thread-safe.
  */
-final class OverlappingFrames {
+public final class OverlappingFrames {
 
     /** Receives each frame. */
-    interface FrameConsumer {
+    public interface FrameConsumer {
 
         /**
          * @param frame the frame's samples, which the consumer may overwrite; reused for the next frame
@@ -30,7 +31,7 @@ final class OverlappingFrames {
      * @param hopSamples samples from the start of one frame to the start of the next, at most {@code frameSamples}
      * @param consumer receives the frames
      */
-    OverlappingFrames(int frameSamples, int hopSamples, FrameConsumer consumer) {
+    public OverlappingFrames(int frameSamples, int hopSamples, FrameConsumer consumer) {
         if (hopSamples < 1 || hopSamples > frameSamples) {
             throw new IllegalArgumentException("hop must lie in 1.." + frameSamples + ": " + hopSamples);
         }
@@ -45,7 +46,7 @@ final class OverlappingFrames {
      * @param samples the next samples of the stream
      * @param count how many of them are valid
      */
-    void add(float[] samples, int count) {
+    public void add(float[] samples, int count) {
         int read = 0;
         while (read < count) {
             int copied = Math.min(count - read, frameSamples - pendingSamples);
@@ -64,7 +65,7 @@ final class OverlappingFrames {
      * Ends the stream. A stream shorter than one frame makes one frame, padded with silence; otherwise the last
      * samples that do not fill a whole hop are left out.
      */
-    void finish() {
+    public void finish() {
         if (framesEmitted == 0 && pendingSamples > 0) {
             Arrays.fill(pending, pendingSamples, frameSamples, 0f);
             emit();

@@ -1,4 +1,4 @@
-package org.deckhand.analysers.key;
+package org.deckhand.analysers.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,4 @@
+/**
+ * Signal-processing building blocks the built-in analysers share. Private to the bundle.
+ */
+package org.deckhand.analysers.dsp;

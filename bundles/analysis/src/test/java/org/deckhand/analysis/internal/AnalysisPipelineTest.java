@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.sound.sampled.AudioFileFormat;
@@ -34,7 +33,6 @@ import org.deckhand.api.analysis.PcmBlock;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.analysis.ValueType;
-import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.CatalogTrack;
@@ -48,6 +46,8 @@ import org.deckhand.api.library.Track;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.catalog.internal.DerbyCatalog;
 import org.deckhand.decoder.internal.FileAudioDecoder;
+import org.deckhand.plugin.misbehaving.HangingAnalyser;
+import org.deckhand.plugin.misbehaving.ThrowingAnalyser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,19 +122,20 @@ class AnalysisPipelineTest {
         long second = add(stereoWav("second.wav"));
         FrameCounter counter = new FrameCounter("count", PcmFormat.MONO_44100);
 
-        start(1, counter, new Throwing(), new Hanging());
+        start(1, counter, new ThrowingAnalyser(), new HangingAnalyser());
         newFile(first);
         newFile(second);
 
         await(() -> catalog.size() == 0 && runs(first).size() == 3 && runs(second).size() == 3);
         for (long id : List.of(first, second)) {
             Map<String, String> failures = failures(id);
-            assertEquals(Map.of("count", "", "throws", "it threw java.lang.IllegalStateException: broken plugin",
-                    "hangs", "it did not return within 1 s"), failures);
+            assertEquals(Map.of("count", "",
+                    "misbehaving.throw", "it threw java.lang.IllegalStateException: " + ThrowingAnalyser.FAILURE,
+                    "misbehaving.hang", "it did not return within 1 s"), failures);
             assertNotNull(values(id, "count").get("frames"));
         }
         assertTrue(events.stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_TRACK_FAILED)
-                && "hangs".equals(e.getProperty(EventProperties.ANALYSER_ID))));
+                && "misbehaving.hang".equals(e.getProperty(EventProperties.ANALYSER_ID))));
     }
 
     @Test
@@ -293,64 +294,6 @@ class AnalysisPipelineTest {
                 public AnalysisResult finish() {
                     return AnalysisResult.of(descriptor, Map.of("frames", frames,
                             "rateHz", (long) format.sampleRateHz(), "channels", (long) format.channels()));
-                }
-            };
-        }
-    }
-
-    /** Throws on the first block. */
-    private static final class Throwing implements Analyser {
-
-        private static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor("throws", "1",
-                PcmFormat.MONO_44100, List.of());
-
-        @Override
-        public AnalyserDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public Analysis begin(Track track, PcmFormat format) {
-            return new Analysis() {
-                @Override
-                public void process(PcmBlock block) {
-                    throw new IllegalStateException("broken plugin");
-                }
-
-                @Override
-                public AnalysisResult finish() {
-                    return AnalysisResult.of(DESCRIPTOR, Map.of());
-                }
-            };
-        }
-    }
-
-    /** Never returns from the first block. */
-    private static final class Hanging implements Analyser {
-
-        private static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor("hangs", "1",
-                PcmFormat.MONO_44100, List.of());
-
-        @Override
-        public AnalyserDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public Analysis begin(Track track, PcmFormat format) {
-            return new Analysis() {
-                @Override
-                public void process(PcmBlock block) throws AnalysisException {
-                    try {
-                        new CountDownLatch(1).await();
-                    } catch (InterruptedException e) {
-                        throw new AnalysisException("interrupted");
-                    }
-                }
-
-                @Override
-                public AnalysisResult finish() {
-                    return AnalysisResult.of(DESCRIPTOR, Map.of());
                 }
             };
         }

@@ -6,7 +6,6 @@ import static org.deckhand.distribution.TrackSearch.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -50,10 +49,7 @@ class AnalysisIT {
 
     @BeforeAll
     void start() throws IOException {
-        String property = System.getProperty("deckhand.corpus");
-        assumeTrue(property != null && Files.isDirectory(Path.of(property)),
-                "no test corpus: build one with ../shared/corpus/build.sh --quick DIR and set DECKHAND_CORPUS=DIR");
-        Path corpus = Path.of(property);
+        Path corpus = Corpus.folder();
         music = Files.createDirectories(root.resolve("music"));
         try (Stream<Path> labelled = Files.list(corpus.resolve("labelled"))) {
             for (Path file : labelled.filter(f -> f.toString().endsWith(".flac")).sorted().limit(12).toList()) {
@@ -72,8 +68,7 @@ class AnalysisIT {
         }
         server = DeckhandProcess.start(root.resolve("deckhand"), "--music", music.toString());
         Files.writeString(server.home().resolve("config/org.deckhand.analysis.cfg"), "callTimeoutSeconds=2\n");
-        server.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90))
-                .orElseThrow(() -> new AssertionError("no ready line:\n" + server.output()));
+        server.awaitReady();
     }
 
     @AfterAll

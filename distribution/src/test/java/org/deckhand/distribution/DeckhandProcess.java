@@ -110,6 +110,17 @@ final class DeckhandProcess implements AutoCloseable {
     }
 
     /**
+     * Waits for the ready line, as long as a cold start on a slow machine may take.
+     *
+     * @return the ready line
+     * @throws AssertionError with everything the server printed, if no ready line came
+     */
+    String awaitReady() {
+        return awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("no ready line; the server printed:\n" + output()));
+    }
+
+    /**
      * @return everything the server printed so far, for failure messages
      */
     String output() {

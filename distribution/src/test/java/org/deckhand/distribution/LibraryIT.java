@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -52,10 +51,7 @@ class LibraryIT {
 
     @BeforeAll
     void start() throws IOException {
-        String property = System.getProperty("deckhand.corpus");
-        assumeTrue(property != null && Files.isDirectory(Path.of(property)),
-                "no test corpus: build one with ../shared/corpus/build.sh --quick DIR and set DECKHAND_CORPUS=DIR");
-        corpus = Path.of(property);
+        corpus = Corpus.folder();
         music = Files.createDirectories(root.resolve("music"));
         copyTree(corpus.resolve("real-formats"), music.resolve("formats"));
         copyTree(corpus.resolve("broken"), music.resolve("broken"));
@@ -64,8 +60,7 @@ class LibraryIT {
         }
         ffprobeDurations = manifestDurations();
         server = DeckhandProcess.start(root.resolve("deckhand"), "--music", music.toString());
-        server.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90))
-                .orElseThrow(() -> new AssertionError("no ready line:\n" + server.output()));
+        server.awaitReady();
     }
 
     @AfterAll
@@ -222,7 +217,7 @@ class LibraryIT {
         }
         Path home = root.resolve("killed");
         DeckhandProcess first = DeckhandProcess.start(home, "--music", bigger.toString());
-        first.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90)).orElseThrow();
+        first.awaitReady();
         boolean midScan = eventually(() -> {
             long tracks = json(first.get("/api/v1/library/stats").body()).path("tracks").asLong();
             return tracks > 0 && tracks < expected;
@@ -232,8 +227,7 @@ class LibraryIT {
 
         try (DeckhandProcess second = DeckhandProcess.startIn(home, DeckhandProcess.freePort(), "--music",
                 bigger.toString())) {
-            second.awaitLine(l -> l.contains(" ready at "), Duration.ofSeconds(90))
-                    .orElseThrow(() -> new AssertionError("no ready line after kill -9:\n" + second.output()));
+            second.awaitReady();
             assertTrue(eventually(() -> {
                 JsonNode stats = json(second.get("/api/v1/library/stats").body());
                 JsonNode page = json(second.get("/api/v1/tracks?limit=1").body());

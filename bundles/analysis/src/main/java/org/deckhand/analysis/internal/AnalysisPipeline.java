@@ -21,6 +21,7 @@ import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogException;
 import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.catalog.QueuedTrack;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
 import org.deckhand.api.library.AudioFile;
@@ -78,6 +79,7 @@ public final class AnalysisPipeline implements EventHandler {
     private final long runTimeoutNanos;
     private volatile boolean stopped;
     private long lastProgressMillis;
+    private boolean idleReported = true;
 
     /**
      * Starts the workers.
@@ -230,6 +232,7 @@ public final class AnalysisPipeline implements EventHandler {
             while (!stopped) {
                 Optional<Long> next = claim();
                 if (next.isEmpty()) {
+                    reportIdle();
                     synchronized (work) {
                         work.wait(IDLE_WAIT_MILLIS);
                     }
@@ -253,9 +256,9 @@ public final class AnalysisPipeline implements EventHandler {
 
     private Optional<Long> claim() {
         synchronized (claimed) {
-            for (long id : ledger.head(claimed.size() + 1)) {
-                if (claimed.add(id)) {
-                    return Optional.of(id);
+            for (QueuedTrack queued : ledger.head(claimed.size() + 1)) {
+                if (claimed.add(queued.trackId())) {
+                    return Optional.of(queued.trackId());
                 }
             }
             return Optional.empty();
@@ -297,15 +300,27 @@ public final class AnalysisPipeline implements EventHandler {
                 && Objects.equals(now.fastFingerprint(), analysed.fastFingerprint());
     }
 
+    /** Posts progress after a track, at most once a second, reading the queue's size only when it posts. */
     private void reportProgress() {
         long now = System.currentTimeMillis();
-        int queued = ledger.size();
         synchronized (this) {
-            if (queued > 0 && now - lastProgressMillis < PROGRESS_INTERVAL_MILLIS) {
+            idleReported = false;
+            if (now - lastProgressMillis < PROGRESS_INTERVAL_MILLIS) {
                 return;
             }
             lastProgressMillis = now;
         }
-        events.progress(queued, done.get(), running.size());
+        events.progress(ledger.size(), done.get(), running.size());
+    }
+
+    /** Posts progress once when the workers run out of tracks, so that listeners see the queue settle. */
+    private void reportIdle() {
+        synchronized (this) {
+            if (idleReported) {
+                return;
+            }
+            idleReported = true;
+        }
+        events.progress(ledger.size(), done.get(), running.size());
     }
 }

@@ -7,9 +7,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.deckhand.api.analysis.ResultField;
-import org.deckhand.api.catalog.AnalysisFailure;
+import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisLedger;
-import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.rest.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,19 +23,15 @@ public final class AnalysisQueueResource implements RestResource {
 
     private static final int LISTED = 100;
 
-    private final Catalog catalog;
     private final AnalysisLedger ledger;
     private final AnalysisPipeline pipeline;
 
     /**
-     * @param catalog the tracks
      * @param ledger the queue and the runs
      * @param pipeline the workers and the analysers
      */
     @Activate
-    public AnalysisQueueResource(@Reference Catalog catalog, @Reference AnalysisLedger ledger,
-            @Reference AnalysisPipeline pipeline) {
-        this.catalog = catalog;
+    public AnalysisQueueResource(@Reference AnalysisLedger ledger, @Reference AnalysisPipeline pipeline) {
         this.ledger = ledger;
         this.pipeline = pipeline;
     }
@@ -48,8 +44,7 @@ public final class AnalysisQueueResource implements RestResource {
     @Path("queue")
     public QueueView queue() {
         List<Waiting> waiting = ledger.head(LISTED).stream()
-                .flatMap(id -> catalog.get(id).stream())
-                .map(track -> new Waiting(track.id(), track.track().file().path().toString()))
+                .map(queued -> new Waiting(queued.trackId(), queued.path().toString(), queued.priority()))
                 .toList();
         List<Running> running = pipeline.running().stream()
                 .map(track -> new Running(track.trackId(), track.path().toString(), track.started(),
@@ -61,8 +56,11 @@ public final class AnalysisQueueResource implements RestResource {
                         entry.descriptor().format().isSourceRate() ? null : entry.descriptor().format().sampleRateHz(),
                         entry.descriptor().format().channels(), entry.descriptor().fields()))
                 .toList();
+        List<Failure> failures = ledger.failures(LISTED).stream()
+                .map(failure -> new Failure(failure.trackId(), failure.path().toString(), failure.run()))
+                .toList();
         return new QueueView(ledger.size(), pipeline.workerCount(), pipeline.done(), running, waiting, analysers,
-                ledger.failures(LISTED));
+                failures);
     }
 
     /**
@@ -75,7 +73,7 @@ public final class AnalysisQueueResource implements RestResource {
      * @param failures the latest failed runs (at most 100), newest first
      */
     public record QueueView(int queued, int workers, long analysedSinceStart, List<Running> running,
-            List<Waiting> next, List<AnalyserView> analysers, List<AnalysisFailure> failures) {
+            List<Waiting> next, List<AnalyserView> analysers, List<Failure> failures) {
     }
 
     /**
@@ -91,8 +89,17 @@ public final class AnalysisQueueResource implements RestResource {
     /**
      * @param trackId the track
      * @param path its file
+     * @param priority how soon it is analysed
      */
-    public record Waiting(long trackId, String path) {
+    public record Waiting(long trackId, String path, AnalysisPriority priority) {
+    }
+
+    /**
+     * @param trackId the track
+     * @param path its file
+     * @param run the failed run: the analyser, its version, why it failed and when
+     */
+    public record Failure(long trackId, String path, AnalyserRun run) {
     }
 
     /**

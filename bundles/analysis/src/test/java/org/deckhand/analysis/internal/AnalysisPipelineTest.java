@@ -114,6 +114,9 @@ class AnalysisPipelineTest {
         Event completed = events.stream().filter(e -> e.getTopic().equals(Topics.ANALYSIS_TRACK_COMPLETED))
                 .findFirst().orElseThrow();
         assertEquals(id, completed.getProperty(EventProperties.TRACK_ID));
+        await(() -> events.stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_QUEUE_PROGRESS)
+                && Integer.valueOf(0).equals(e.getProperty(EventProperties.QUEUED))
+                && Long.valueOf(1).equals(e.getProperty(EventProperties.DONE))));
     }
 
     @Test

@@ -38,9 +38,9 @@ public interface AnalysisLedger {
 
     /**
      * @param limit the most ids to return, positive
-     * @return the ids of the queued tracks to analyse first: highest priority first, then the most recently queued
+     * @return the queued tracks to analyse first: highest priority first, then the most recently queued
      */
-    List<Long> head(int limit);
+    List<QueuedTrack> head(int limit);
 
     /**
      * Takes a track off the queue, once every analyser has run over it or the track is gone.

@@ -12,6 +12,7 @@ import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisFailure;
 import org.deckhand.api.catalog.AnalysisLedger;
 import org.deckhand.api.catalog.AnalysisPriority;
+import org.deckhand.api.catalog.QueuedTrack;
 
 /**
  * The analysis ledger in the catalog's database: tables {@code analysis_queue} and {@code analyser_run}. The queue is
@@ -77,18 +78,20 @@ final class DerbyAnalysisLedger implements AnalysisLedger {
     }
 
     @Override
-    public List<Long> head(int limit) {
+    public List<QueuedTrack> head(int limit) {
         return database.transaction("read the analysis queue", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT track_id FROM analysis_queue ORDER BY priority DESC, queued_order DESC")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT q.track_id, t.path, q.priority "
+                    + "FROM analysis_queue q JOIN track t ON t.id = q.track_id "
+                    + "ORDER BY q.priority DESC, q.queued_order DESC")) {
                 query.setMaxRows(limit);
-                List<Long> ids = new ArrayList<>();
+                List<QueuedTrack> queued = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        ids.add(rows.getLong(1));
+                        queued.add(new QueuedTrack(rows.getLong(1), Path.of(rows.getString(2)),
+                                AnalysisPriority.values()[rows.getInt(3)]));
                     }
                 }
-                return ids;
+                return queued;
             }
         });
     }

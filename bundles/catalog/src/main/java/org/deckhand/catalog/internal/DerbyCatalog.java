@@ -27,6 +27,7 @@ import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.catalog.LibraryStats;
 import org.deckhand.api.catalog.NewTrack;
 import org.deckhand.api.catalog.Problem;
+import org.deckhand.api.catalog.QueuedTrack;
 import org.deckhand.api.library.AudioFile;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.api.runtime.RuntimeProperties;
@@ -325,7 +326,7 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger {
     }
 
     @Override
-    public List<Long> head(int limit) {
+    public List<QueuedTrack> head(int limit) {
         return ledger.head(limit);
     }
 

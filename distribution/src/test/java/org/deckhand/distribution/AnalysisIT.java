@@ -124,17 +124,20 @@ class AnalysisIT {
     @Test
     @Order(4)
     void compatibleTracksAreHarmonicNeighboursWithinTheBpmWindow() {
+        int found = 0;
         for (JsonNode track : tracks()) {
             HttpResponse<String> response = server.get("/api/v1/tracks/" + track.path("id").asLong()
-                    + "/compatible?bpmWindow=8");
+                    + "/compatible?bpmWindow=20");
             assertEquals(200, response.statusCode(), response.body());
             for (JsonNode compatible : json(response.body())) {
                 JsonNode rating = compatible.path("rating");
                 assertTrue(Set.of("SAME", "ADJACENT", "RELATIVE", "null").contains(rating.path("keyRelation")
                         .asText()), rating.toString());
-                assertTrue(Math.abs(rating.path("bpmDifferencePercent").asDouble()) <= 8, rating.toString());
+                assertTrue(Math.abs(rating.path("bpmDifferencePercent").asDouble()) <= 20, rating.toString());
+                found++;
             }
         }
+        assertTrue(found > 0, "no track has a compatible track");
     }
 
     @Test

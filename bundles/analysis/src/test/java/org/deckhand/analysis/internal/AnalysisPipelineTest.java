@@ -170,7 +170,7 @@ class AnalysisPipelineTest {
     }
 
     @Test
-    void theQueueSurvivesARestartOfThePipeline() throws Exception {
+    void aStartingPipelineTakesUpTheTracksTheCatalogHasQueued() throws Exception {
         long id = add(stereoWav("tone.wav"));
         catalog.request(List.of(id), AnalysisPriority.NEW_FILE, false);
 

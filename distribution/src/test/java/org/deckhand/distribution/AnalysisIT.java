@@ -9,16 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.deckhand.api.music.CamelotKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged server analyses a real library: every track gets each built-in analyser's result, duplicates are
  * found by the SHA-256 taken while decoding, BPM search and compatible tracks follow the analysis, and plugins
  * dropped in while it runs, a good one and two that throw or hang, are run over the whole library without stopping
- * the others.
+ * the others; tag write-back, switched on, puts BPM and key into the files without analysing them again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -142,6 +147,36 @@ class AnalysisIT {
 
     @Test
     @Order(5)
+    void everyTrackHasAWaveformOverviewAsJsonAndInBinary() {
+        for (JsonNode track : tracks()) {
+            String path = "/api/v1/tracks/" + track.path("id").asLong() + "/waveform";
+            JsonNode waveform = json(server.get(path).body());
+            int points = waveform.path("points").asInt();
+            double duration = track.path("audio").path("durationSeconds").asDouble();
+            assertTrue(points >= 500 && points <= 2000, path + ": " + points + " points");
+            assertEquals(duration, waveform.path("durationSeconds").asDouble(), 0.5, path);
+            assertEquals(duration, points * waveform.path("pointSeconds").asDouble(), 0.5, path);
+            double loudestPeak = 0;
+            for (JsonNode channel : waveform.path("channels")) {
+                for (int point = 0; point < points; point++) {
+                    double min = channel.path("min").path(point).asDouble();
+                    double max = channel.path("max").path(point).asDouble();
+                    assertTrue(-1 <= min && min <= max && max <= 1, path + " point " + point);
+                    loudestPeak = Math.max(loudestPeak, max);
+                }
+            }
+            assertTrue(loudestPeak > 0.1, path + " is flat: its loudest peak is " + loudestPeak);
+            assertEquals(points, waveform.path("low").size());
+
+            HttpResponse<byte[]> binary = server.getBytes(path, "Accept", "application/octet-stream");
+            assertEquals(200, binary.statusCode());
+            assertEquals(10 + points * (2 * waveform.path("channels").size() + 3), binary.body().length, path);
+        }
+        assertEquals(404, server.get("/api/v1/tracks/999999/waveform").statusCode());
+    }
+
+    @Test
+    @Order(6)
     void pluginsDroppedInRunOverTheWholeLibraryAndMisbehavingOnesFailAlone() throws IOException {
         Path plugins = server.home().resolve("plugins");
         Files.copy(Path.of(System.getProperty("deckhand.plugin.example")), plugins.resolve("example.jar"));
@@ -159,7 +194,7 @@ class AnalysisIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aTrackAskedForIsAnalysedAgain() {
         long id = tracks().get(0).path("id").asLong();
         String before = json(server.get("/api/v1/tracks/" + id + "/analysis").body()).path("runs").toString();
@@ -171,6 +206,81 @@ class AnalysisIT {
             JsonNode analysis = json(server.get("/api/v1/tracks/" + id + "/analysis").body());
             return analysis.path("runs").size() == 9 && !analysis.path("runs").toString().equals(before);
         }, ANALYSIS));
+    }
+
+    @Test
+    @Order(8)
+    void tagWriteBackPutsBpmAndKeyIntoTheFilesWithoutTouchingTheAudioOrAnalysingAgain() throws IOException {
+        assertTrue(eventually(() -> queue().path("queued").asInt() == 0, ANALYSIS));
+        Map<Long, String> runsBefore = new HashMap<>();
+        tracks().forEach(t -> runsBefore.put(t.path("id").asLong(), analysisRuns(t.path("id").asLong())));
+
+        Files.writeString(server.home().resolve("config/org.deckhand.writeback.cfg"), "enabled=true\n");
+
+        assertTrue(eventually(() -> tracks().stream().filter(AnalysisIT::writable)
+                .allMatch(t -> t.path("tags").path("bpm").isNumber()), ANALYSIS),
+                "the files' tags did not take the BPM");
+        for (JsonNode track : tracks()) {
+            Path file = Path.of(track.path("file").path("path").asText());
+            String name = file.getFileName().toString();
+            JsonNode tags = track.path("tags");
+            JsonNode analyses = track.path("analyses");
+            if (!writable(track)) {
+                assertTrue(tags.path("bpm").isMissingNode() || tags.path("bpm").isNull(), name + ": " + tags);
+                continue;
+            }
+            assertEquals(analyses.path("tempo").path("values").path("bpm").asDouble(), tags.path("bpm").asDouble(),
+                    0.5, name + ": ID3 and MP4 hold whole BPM");
+            String camelot = analyses.path("key").path("values").path("camelot").asText("");
+            if (!camelot.isEmpty()) {
+                assertEquals(CamelotKey.parse(camelot).orElseThrow().shortName(), tags.path("key").asText(), name);
+            }
+            assertEquals(audioMd5(corpusOriginal(name)), audioMd5(file), name + ": the decoded audio changed");
+            assertEquals(sha256(file), track.path("file").path("sha256").asText(), name);
+            assertEquals(runsBefore.get(track.path("id").asLong()), analysisRuns(track.path("id").asLong()),
+                    name + " was analysed again after its tags were written");
+        }
+        try (Stream<Path> left = Files.walk(music)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith(".")).toList());
+        }
+    }
+
+    /** The files of this library whose tags the write-back writes: FLAC, MP3 and M4A, not Opus. */
+    private static boolean writable(JsonNode track) {
+        return !"opus".equals(track.path("file").path("format").asText());
+    }
+
+    /** @return the MD5 of a file's decoded audio, as ffmpeg's md5 muxer gives it */
+    private static String audioMd5(Path file) throws IOException {
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-map", "0:a",
+                "-f", "md5", "-").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String md5 = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        try {
+            assertEquals(0, ffmpeg.waitFor(), "ffmpeg cannot decode " + file);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return md5;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path corpusOriginal(String name) throws IOException {
+        try (Stream<Path> files = Files.walk(Corpus.folder())) {
+            String original = name.replaceFirst("^(mp3-vbr|m4a-aac|opus)-", "");
+            return files.filter(f -> f.getFileName().toString().equals(original)).findFirst().orElseThrow();
+        }
+    }
+
+    private String analysisRuns(long trackId) {
+        return json(server.get("/api/v1/tracks/" + trackId + "/analysis").body()).path("runs").toString();
     }
 
     private List<JsonNode> tracks() {

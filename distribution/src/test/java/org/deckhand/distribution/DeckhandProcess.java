@@ -147,9 +147,13 @@ final class DeckhandProcess implements AutoCloseable {
         return send(request.GET());
     }
 
-    HttpResponse<byte[]> getBytes(String path, String range) {
+    /**
+     * @param path the request's path
+     * @param headers request header names and values, alternately
+     */
+    HttpResponse<byte[]> getBytes(String path, String... headers) {
         try {
-            return http.send(request(path).header("Range", range).GET().build(),
+            return http.send(request(path).headers(headers).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -159,9 +163,27 @@ final class DeckhandProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a request with only the headers given: no credentials unless they are among them.
+     *
+     * @param method the HTTP method, with an empty body
+     * @param path the request's path
+     * @param headers request header names and values, alternately
+     */
+    HttpResponse<String> sendWithHeaders(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        return send(headers.length == 0 ? request : request.headers(headers));
+    }
+
     HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> postBytes(String path, byte[] body, String contentType) {

@@ -76,7 +76,8 @@ class DistributionIT {
         assertEquals(200, front.statusCode());
         assertTrue(front.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(front.body().contains("<title>Deckhand</title>"), front.body());
-        assertEquals(404, server.get("/no-such-page", null).statusCode());
+        assertEquals(404, server.get("/no-such-picture.png", null).statusCode());
+        assertEquals(200, server.get("/library", null).statusCode(), "a page of the console, bookmarked");
         assertEquals(200, server.get("/api/v1/health", null).statusCode());
     }
 
@@ -114,6 +115,95 @@ class DistributionIT {
 
     @Test
     @Order(4)
+    void aBrowserSignsInOnceAndCarriesASessionCookieUntilItSignsOut() {
+        HttpResponse<String> signIn = server.sendWithHeaders("POST", "/api/v1/session", "Authorization",
+                DeckhandProcess.basic(DeckhandProcess.PASSWORD));
+        assertEquals(204, signIn.statusCode(), signIn.body());
+        String setCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        assertEquals(200, server.sendWithHeaders("GET", "/api/v1/system", "Cookie", cookie).statusCode());
+        assertTrue(server.sendWithHeaders("GET", "/api/v1/session", "Cookie", cookie).body()
+                .contains("\"method\":\"password\""));
+        HttpResponse<String> forged = server.sendWithHeaders("POST", "/api/v1/library/scan", "Cookie", cookie);
+        assertEquals(403, forged.statusCode(), "a cookie alone must not change anything: " + forged.body());
+        assertEquals(202, server.sendWithHeaders("POST", "/api/v1/library/scan", "Cookie", cookie,
+                "X-Requested-With", "deckhand").statusCode());
+
+        HttpResponse<String> signOut = server.sendWithHeaders("DELETE", "/api/v1/session", "Cookie", cookie,
+                "X-Requested-With", "deckhand");
+        assertEquals(204, signOut.statusCode());
+        assertTrue(signOut.headers().firstValue("Set-Cookie").orElseThrow().contains("Max-Age=0"));
+        assertEquals(401, server.sendWithHeaders("GET", "/api/v1/system", "Cookie", cookie).statusCode());
+        assertEquals(401, server.sendWithHeaders("POST", "/api/v1/session", "Authorization",
+                DeckhandProcess.basic("wrong")).statusCode());
+    }
+
+    @Test
+    @Order(5)
+    void settingsDescribedByMetatypeAreChangedIntoTheirConfigFileAndApplied() throws IOException {
+        JsonNode watcher = setting("org.deckhand.watcher");
+        assertEquals(15, field(watcher, "rescanIntervalMinutes").path("value").asInt(), watcher.toString());
+        assertEquals("INTEGER", field(watcher, "rescanIntervalMinutes").path("type").asText());
+        assertTrue(field(setting("org.deckhand.writeback"), "keyNotation").path("options").size() == 3);
+
+        HttpResponse<String> changed = server.putJson("/api/v1/settings/org.deckhand.watcher",
+                "{\"rescanIntervalMinutes\": 30}");
+
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(30, field(json.readTree(changed.body()), "rescanIntervalMinutes").path("value").asInt());
+        String file = Files.readString(server.home().resolve("config/org.deckhand.watcher.cfg"));
+        assertTrue(file.contains("rescanIntervalMinutes = 30") && file.contains("# Minutes between full rescans"),
+                file);
+        assertTrue(eventually(() -> field(setting("org.deckhand.watcher"), "rescanIntervalMinutes").path("value")
+                .asInt() == 30, Duration.ofSeconds(10)), "FileInstall did not apply the file");
+
+        HttpResponse<String> wrong = server.putJson("/api/v1/settings/org.deckhand.watcher",
+                "{\"rescanIntervalMinutes\": \"soon\"}");
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.body().contains("rescanIntervalMinutes"), wrong.body());
+        assertEquals(404, server.putJson("/api/v1/settings/org.example.nothing", "{\"a\": 1}").statusCode());
+    }
+
+    @Test
+    @Order(6)
+    void recentLogLinesAreListedByLevelAndBundleAndTheDataFolderIsMeasured() throws IOException {
+        JsonNode lines = json.readTree(server.get("/api/v1/logs?level=INFO&bundle=org.deckhand.watcher").body());
+        assertTrue(lines.size() > 0, "the watcher logs its scans");
+        lines.forEach(line -> assertEquals("org.deckhand.watcher", line.path("bundle").asText(), line.toString()));
+        assertTrue(json.readTree(server.get("/api/v1/logs/bundles").body()).toString()
+                .contains("org.deckhand.watcher"));
+        assertEquals(400, server.get("/api/v1/logs?level=LOUD").statusCode());
+
+        JsonNode disk = json.readTree(server.get("/api/v1/system").body()).path("disk");
+        assertTrue(disk.path("dataBytes").asLong() > 0 && disk.path("freeBytes").asLong() > 0, disk.toString());
+    }
+
+    private JsonNode setting(String pid) {
+        try {
+            for (JsonNode setting : json.readTree(server.get("/api/v1/settings").body())) {
+                if (setting.path("pid").asText().equals(pid)) {
+                    return setting;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("no settings for " + pid);
+    }
+
+    private static JsonNode field(JsonNode setting, String id) {
+        for (JsonNode field : setting.path("fields")) {
+            if (field.path("id").asText().equals(id)) {
+                return field;
+            }
+        }
+        throw new AssertionError("no field " + id + " in " + setting);
+    }
+
+    @Test
+    @Order(7)
     void theOpenApiDocumentCoversEveryResource() throws IOException {
         JsonNode paths = json.readTree(server.get("/api/v1/openapi.json").body()).get("paths");
 
@@ -127,7 +217,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     void aPluginCopiedIntoTheFolderIsLoadedAndUnloaded() throws IOException {
         Path dropped = server.home().resolve("plugins").resolve(exampleJar.getFileName());
         Files.copy(exampleJar, dropped);
@@ -142,7 +232,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     void aPluginUploadedThroughTheApiIsLoadedAndRemoved() throws IOException {
         HttpResponse<String> upload = server.postBytes("/api/v1/plugins", Files.readAllBytes(exampleJar),
                 "application/java-archive");
@@ -164,7 +254,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(7)
+    @Order(10)
     void brokenPluginsShowClearErrorsWhileTheServerStaysHealthy() throws IOException {
         Path plainJar = server.home().resolve("plugins/plain-library.jar");
         Files.write(plainJar, jarWithoutBundleHeaders());
@@ -188,7 +278,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(8)
+    @Order(11)
     void uploadsThatAreNotBundlesAreRefused() {
         HttpResponse<String> text = server.postBytes("/api/v1/plugins",
                 "not a jar at all".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
@@ -203,7 +293,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(9)
+    @Order(12)
     void uploadsOverTheConfiguredLimitAreRefused() throws IOException {
         Path config = server.home().resolve("config/org.deckhand.plugins.cfg");
         String original = Files.readString(config);
@@ -219,7 +309,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(10)
+    @Order(13)
     void aSecondInstanceOnTheSamePortExitsWithAClearMessage() throws Exception {
         try (DeckhandProcess second = DeckhandProcess.startIn(server.home(), server.port())) {
             assertTrue(second.process().waitFor(30, TimeUnit.SECONDS), "the second instance did not exit");
@@ -231,7 +321,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(11)
+    @Order(14)
     void sigtermStopsTheServerWithExitStatusZero() throws InterruptedException {
         server.process().destroy();
 

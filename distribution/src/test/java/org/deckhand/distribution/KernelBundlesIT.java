@@ -83,7 +83,9 @@ public class KernelBundlesIT {
                 frameworkProperty("deckhand.plugins").value(plugins.toString()),
                 frameworkProperty("deckhand.config").value(root.resolve("config").toString()),
                 frameworkProperty("deckhand.admin.password").value(PASSWORD),
-                systemProperty("deckhand.test.port").value(Integer.toString(port))));
+                systemProperty("deckhand.test.port").value(Integer.toString(port)),
+                systemProperty("logback.configurationFile")
+                        .value(ShippedBundles.distribution().resolve("config/logback.xml").toString())));
         for (ShippedBundles.ShippedBundle shipped : ShippedBundles.all()) {
             options.add(bundle(shipped.jar().toUri().toString()).startLevel(shipped.startLevel())
                     .start(!shipped.fragment()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
@@ -23,7 +24,7 @@ final class AnalyserRegistry {
      * @return whether it was added
      */
     boolean add(Analyser analyser, AnalyserDescriptor descriptor) {
-        return byId.putIfAbsent(descriptor.id(), new Entry(analyser, descriptor)) == null;
+        return byId.putIfAbsent(descriptor.id(), new Entry(analyser, descriptor, new AtomicInteger())) == null;
     }
 
     /** Removes an analyser, if it is the one registered under its id. */
@@ -53,7 +54,19 @@ final class AnalyserRegistry {
      *
      * @param analyser the service
      * @param descriptor what it declared when it appeared
+     * @param hangsInARow on how many tracks in a row it hung; reset by a run that returns
      */
-    record Entry(Analyser analyser, AnalyserDescriptor descriptor) {
+    record Entry(Analyser analyser, AnalyserDescriptor descriptor, AtomicInteger hangsInARow) {
+
+        /**
+         * After this many hangs in a row an analyser is quarantined: each hang leaves a thread stuck in it, and a
+         * library of 100,000 tracks must not leave as many.
+         */
+        static final int QUARANTINE_AFTER_HANGS = 3;
+
+        /** @return whether it hung too often to be called again until its service comes back */
+        boolean quarantined() {
+            return hangsInARow.get() >= QUARANTINE_AFTER_HANGS;
+        }
     }
 }

@@ -21,6 +21,7 @@ final class AnalyserSlot {
     private Analysis analysis;
     private AnalysisResult result;
     private volatile String failure;
+    private volatile boolean hung;
     private long elapsedNanos;
 
     /**
@@ -53,6 +54,17 @@ final class AnalyserSlot {
         if (failure == null) {
             failure = reason;
         }
+    }
+
+    /** Marks the run failed because a call into the analyser never returned. */
+    void hang(String reason) {
+        fail(reason);
+        hung = true;
+    }
+
+    /** @return whether a call into the analyser never returned */
+    boolean hung() {
+        return hung;
     }
 
     void begin(Track track, PcmFormat format) {

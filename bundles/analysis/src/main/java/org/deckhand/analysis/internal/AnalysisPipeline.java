@@ -277,12 +277,38 @@ public final class AnalysisPipeline implements EventHandler {
             RunningTrack.Progress progress = new RunningTrack.Progress();
             running.put(trackId, new RunningTrack(trackId, track.track().file().path(), Instant.now(),
                     track.track().durationSeconds(), progress));
-            List<AnalyserSlot> slots = due.stream()
-                    .map(entry -> new AnalyserSlot(entry.analyser(), entry.descriptor(), runTimeoutNanos)).toList();
+            List<AnalyserSlot> slots = due.stream().map(this::slot).toList();
             analysis.run(track.track(), slots, progress);
+            countHangs(due, slots);
             done.incrementAndGet();
         }
         settle(track);
+    }
+
+    /** A fresh slot for an analyser's run; failed from the start if the analyser is quarantined. */
+    private AnalyserSlot slot(AnalyserRegistry.Entry entry) {
+        AnalyserSlot slot = new AnalyserSlot(entry.analyser(), entry.descriptor(), runTimeoutNanos);
+        if (entry.quarantined()) {
+            slot.fail(String.format("not run: it did not return within %d s on %d tracks in a row, so it is "
+                    + "quarantined until its plugin is reloaded", callTimeoutMillis / 1000,
+                    AnalyserRegistry.Entry.QUARANTINE_AFTER_HANGS));
+        }
+        return slot;
+    }
+
+    private static void countHangs(List<AnalyserRegistry.Entry> entries, List<AnalyserSlot> slots) {
+        for (int i = 0; i < slots.size(); i++) {
+            AnalyserRegistry.Entry entry = entries.get(i);
+            if (slots.get(i).hung()) {
+                if (entry.hangsInARow().incrementAndGet() == AnalyserRegistry.Entry.QUARANTINE_AFTER_HANGS) {
+                    LOG.warn("Analyser {} hung on {} tracks in a row, each time leaving a thread stuck in it; it is "
+                            + "quarantined: no longer called until its plugin is reloaded",
+                            entry.descriptor().id(), AnalyserRegistry.Entry.QUARANTINE_AFTER_HANGS);
+                }
+            } else if (slots.get(i).failure() == null) {
+                entry.hangsInARow().set(0);
+            }
+        }
     }
 
     /** Takes a track off the queue, unless its file changed or an analyser appeared while it was analysed. */

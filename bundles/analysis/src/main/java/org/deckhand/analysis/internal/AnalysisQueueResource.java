@@ -54,7 +54,7 @@ public final class AnalysisQueueResource implements RestResource {
         List<AnalyserView> analysers = pipeline.analysers().stream()
                 .map(entry -> new AnalyserView(entry.descriptor().id(), entry.descriptor().version(),
                         entry.descriptor().format().isSourceRate() ? null : entry.descriptor().format().sampleRateHz(),
-                        entry.descriptor().format().channels(), entry.descriptor().fields()))
+                        entry.descriptor().format().channels(), entry.descriptor().fields(), entry.quarantined()))
                 .toList();
         List<Failure> failures = ledger.failures(LISTED).stream()
                 .map(failure -> new Failure(failure.trackId(), failure.path().toString(), failure.run()))
@@ -108,8 +108,10 @@ public final class AnalysisQueueResource implements RestResource {
      * @param sampleRateHz the sample rate it asks for, or null for the file's own
      * @param channels the channels it asks for
      * @param fields the values it returns
+     * @param quarantined whether it hung on too many tracks in a row and is no longer called until its plugin is
+     *     reloaded
      */
     public record AnalyserView(String id, String version, Integer sampleRateHz, int channels,
-            List<ResultField> fields) {
+            List<ResultField> fields, boolean quarantined) {
     }
 }

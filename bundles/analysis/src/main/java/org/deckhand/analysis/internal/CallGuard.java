@@ -53,7 +53,7 @@ final class CallGuard implements AutoCloseable {
             } catch (TimeoutException e) {
                 batch.abandon();
                 AnalyserSlot hung = slots.get(batch.current);
-                hung.fail(String.format("it did not return within %d s", timeoutMillis / 1000));
+                hung.hang(String.format("it did not return within %d s", timeoutMillis / 1000));
                 LOG.warn("Analyser {} hangs; its thread is left behind", hung.descriptor().id());
                 thread.shutdownNow();
                 thread = newThread();

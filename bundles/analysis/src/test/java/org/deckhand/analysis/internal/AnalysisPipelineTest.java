@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,30 @@ class AnalysisPipelineTest {
         }
         assertTrue(events.stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_TRACK_FAILED)
                 && "misbehaving.hang".equals(e.getProperty(EventProperties.ANALYSER_ID))));
+    }
+
+    @Test
+    void anAnalyserThatHangsOnThreeTracksInARowIsQuarantinedUntilItComesBack() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(add(stereoWav("track" + i + ".wav")));
+        }
+        HangingAnalyser hanging = new HangingAnalyser();
+        start(1, new FrameCounter("count", PcmFormat.MONO_44100), hanging);
+        ids.forEach(this::newFile);
+
+        await(() -> catalog.size() == 0 && ids.stream().allMatch(id -> runs(id).size() == 2));
+        Map<String, Long> hangFailures = ids.stream().map(id -> failures(id).get("misbehaving.hang"))
+                .collect(Collectors.groupingBy(failure -> failure, Collectors.counting()));
+        assertEquals(Map.of("it did not return within 1 s", 3L, "not run: it did not return within 1 s on 3 tracks in"
+                + " a row, so it is quarantined until its plugin is reloaded", 2L), hangFailures);
+        assertTrue(pipeline.analysers().stream().anyMatch(entry -> entry.quarantined()));
+
+        pipeline.removeAnalyser(hanging);
+        pipeline.addAnalyser(hanging);
+
+        assertTrue(pipeline.analysers().stream().noneMatch(entry -> entry.quarantined()),
+                "a plugin reloaded is called again");
     }
 
     @Test

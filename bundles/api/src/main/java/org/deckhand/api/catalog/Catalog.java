@@ -103,6 +103,15 @@ public interface Catalog {
     Optional<CatalogTrack> get(long trackId);
 
     /**
+     * Reads several tracks at once, in one transaction: a page of search results.
+     *
+     * @param trackIds tracks' ids
+     * @return the tracks the catalog holds, in the order of {@code trackIds}; ids it does not hold are left out
+     * @throws CatalogException if the database fails
+     */
+    List<CatalogTrack> getAll(List<Long> trackIds);
+
+    /**
      * @param path an absolute path
      * @return the track whose file is there, if any
      */

@@ -4,7 +4,7 @@
  * waiting for analysis and the outcome of every analyser run.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.deckhand.api.catalog;
 
 import org.osgi.annotation.bundle.Export;

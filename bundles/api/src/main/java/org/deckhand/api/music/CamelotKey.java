@@ -108,6 +108,14 @@ public record CamelotKey(int number, boolean minor) {
         return PITCH_NAMES[pitchClass()] + (minor ? " minor" : " major");
     }
 
+    /**
+     * @return the key as the ID3v2.4 TKEY frame writes it (section 4.2.3): the tonic, then {@code m} for minor, such
+     *     as {@code Am} or {@code F#}; rekordbox, Traktor and Serato read this form from any format's key tag
+     */
+    public String shortName() {
+        return PITCH_NAMES[pitchClass()] + (minor ? "m" : "");
+    }
+
     /** @return the Open Key code, such as {@code 1m} for A minor or {@code 1d} for C major */
     public String openKeyCode() {
         return (Math.floorMod(number - C_MAJOR_NUMBER, WHEEL) + 1) + (minor ? "m" : "d");

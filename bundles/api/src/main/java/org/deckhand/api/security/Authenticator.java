@@ -9,6 +9,9 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Authenticator {
 
+    /** The cookie that carries a browser's session, once it signed in through {@code POST /api/v1/session}. */
+    String SESSION_COOKIE = "deckhand_session";
+
     /**
      * Checks the credentials of one request.
      *
@@ -18,4 +21,30 @@ public interface Authenticator {
      * @return the outcome, never null
      */
     Authentication authenticate(String authorization, String clientAddress);
+
+    /**
+     * Opens a session for a caller whose credentials were just granted, for a browser that cannot send them with every
+     * request (an audio element, an event stream). A session ends when closed, after 12 hours without a request, or
+     * when the server stops.
+     *
+     * @param principal who the caller is, as {@link Authentication#principal()} gave it
+     * @return the session's id, 43 URL-safe characters holding 256 random bits, for the {@link #SESSION_COOKIE} cookie
+     */
+    String openSession(String principal);
+
+    /**
+     * Checks a session cookie.
+     *
+     * @param sessionId the cookie's value
+     * @return a grant for the session's principal, or {@link Authentication#DENIED} when the session is unknown,
+     *     closed or expired
+     */
+    Authentication authenticateSession(String sessionId);
+
+    /**
+     * Ends a session; an unknown one is ignored.
+     *
+     * @param sessionId the cookie's value
+     */
+    void closeSession(String sessionId);
 }

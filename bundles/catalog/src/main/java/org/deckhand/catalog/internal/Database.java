@@ -3,17 +3,25 @@ package org.deckhand.catalog.internal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.deckhand.api.catalog.CatalogException;
 
 /**
- * The embedded Apache Derby database in a folder: connections to it, and its orderly shutdown, which leaves no
+ * The embedded Apache Derby database in a folder: transactions on it, and its orderly shutdown, which leaves no
  * recovery work for the next start (Derby recovers from a crash through its transaction log all the same).
+ * Connections are reused: opening one for every call made the library scan and the search pages pay for a new Derby
+ * connection each time, and its finalizer kept each closed one alive for a further garbage collection.
  */
 final class Database implements AutoCloseable {
 
+    /** Connections kept open between calls, enough for the API's and the workers' concurrent calls. */
+    private static final int IDLE_CONNECTIONS = 4;
+
     private final Path folder;
     private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+    private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>(IDLE_CONNECTIONS);
 
     /**
      * Opens the database, creating it when the folder holds none.
@@ -32,11 +40,35 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * @return a new connection in auto-commit mode; the caller closes it
+     * @return a connection in auto-commit mode, open since an earlier call or new; the caller gives it back with
+     *     {@link #release(Connection)}
      * @throws SQLException if the database is shut down or fails
      */
     Connection connect() throws SQLException {
-        return dataSource.getConnection();
+        Connection reused = idle.pollFirst();
+        return reused != null && !reused.isClosed() ? reused : dataSource.getConnection();
+    }
+
+    /**
+     * Takes a connection back for the next call, in auto-commit mode, or closes it when enough are kept or it broke.
+     *
+     * @param connection a connection from {@link #connect()}, its transaction committed or rolled back
+     */
+    void release(Connection connection) {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            if (!idle.offerFirst(connection)) {
+                connection.close();
+            }
+        } catch (SQLException broken) {
+            closeQuietly(connection);
+        }
     }
 
     Path folder() {
@@ -52,7 +84,9 @@ final class Database implements AutoCloseable {
      * @throws CatalogException if the database fails
      */
     <T> T transaction(String what, SqlWork<T> work) {
-        try (Connection connection = connect()) {
+        Connection connection = null;
+        try {
+            connection = connect();
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -64,6 +98,10 @@ final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new CatalogException("The catalog could not " + what + ": " + e.getMessage(), e);
+        } finally {
+            if (connection != null) {
+                release(connection);
+            }
         }
     }
 
@@ -76,6 +114,9 @@ final class Database implements AutoCloseable {
     /** Shuts the database down; Derby reports success with SQL state 08006. */
     @Override
     public void close() throws SQLException {
+        for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            closeQuietly(connection);
+        }
         EmbeddedDataSource shutdown = new EmbeddedDataSource();
         shutdown.setDatabaseName(folder.toString());
         shutdown.setShutdownDatabase("shutdown");
@@ -85,6 +126,14 @@ final class Database implements AutoCloseable {
             if (!"08006".equals(e.getSQLState())) {
                 throw e;
             }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException alreadyBroken) {
+            // A connection that cannot be closed is one Derby has dropped already.
         }
     }
 }

@@ -76,12 +76,15 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger {
         Files.createDirectories(folder);
         database = new Database(folder.resolve("db"));
         ledger = new DerbyAnalysisLedger(database);
-        try (Connection connection = database.connect()) {
+        Connection connection = database.connect();
+        try {
             int version = Migrations.migrate(connection);
             LOG.info("Catalog open in {} (schema version {})", database.folder(), version);
         } catch (SQLException | IOException e) {
             database.close();
             throw e;
+        } finally {
+            database.release(connection);
         }
     }
 
@@ -206,6 +209,17 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger {
     @Override
     public Optional<CatalogTrack> get(long trackId) {
         return transaction("read track " + trackId, connection -> read(connection, trackId));
+    }
+
+    @Override
+    public List<CatalogTrack> getAll(List<Long> trackIds) {
+        return transaction("read " + trackIds.size() + " tracks", connection -> {
+            List<CatalogTrack> tracks = new ArrayList<>(trackIds.size());
+            for (long trackId : trackIds) {
+                read(connection, trackId).ifPresent(tracks::add);
+            }
+            return tracks;
+        });
     }
 
     @Override

@@ -97,6 +97,19 @@ class DerbyCatalogTest {
     }
 
     @Test
+    void aPageOfTracksIsReadInTheOrderAskedWithoutTheIdsNotHeld() {
+        long first = catalog.add(file("/music/1.mp3", "fp1"), metadata("mp3"), ADDED).id();
+        long second = catalog.add(file("/music/2.flac", "fp2"), metadata("flac"), ADDED).id();
+        catalog.saveAnalysis(second, new AnalysisResult("tempo", "1", Map.of("bpm", 128.0)));
+
+        List<CatalogTrack> page = catalog.getAll(List.of(second, 999_999L, first));
+
+        assertEquals(List.of(second, first), page.stream().map(CatalogTrack::id).toList());
+        assertEquals(128.0, page.get(0).track().analyses().get(0).values().get("bpm"));
+        assertEquals(List.of(), catalog.getAll(List.of()));
+    }
+
+    @Test
     void aMovedTrackKeepsItsIdAndAnalysis() {
         CatalogTrack track = catalog.add(file("/music/old name.mp3", "fp-move"), metadata("mp3"), ADDED);
         catalog.saveAnalysis(track.id(), new AnalysisResult("tempo", "1", Map.of("bpm", 124.0)));

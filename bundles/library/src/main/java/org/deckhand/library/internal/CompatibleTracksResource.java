@@ -77,12 +77,10 @@ public final class CompatibleTracksResource implements RestResource {
         }
         MixCompatibility compatibility = new MixCompatibility(bpmWindowPercent);
         List<CompatibleTrack> found = new ArrayList<>();
-        for (long candidate : candidates(from, bpmWindowPercent)) {
-            if (candidate == id) {
-                continue;
+        for (CatalogTrack other : catalog.getAll(candidates(from, bpmWindowPercent))) {
+            if (other.id() != id) {
+                found.add(new CompatibleTrack(TrackView.of(other), compatibility.rate(from, IndexedTracks.of(other))));
             }
-            catalog.get(candidate).ifPresent(other -> found.add(new CompatibleTrack(TrackView.of(other),
-                    compatibility.rate(from, IndexedTracks.of(other)))));
         }
         found.sort(Comparator.comparingDouble((CompatibleTrack c) -> c.rating().score()).reversed());
         return found.subList(0, Math.min(limit, found.size()));

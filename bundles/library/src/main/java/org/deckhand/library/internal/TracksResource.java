@@ -95,8 +95,7 @@ public final class TracksResource implements RestResource {
         } catch (QuerySyntaxException e) {
             throw new BadRequestException("The query is malformed: " + e.getMessage());
         }
-        List<TrackView> tracks = page.trackIds().stream().map(catalog::get).flatMap(Optional::stream)
-                .map(TrackView::of).toList();
+        List<TrackView> tracks = catalog.getAll(page.trackIds()).stream().map(TrackView::of).toList();
         return new TrackPage(tracks, page.totalHits(), page.nextCursor());
     }
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Authenticates API requests: HTTP Basic with user {@value #ADMIN} and the admin password (RFC 7617), or an API key
  * as a Bearer token (RFC 6750). On first start, when no admin password exists, it sets the one given in
- * {@code DECKHAND_ADMIN_PASSWORD}, or generates one and prints it once.
+ * {@code DECKHAND_ADMIN_PASSWORD}, or generates one and prints it once. Browsers that signed in carry a session
+ * cookie instead.
  */
 @Component(service = {Authenticator.class, DeckhandAuthenticator.class})
 public final class DeckhandAuthenticator implements Authenticator {
@@ -33,6 +34,7 @@ public final class DeckhandAuthenticator implements Authenticator {
     private final AdminCredential admin;
     private final ApiKeyStore apiKeys;
     private final FailureThrottle throttle;
+    private final Sessions sessions;
 
     /**
      * Opens the credential store in {@code DATA/security}, setting the admin password on first start.
@@ -52,6 +54,7 @@ public final class DeckhandAuthenticator implements Authenticator {
         admin = new AdminCredential(securityFolder, clock);
         apiKeys = new ApiKeyStore(securityFolder, clock);
         throttle = new FailureThrottle(clock);
+        sessions = new Sessions(clock);
         if (!admin.exists()) {
             if (initialPassword != null && !initialPassword.isBlank()) {
                 admin.set(initialPassword, iterations);
@@ -80,6 +83,24 @@ public final class DeckhandAuthenticator implements Authenticator {
         }
         throttle.recordSuccess(clientAddress);
         return Authentication.granted(principal);
+    }
+
+    @Override
+    public String openSession(String principal) {
+        return sessions.open(principal);
+    }
+
+    @Override
+    public Authentication authenticateSession(String sessionId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            return Authentication.MISSING;
+        }
+        return sessions.principal(sessionId).map(Authentication::granted).orElse(Authentication.DENIED);
+    }
+
+    @Override
+    public void closeSession(String sessionId) {
+        sessions.close(sessionId);
     }
 
     /**

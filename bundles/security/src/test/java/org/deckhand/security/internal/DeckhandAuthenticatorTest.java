@@ -23,6 +23,27 @@ class DeckhandAuthenticatorTest {
     private final MutableClock clock = new MutableClock();
 
     @Test
+    void aSessionSignsTheBrowserInUntilItIsClosedOrIdleForTwelveHours() throws IOException {
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        String session = authenticator.openSession("admin");
+        String other = authenticator.openSession("apikey:phone");
+
+        assertEquals(43, session.length());
+        assertEquals(Authentication.granted("admin"), authenticator.authenticateSession(session));
+        assertEquals(Outcome.DENIED, authenticator.authenticateSession(session + "x").outcome());
+        assertEquals(Outcome.MISSING, authenticator.authenticateSession(null).outcome());
+
+        clock.advance(Sessions.IDLE.minusMinutes(1));
+        assertEquals(Outcome.GRANTED, authenticator.authenticateSession(session).outcome(), "still used");
+        clock.advance(Sessions.IDLE.minusMinutes(1));
+        assertEquals(Outcome.GRANTED, authenticator.authenticateSession(session).outcome(), "each use extends it");
+        assertEquals(Outcome.DENIED, authenticator.authenticateSession(other).outcome(), "idle for too long");
+
+        authenticator.closeSession(session);
+        assertEquals(Outcome.DENIED, authenticator.authenticateSession(session).outcome());
+    }
+
+    @Test
     void theInitialPasswordFromTheEnvironmentSignsTheAdminIn() throws IOException {
         DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "s3cret", FAST_ITERATIONS, clock);
 

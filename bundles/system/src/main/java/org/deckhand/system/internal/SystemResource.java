@@ -4,12 +4,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.rest.RestResource;
 import org.osgi.framework.BundleContext;
@@ -38,10 +41,11 @@ public final class SystemResource implements RestResource {
 
     /**
      * @return the server's state now
+     * @throws IOException if the data folder cannot be measured
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public SystemInfo system() {
+    public SystemInfo system() throws IOException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Runtime runtime = Runtime.getRuntime();
         String music = context.getProperty(RuntimeProperties.MUSIC);
@@ -58,6 +62,7 @@ public final class SystemResource implements RestResource {
                         System.getProperty("os.arch"), runtime.availableProcessors()),
                 new Memory(memory.getHeapMemoryUsage().getUsed(), memory.getHeapMemoryUsage().getCommitted(),
                         runtime.maxMemory(), memory.getNonHeapMemoryUsage().getUsed()),
+                Disk.of(java.nio.file.Path.of(context.getProperty(RuntimeProperties.DATA))),
                 Arrays.stream(context.getBundles()).map(BundleStatus::of).toList());
     }
 
@@ -70,10 +75,11 @@ public final class SystemResource implements RestResource {
      * @param folders the folders it uses
      * @param jvm the Java runtime it runs on
      * @param memory its memory use
+     * @param disk the data folder's use of its disk
      * @param bundles every installed bundle with its state, plugins included
      */
     public record SystemInfo(String version, Instant started, long uptimeSeconds, Folders folders, Jvm jvm,
-            Memory memory, List<BundleStatus> bundles) {
+            Memory memory, Disk disk, List<BundleStatus> bundles) {
     }
 
     /**
@@ -110,5 +116,30 @@ public final class SystemResource implements RestResource {
      * @param nonHeapUsedBytes memory in use outside the heap: classes, code cache, threads' metadata
      */
     public record Memory(long heapUsedBytes, long heapCommittedBytes, long heapMaxBytes, long nonHeapUsedBytes) {
+    }
+
+    /**
+     * The data folder on its disk, in bytes.
+     *
+     * @param dataBytes the size of the files in the data folder: catalog, search index, caches
+     * @param freeBytes the space left on the file system that holds it
+     */
+    public record Disk(long dataBytes, long freeBytes) {
+
+        static Disk of(java.nio.file.Path data) throws IOException {
+            long size;
+            try (Stream<java.nio.file.Path> files = Files.walk(data)) {
+                size = files.filter(Files::isRegularFile).mapToLong(Disk::sizeOf).sum();
+            }
+            return new Disk(size, Files.getFileStore(data).getUsableSpace());
+        }
+
+        private static long sizeOf(java.nio.file.Path file) {
+            try {
+                return Files.size(file);
+            } catch (IOException goneMeanwhile) {
+                return 0;
+            }
+        }
     }
 }

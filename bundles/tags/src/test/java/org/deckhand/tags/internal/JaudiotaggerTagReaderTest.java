@@ -113,6 +113,27 @@ class JaudiotaggerTagReaderTest {
     }
 
     @Test
+    void readsWmaAndAlacTagsAndAudioFacts() throws Exception {
+        Tools.assumeFfmpeg();
+        Path wma = sine("tone.wma", "-c:a", "wmav2", "-metadata", "title=Windows Tone", "-metadata",
+                "artist=Media Player");
+        Path alac = sine("tone.m4a", "-c:a", "alac", "-metadata", "title=Apple Tone", "-metadata",
+                "artist=Lossless", "-metadata", "album=Cupertino");
+
+        TrackMetadata windows = READER.read(wma);
+        TrackMetadata apple = READER.read(alac);
+
+        assertEquals(List.of("wma", "Windows Tone", List.of("Media Player"), false),
+                List.of(windows.format(), windows.tags().title(), windows.tags().artists(), windows.audio().lossless()));
+        assertEquals(List.of("m4a", "alac", "Apple Tone", "Cupertino", true), List.of(apple.format(),
+                apple.audio().codec(), apple.tags().title(), apple.tags().album(), apple.audio().lossless()));
+        for (Path file : List.of(wma, alac)) {
+            assertEquals(Tools.ffprobe(file).path("format").path("duration").asDouble(),
+                    READER.read(file).audio().durationSeconds(), 0.05, file.toString());
+        }
+    }
+
+    @Test
     void mapsNumbersAndGains() {
         assertEquals(3, TagsMapper.number("03/12"));
         assertEquals(null, TagsMapper.number("side A"));

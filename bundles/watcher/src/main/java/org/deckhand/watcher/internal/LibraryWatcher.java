@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -44,6 +46,7 @@ public final class LibraryWatcher implements LibraryScanner {
     private final List<Path> folders;
     private final Duration settle;
     private final Duration missingGrace;
+    private final OwnChanges ownChanges = new OwnChanges();
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "deckhand-library-scan");
         thread.setDaemon(true);
@@ -69,7 +72,7 @@ public final class LibraryWatcher implements LibraryScanner {
         this.settle = Duration.ofSeconds(configuration.settleSeconds());
         this.missingGrace = Duration.ofDays(configuration.missingGraceDays());
         this.reconciler = new Reconciler(catalog, tagReader, new EventAdminLibraryEvents(eventAdmin),
-                Clock.systemUTC());
+                Clock.systemUTC(), ownChanges);
         FolderWatcher started;
         try {
             started = new FolderWatcher(folders, () -> requestScan(EVENT_DELAY_MILLIS));
@@ -104,6 +107,12 @@ public final class LibraryWatcher implements LibraryScanner {
     @Override
     public void requestScan() {
         requestScan(0);
+    }
+
+    @Override
+    public void expectOwnChange(Path file, long sizeBytes, Instant modified, String sha256) {
+        ownChanges.expect(file.toAbsolutePath().normalize(),
+                new FileStamp(sizeBytes, modified.truncatedTo(ChronoUnit.MILLIS)), sha256);
     }
 
     /**
@@ -142,8 +151,8 @@ public final class LibraryWatcher implements LibraryScanner {
             Arrays.stream(fromKernel.split(File.pathSeparator)).filter(s -> !s.isBlank())
                     .map(s -> Path.of(s).toAbsolutePath().normalize()).forEach(folders::add);
         }
-        Arrays.stream(configured).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize())
-                .forEach(folders::add);
+        Arrays.stream(configured).flatMap(s -> Arrays.stream(s.split(","))).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(s -> Path.of(s).toAbsolutePath().normalize()).forEach(folders::add);
         return new ArrayList<>(folders);
     }
 }

@@ -46,14 +46,16 @@ final class Reconciler {
     private final TagReader tagReader;
     private final LibraryEvents events;
     private final Clock clock;
+    private final OwnChanges ownChanges;
     private final Map<Path, FileStamp> problemStamps = new HashMap<>();
     private Set<Path> problemPaths;
 
-    Reconciler(Catalog catalog, TagReader tagReader, LibraryEvents events, Clock clock) {
+    Reconciler(Catalog catalog, TagReader tagReader, LibraryEvents events, Clock clock, OwnChanges ownChanges) {
         this.catalog = catalog;
         this.tagReader = tagReader;
         this.events = events;
         this.clock = clock;
+        this.ownChanges = ownChanges;
     }
 
     /**
@@ -154,14 +156,24 @@ final class Reconciler {
         return known;
     }
 
+    /**
+     * Takes in a changed file: its new facts and tags, and a change announced so that it is analysed again; unless
+     * Deckhand itself changed it ({@link OwnChanges}), which keeps the analysis and announces nothing.
+     */
     private void refresh(CatalogTrack track, Path path, FileStamp stamp, Counts counts) {
         try {
+            Optional<String> ownSha256 = track.missingSince() == null ? ownChanges.take(path, stamp)
+                    : Optional.empty();
             String fingerprint = FastFingerprint.of(path);
             TrackMetadata metadata = tagReader.read(path);
             AudioFile file = new AudioFile(path, stamp.sizeBytes(), stamp.modified(), metadata.format(), fingerprint,
-                    null);
+                    ownSha256.orElse(null));
             catalog.update(track.id(), file, metadata);
             clearProblem(path);
+            if (ownSha256.isPresent()) {
+                LOG.debug("{}: took in Deckhand's own change", path);
+                return;
+            }
             events.changed(track.id(), path);
             counts.changed++;
         } catch (UnreadableAudioException | IOException e) {

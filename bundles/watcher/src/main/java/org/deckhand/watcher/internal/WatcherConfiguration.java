@@ -14,7 +14,8 @@ public @interface WatcherConfiguration {
     /**
      * @return music folders to watch besides those given at start ({@code --music}, {@code DECKHAND_MUSIC})
      */
-    @AttributeDefinition(name = "More music folders", description = "Absolute paths of further music folders.",
+    @AttributeDefinition(name = "More music folders", description = "Absolute paths of further music folders;"
+            + " in the .cfg file, comma-separated.",
             required = false)
     String[] musicFolders() default {};
 

@@ -42,6 +42,7 @@ class ReconcilerTest {
     private Path music;
     private DerbyCatalog catalog;
     private final RecordedEvents events = new RecordedEvents();
+    private final OwnChanges ownChanges = new OwnChanges();
     private Reconciler reconciler;
 
     @BeforeEach
@@ -57,12 +58,14 @@ class ReconcilerTest {
             }
         }
         catalog = new DerbyCatalog(root.resolve("catalog"));
-        reconciler = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC());
+        reconciler = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC(), ownChanges);
     }
 
     @AfterEach
     void tearDown() throws SQLException {
-        catalog.close();
+        if (catalog != null) {
+            catalog.close();
+        }
     }
 
     @Test
@@ -116,6 +119,41 @@ class ReconcilerTest {
     }
 
     @Test
+    void aChangeDeckhandAnnouncedIsTakenInAsItsOwnAndKeepsTheAnalysis() throws IOException {
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Path file = firstFile("mp3-vbr");
+        CatalogTrack track = catalog.findByPath(file).orElseThrow();
+        catalog.saveAnalysis(track.id(), new AnalysisResult("tempo", "1", Map.of("bpm", 126.0)));
+        String sha256 = "ab".repeat(32);
+
+        FileStamp replaced = rewrite(file);
+        ownChanges.expect(file, replaced, sha256);
+        ScanReport report = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(0, report.changed(), report.toString());
+        assertTrue(events.lines.stream().noneMatch(line -> line.startsWith("changed ")), events.lines.toString());
+        CatalogTrack after = catalog.findByPath(file).orElseThrow();
+        assertEquals(List.of(track.id(), replaced.sizeBytes(), sha256),
+                List.of(after.id(), after.track().file().sizeBytes(), after.track().file().sha256()));
+        assertEquals(126.0, after.track().analyses().get(0).values().get("bpm"));
+        assertEquals(0, reconciler.scan(List.of(music), NO_SETTLE, GRACE).changed());
+    }
+
+    @Test
+    void aChangeThatIsNotTheOneDeckhandAnnouncedIsAnnouncedAsAChange() throws IOException {
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Path file = firstFile("mp3-vbr");
+        long id = catalog.findByPath(file).orElseThrow().id();
+
+        FileStamp replaced = rewrite(file);
+        ownChanges.expect(file, new FileStamp(replaced.sizeBytes() + 1, replaced.modified()), "ab".repeat(32));
+        ScanReport report = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(1, report.changed(), report.toString());
+        assertTrue(events.lines.contains("changed " + id + " " + file), events.lines.toString());
+    }
+
+    @Test
     void aDeletedFileMarksItsTrackMissingThenItIsPurgedAfterTheGracePeriod() throws IOException {
         reconciler.scan(List.of(music), NO_SETTLE, GRACE);
         Path file = firstFile("m4a-aac");
@@ -127,7 +165,7 @@ class ReconcilerTest {
         assertEquals(1, report.removed(), report.toString());
         assertNotNull(catalog.get(id).orElseThrow().missingSince());
         Reconciler later = new Reconciler(catalog, new JaudiotaggerTagReader(), events,
-                Clock.fixed(Instant.now().plus(GRACE).plusSeconds(60), ZoneOffset.UTC));
+                Clock.fixed(Instant.now().plus(GRACE).plusSeconds(60), ZoneOffset.UTC), ownChanges);
         later.scan(List.of(music), NO_SETTLE, GRACE);
         assertTrue(catalog.get(id).isEmpty(), "a track missing for longer than the grace period is purged");
     }
@@ -150,7 +188,7 @@ class ReconcilerTest {
 
         ScanReport again = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
         Files.delete(broken.resolve("song.mp3"));
-        Reconciler afterRestart = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC());
+        Reconciler afterRestart = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC(), ownChanges);
         afterRestart.scan(List.of(music), NO_SETTLE, GRACE);
 
         assertEquals(2, again.problems(), "problems stay reported while the files stay broken");
@@ -179,6 +217,14 @@ class ReconcilerTest {
 
         assertEquals(9, report.unsettled(), report.toString());
         assertEquals(0, catalog.stats().tracks());
+    }
+
+    /** Appends to a file and sets its time an hour back, as a tag editor might leave it; returns its stamp. */
+    private static FileStamp rewrite(Path file) throws IOException {
+        Files.write(file, new byte[] {'T', 'A', 'G'}, StandardOpenOption.APPEND);
+        Instant modified = Instant.ofEpochMilli(Instant.now().minusSeconds(3600).toEpochMilli());
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(modified));
+        return new FileStamp(Files.size(file), modified);
     }
 
     private Path firstFile(String format) throws IOException {

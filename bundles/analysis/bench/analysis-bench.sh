@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The analysis bench: accuracy beside the peers, speed, loudness beside ffmpeg, in one run.
+#
+# Usage: bundles/analysis/bench/analysis-bench.sh [CORPUS]      (CORPUS defaults to $DECKHAND_CORPUS)
+#   after: mvn -q install -DskipTests (the bench uses the installed decoder and analysers)
+#
+# 1. Runs ../shared/corpus/peers.sh on CORPUS/labelled: aubio, bpm-tools, the Vamp example fixedtempo plugin and
+#    essentia.js (AGPL: npm installs it into the output folder and it runs as a separate test process only).
+# 2. Starts one JVM with the server's options (-Xmx384m -XX:+UseSerialGC, tiered C1+C2) running
+#    org.deckhand.analysis.internal.AnalysisBench: the pipeline's own decode and fan-out, with every built-in
+#    analyser, over every audio file of CORPUS (real/, real-formats/, labelled/; not broken/) on one worker thread,
+#    after a warm-up on a few files; decode alone over the same files; ffmpeg's ebur128 filter on every file.
+# 3. Scores Deckhand's tempo and key with ../shared/corpus/score.py, reads the peers' scores, and prints one table
+#    side by side with Deckhand/best-peer ratios, Deckhand's misses, the speed lines and the loudness lines.
+#
+# Environment:
+#   PEERS       the peers to run, default "aubio bpmtools vampfixed essentiajs"; essentia.js takes about 90 s on
+#               the quick corpus and 15 min on the full one, so PEERS="aubio bpmtools vampfixed" when in a hurry;
+#               PEERS="" runs none
+#   JOBS        parallel peer workers (peers.sh), default: the number of cores
+#   BENCH_OUT   where estimates, scores and per-file figures go, default /tmp/deckhand-analysis-bench/<corpus name>
+#   BENCH_JAVA_OPTS  more JVM options, such as -XX:TieredStopAtLevel=1 to measure with C1 alone
+#   CORPUS_TOOLS     the folder of peers.sh and score.py, default ../shared/corpus beside the repository
+set -euo pipefail
+export LC_ALL=C.UTF-8
+
+corpus=${1:-${DECKHAND_CORPUS:-}}
+repo=$(cd "$(dirname "$0")/../../.." && pwd)
+tools=${CORPUS_TOOLS:-$repo/../shared/corpus}
+peers=${PEERS-aubio bpmtools vampfixed essentiajs}
+if [ -z "$corpus" ] || [ ! -f "$corpus/manifest.tsv" ] || [ ! -f "$corpus/labelled/truth.tsv" ]; then
+  echo "give a corpus built by $tools/build.sh (with manifest.tsv and labelled/truth.tsv) as the argument or" \
+    "DECKHAND_CORPUS" >&2
+  exit 1
+fi
+corpus=$(realpath "$corpus")
+[ -f "$tools/peers.sh" ] && [ -f "$tools/score.py" ] || { echo "no peers.sh and score.py in $tools" >&2; exit 1; }
+command -v ffmpeg >/dev/null || { echo "ffmpeg is needed (apt-get install ffmpeg)" >&2; exit 1; }
+out=${BENCH_OUT:-${TMPDIR:-/tmp}/deckhand-analysis-bench/$(basename "$corpus")}
+mkdir -p "$out"
+rm -f "$out"/est.*.tsv "$out"/est.*.score.txt
+
+echo "[analysis-bench] reading the corpus once to warm the page cache" >&2
+(cd "$corpus" && tail -n +2 manifest.tsv | cut -f1 | grep -v '^broken/' | tr '\n' '\0' | xargs -0 cat > /dev/null)
+
+peer_summary=""
+if [ -n "$peers" ]; then
+  # shellcheck disable=SC2086
+  peer_summary=$("$tools/peers.sh" "$corpus/labelled/truth.tsv" "$corpus/labelled" "$out/est.tsv" $peers)
+fi
+
+(cd "$repo/bundles/analysis" && mvn -q -B -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$out/classpath.txt" > /dev/null)
+classes="$repo/bundles/analysis/target/test-classes:$repo/bundles/analysis/target/classes"
+# shellcheck disable=SC2086
+MALLOC_ARENA_MAX=2 java -Xms32m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k \
+  ${BENCH_JAVA_OPTS:-} -cp "$classes:$(cat "$out/classpath.txt")" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  org.deckhand.analysis.internal.AnalysisBench "$corpus" "$out" "$tools/score.py" $peers
+
+if [ -n "$peer_summary" ]; then
+  echo
+  echo "Peers as peers.sh ran them ($(nproc) cores, ${JOBS:-$(nproc)} jobs; aubio, bpm and vamp share one time):"
+  echo "$peer_summary" | sed 's/^/  /'
+fi

@@ -1,0 +1,216 @@
+package org.deckhand.analysis.internal;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.deckhand.analysis.internal.BenchCorpus.AudioItem;
+import org.deckhand.api.analysis.Analyser;
+import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.audio.AudioDecoder;
+import org.deckhand.api.audio.DecodedAudio;
+import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.library.AudioFile;
+import org.deckhand.api.library.Tags;
+import org.deckhand.api.library.Track;
+import org.deckhand.decoder.internal.FileAudioDecoder;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Runs the pipeline's own code over one file at a time on the calling thread, as one worker of the server does: the
+ * real {@link FileAudioDecoder}, {@link TrackAnalysis} with its conversion to each analyser's format, its
+ * {@link CallGuard} thread and fresh {@link AnalyserSlot}s per track, with the server's default timeouts. Only the
+ * catalog differs: results stay in the slots instead of going to Derby, so that the figures are decode and analysis
+ * alone. Measures CPU time per thread (the worker and its guard thread take turns, so together they use one core),
+ * each analyser's CPU time through a {@link TimedAnalyser}, and wall time.
+ */
+final class BenchPipeline implements AutoCloseable {
+
+    private static final String GUARD_THREAD = "analysis-bench-guard";
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final AudioDecoder decoder = new FileAudioDecoder();
+    private final List<TimedAnalyser> analysers;
+    private final long runTimeoutNanos;
+    private final CallGuard guard;
+    private final TrackAnalysis analysis;
+    private Thread guardThread;
+    private long nextTrackId = 1;
+
+    /**
+     * @param analysers the analysers to run over every file, each timed on its own
+     */
+    BenchPipeline(List<Analyser> analysers) {
+        AnalysisConfiguration configuration = BuiltInAnalysers.defaults(AnalysisConfiguration.class);
+        this.analysers = analysers.stream().map(TimedAnalyser::new).toList();
+        this.runTimeoutNanos = TimeUnit.SECONDS.toNanos(configuration.runTimeoutSeconds());
+        this.guard = new CallGuard(GUARD_THREAD, TimeUnit.SECONDS.toMillis(configuration.callTimeoutSeconds()));
+        Object catalog = discardingCatalog();
+        this.analysis = new TrackAnalysis((Catalog) catalog, (AnalysisLedger) catalog, decoder,
+                new AnalysisEvents(new DiscardingEventAdmin()), guard);
+    }
+
+    /**
+     * Decodes a file and analyses it with every analyser, as the server does.
+     *
+     * @param item the file
+     * @return what the analysers found and what it cost
+     * @throws IOException if the file's size or date cannot be read
+     * @throws InterruptedException if the thread is interrupted
+     */
+    TrackRun analyse(AudioItem item) throws IOException, InterruptedException {
+        Track track = track(item);
+        List<AnalyserSlot> slots = analysers.stream()
+                .map(analyser -> new AnalyserSlot(analyser, analyser.descriptor(), runTimeoutNanos)).toList();
+        RunningTrack.Progress progress = new RunningTrack.Progress();
+        long[] analysersBefore = analysers.stream().mapToLong(TimedAnalyser::cpuNanos).toArray();
+        long guardBefore = guardCpuNanos();
+        long wallBefore = System.nanoTime();
+        long workerBefore = threads.getCurrentThreadCpuTime();
+        analysis.run(track, slots, progress);
+        long workerNanos = threads.getCurrentThreadCpuTime() - workerBefore;
+        long wallNanos = System.nanoTime() - wallBefore;
+        long guardNanos = guardCpuNanos() - guardBefore;
+        Map<String, Long> analyserNanos = new LinkedHashMap<>();
+        for (int i = 0; i < analysers.size(); i++) {
+            analyserNanos.put(analysers.get(i).descriptor().id(), analysers.get(i).cpuNanos() - analysersBefore[i]);
+        }
+        Map<String, AnalysisResult> results = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (AnalyserSlot slot : slots) {
+            if (slot.failure() == null) {
+                results.put(slot.descriptor().id(), slot.result());
+            } else {
+                failures.put(slot.descriptor().id(), slot.failure());
+            }
+        }
+        return new TrackRun(progress.decodedSeconds(), workerNanos, guardNanos, wallNanos, analyserNanos, results,
+                failures);
+    }
+
+    /**
+     * Decodes a file and takes its SHA-256, as the pipeline's worker does, with no analyser.
+     *
+     * @param item the file
+     * @return the decoder's name and what decoding cost
+     * @throws IOException if the file cannot be decoded
+     */
+    DecodeRun decode(AudioItem item) throws IOException {
+        long wallBefore = System.nanoTime();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        try (DecodedAudio audio = decoder.open(item.file())) {
+            float[][] samples = new float[audio.format().channels()][TrackAnalysis.BLOCK_FRAMES];
+            long frames = 0;
+            int read;
+            while ((read = audio.read(samples, TrackAnalysis.BLOCK_FRAMES)) > 0) {
+                frames += read;
+            }
+            audio.sha256();
+            long cpuNanos = threads.getCurrentThreadCpuTime() - cpuBefore;
+            return new DecodeRun(audio.decoderName(), (double) frames / audio.format().sampleRateHz(), cpuNanos,
+                    System.nanoTime() - wallBefore);
+        }
+    }
+
+    @Override
+    public void close() {
+        guard.close();
+    }
+
+    private Track track(AudioItem item) throws IOException {
+        String name = item.file().getFileName().toString();
+        AudioFile file = new AudioFile(item.file(), Files.size(item.file()),
+                Files.getLastModifiedTime(item.file()).toInstant(), name.substring(name.lastIndexOf('.') + 1),
+                null, null);
+        return new Track(nextTrackId++, file, Tags.NONE, item.durationSeconds(), List.of());
+    }
+
+    /** @return the CPU time of the guard thread so far (nanoseconds), 0 before it has started */
+    private long guardCpuNanos() {
+        if (guardThread == null || !guardThread.isAlive()) {
+            guardThread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals(GUARD_THREAD)).findFirst().orElse(null);
+        }
+        return guardThread == null ? 0 : Math.max(0, threads.getThreadCpuTime(guardThread.getId()));
+    }
+
+    /** A catalog and ledger that accept what {@link TrackAnalysis} records after a track and keep nothing. */
+    private static Object discardingCatalog() {
+        return Proxy.newProxyInstance(BenchPipeline.class.getClassLoader(),
+                new Class<?>[] {Catalog.class, AnalysisLedger.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "saveAnalysis", "setSha256", "recordFailure":
+                            return null;
+                        case "toString":
+                            return "the analysis bench's catalog";
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        default:
+                            throw new UnsupportedOperationException("the analysis bench's catalog cannot "
+                                    + method.getName());
+                    }
+                });
+    }
+
+    /**
+     * One file through the pipeline.
+     *
+     * @param audioSeconds the audio decoded (seconds)
+     * @param workerNanos the CPU time of the worker thread: decoding, conversion, hand-offs (nanoseconds)
+     * @param guardNanos the CPU time of its guard thread: the calls into the analysers (nanoseconds)
+     * @param wallNanos the wall time (nanoseconds)
+     * @param analyserNanos each analyser's CPU time, by analyser id (nanoseconds)
+     * @param results each analyser's result, by analyser id
+     * @param failures each failed analyser's reason, by analyser id
+     */
+    record TrackRun(double audioSeconds, long workerNanos, long guardNanos, long wallNanos,
+            Map<String, Long> analyserNanos, Map<String, AnalysisResult> results, Map<String, String> failures) {
+
+        /** @return the CPU time of the worker and its guard thread, which take turns on one core (nanoseconds) */
+        long cpuNanos() {
+            return workerNanos + guardNanos;
+        }
+
+        /**
+         * @return a value of an analyser's result, or null when the analyser failed or gave no such value
+         */
+        Object value(String analyserId, String field) {
+            AnalysisResult result = results.get(analyserId);
+            return result == null ? null : result.values().get(field);
+        }
+    }
+
+    /**
+     * One file decoded alone.
+     *
+     * @param decoderName the decoder at work, such as {@code jflac} or {@code ffmpeg}
+     * @param audioSeconds the audio decoded (seconds)
+     * @param cpuNanos the CPU time of the decoding thread (nanoseconds)
+     * @param wallNanos the wall time (nanoseconds)
+     */
+    record DecodeRun(String decoderName, double audioSeconds, long cpuNanos, long wallNanos) {
+    }
+
+    /** Drops the pipeline's events: nobody listens in the bench. */
+    private static final class DiscardingEventAdmin implements EventAdmin {
+
+        @Override
+        public void postEvent(Event event) {
+            // no listener
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            // no listener
+        }
+    }
+}

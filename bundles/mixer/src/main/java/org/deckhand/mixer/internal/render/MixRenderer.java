@@ -1,0 +1,287 @@
+package org.deckhand.mixer.internal.render;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.deckhand.mixer.internal.track.TrackFacts;
+
+/**
+ * Renders a continuous mix, block by block, as its reader asks: the first track from its start, then each next track
+ * that the {@link TrackFeed} gives, mixed in as the {@link TransitionDesigner} works out: an equal-power crossfade
+ * (gains cos and sin of a quarter turn) of both full bands, or with the bass swap, of the high bands while the low
+ * bands swap over one beat in the middle of the fade (both decks then always play through a {@link Crossover}).
+ *
+ * <p>At most two tracks are open at a time, each read as it plays: memory stays the same whatever the mix's length.
+ * A track that cannot be opened, or fails while playing, is reported to the {@link MixListener} and the mix goes
+ * on with the next; a track whose audio ends before its planned fade-out is cut straight into the next. The output
+ * is stereo float PCM at the options' sample rate; two loud tracks summed in a fade may exceed full scale, and the
+ * encoder downstream limits it. Not thread-safe: one reader pulls from it.
+ */
+public final class MixRenderer implements Closeable {
+
+    private static final int BLOCK_FRAMES = 4096;
+    private static final double QUARTER_TURN = Math.PI / 2;
+
+    private final TrackFacts first;
+    private final TrackFeed feed;
+    private final TrackOpener opener;
+    private final TransitionOptions options;
+    private final MixListener listener;
+    private final TransitionDesigner designer;
+    private final WsolaParameters parameters;
+    private final float[][] outgoingBlock = new float[2][BLOCK_FRAMES];
+    private final float[][] incomingBlock = new float[2][BLOCK_FRAMES];
+    private final float[][] outgoingLow;
+    private final float[][] incomingLow;
+    private Deck current;
+    private Crossover currentCrossover;
+    private Deck incoming;
+    private Crossover incomingCrossover;
+    private Transition transition;
+    private TrackFacts nextTrack;
+    private long fadeStart;
+    private long fadeFrames;
+    private boolean currentEnded;
+    private boolean incomingEnded;
+    private boolean started;
+    private boolean feedEnded;
+    private long rendered;
+
+    /**
+     * @param first the track the mix starts with
+     * @param feed the tracks that follow
+     * @param opener opens each track's audio when it is about to play
+     * @param options how to mix one track into the next
+     * @param listener hears where tracks start and which fail
+     */
+    public MixRenderer(TrackFacts first, TrackFeed feed, TrackOpener opener, TransitionOptions options,
+            MixListener listener) {
+        this.first = first;
+        this.feed = feed;
+        this.opener = opener;
+        this.options = options;
+        this.listener = listener;
+        designer = new TransitionDesigner(options);
+        parameters = WsolaParameters.music(options.sampleRateHz());
+        outgoingLow = options.bassSwap() ? new float[2][BLOCK_FRAMES] : null;
+        incomingLow = options.bassSwap() ? new float[2][BLOCK_FRAMES] : null;
+    }
+
+    /**
+     * Renders the next frames of the mix.
+     *
+     * @param into left and right arrays, each at least {@code offset + frames} long
+     * @param offset where to write the first frame
+     * @param frames how many frames to render, positive
+     * @return the frames rendered, {@code frames} until the mix ends, or -1 once it has ended
+     */
+    public int read(float[][] into, int offset, int frames) {
+        int written = 0;
+        while (written < frames) {
+            if (current == null && !startNextAlone()) {
+                break;
+            }
+            int chunk = Math.min(frames - written, BLOCK_FRAMES);
+            int count = incoming == null ? playAlone(into, offset + written, chunk)
+                    : playFade(into, offset + written, chunk);
+            written += count;
+            rendered += count;
+        }
+        return written == 0 ? -1 : written;
+    }
+
+    /** @return how many frames the mix has rendered so far */
+    public long framesRendered() {
+        return rendered;
+    }
+
+    /** Closes the tracks playing; an error closing one is reported to the listener. */
+    @Override
+    public void close() {
+        closeQuietly(incoming);
+        closeQuietly(current);
+        incoming = null;
+        current = null;
+    }
+
+    /**
+     * Plays the track alone until its fade-out starts. The next track is asked for, and the transition designed, as
+     * soon as the track plays alone.
+     *
+     * @return the frames written; 0 when the fade starts now or the track has ended
+     */
+    private int playAlone(float[][] into, int offset, int frames) {
+        if (transition == null && !feedEnded) {
+            Optional<TrackFacts> next = feed.next();
+            if (next.isPresent()) {
+                nextTrack = next.get();
+                transition = designer.design(current.state(), nextTrack);
+            } else {
+                feedEnded = true;
+            }
+        }
+        long untilFade = transition == null ? Long.MAX_VALUE : current.framesUntil(transition.fadeStartFrame());
+        if (untilFade == 0) {
+            startFade(transition.fadeFrames());
+            return 0;
+        }
+        int count = play(current, into, offset, (int) Math.min(frames, untilFade));
+        if (count < 0) {
+            if (transition != null) {
+                startFade(0);
+            } else {
+                closeQuietly(current);
+                current = null;
+            }
+            return 0;
+        }
+        if (currentCrossover != null) {
+            float[][] low = outgoingLow;
+            float[][] high = outgoingBlock;
+            currentCrossover.split(into, offset, low, high, count);
+            for (int channel = 0; channel < 2; channel++) {
+                for (int i = 0; i < count; i++) {
+                    into[channel][offset + i] = low[channel][i] + high[channel][i];
+                }
+            }
+        }
+        return count;
+    }
+
+    private int playFade(float[][] into, int offset, int frames) {
+        long elapsed = rendered - fadeStart;
+        if (elapsed >= fadeFrames) {
+            finishFade();
+            return 0;
+        }
+        int count = (int) Math.min(frames, fadeFrames - elapsed);
+        currentEnded = playOrSilence(current, currentEnded, outgoingBlock, count);
+        incomingEnded = playOrSilence(incoming, incomingEnded, incomingBlock, count);
+        if (options.bassSwap()) {
+            currentCrossover.split(outgoingBlock, 0, outgoingLow, outgoingBlock, count);
+            incomingCrossover.split(incomingBlock, 0, incomingLow, incomingBlock, count);
+        }
+        boolean swapping = transition.bassSwapFrames() > 0;
+        for (int i = 0; i < count; i++) {
+            double angle = QUARTER_TURN * (elapsed + i) / fadeFrames;
+            float out = (float) Math.cos(angle);
+            float in = (float) Math.sin(angle);
+            float lowOut = out;
+            float lowIn = in;
+            if (swapping) {
+                double swap = Math.min(1, Math.max(0,
+                        (double) (elapsed + i - transition.bassSwapStartFrame()) / transition.bassSwapFrames()));
+                lowOut = (float) Math.cos(QUARTER_TURN * swap);
+                lowIn = (float) Math.sin(QUARTER_TURN * swap);
+            }
+            for (int channel = 0; channel < 2; channel++) {
+                float mixed = out * outgoingBlock[channel][i] + in * incomingBlock[channel][i];
+                if (options.bassSwap()) {
+                    mixed += lowOut * outgoingLow[channel][i] + lowIn * incomingLow[channel][i];
+                }
+                into[channel][offset + i] = mixed;
+            }
+        }
+        return count;
+    }
+
+    /** @return whether the deck has ended; its block holds {@code frames} frames, silence past its end */
+    private boolean playOrSilence(Deck deck, boolean ended, float[][] block, int frames) {
+        int count = ended ? -1 : play(deck, block, 0, frames);
+        int from = Math.max(0, count);
+        for (float[] channel : block) {
+            Arrays.fill(channel, from, frames, 0);
+        }
+        return ended || count < frames;
+    }
+
+    /** @return the frames the deck played, or -1 at its end or when its track fails (reported) */
+    private int play(Deck deck, float[][] into, int offset, int frames) {
+        try {
+            return deck.play(into, offset, frames);
+        } catch (IOException e) {
+            listener.trackFailed(deck.track(), e);
+            return -1;
+        }
+    }
+
+    /** Opens the next track and starts the fade into it, {@code frames} long (0 to cut). */
+    private void startFade(long frames) {
+        Transition planned = transition;
+        TrackFacts track = nextTrack;
+        transition = null;
+        nextTrack = null;
+        Optional<Deck> deck = open(track, planned.cueFrame(), planned.incomingTempo());
+        if (deck.isEmpty()) {
+            return;
+        }
+        transition = planned;
+        incoming = deck.get();
+        incomingCrossover = options.bassSwap() ? new Crossover(options.sampleRateHz()) : null;
+        incomingEnded = false;
+        currentEnded = frames == 0;
+        fadeStart = rendered;
+        fadeFrames = frames;
+        listener.trackStarted(new TrackStart(track, rendered, rendered + frames, planned.beatMatched()));
+    }
+
+    private void finishFade() {
+        closeQuietly(current);
+        current = incoming;
+        currentCrossover = incomingCrossover;
+        incoming = null;
+        incomingCrossover = null;
+        transition = null;
+    }
+
+    /**
+     * Starts the first track, or, when the track playing has ended with nothing to mix into, the next track alone.
+     *
+     * @return false when no track is left
+     */
+    private boolean startNextAlone() {
+        while (true) {
+            Optional<TrackFacts> track;
+            if (!started) {
+                started = true;
+                track = Optional.of(first);
+            } else {
+                track = feedEnded ? Optional.empty() : feed.next();
+            }
+            if (track.isEmpty()) {
+                feedEnded = true;
+                return false;
+            }
+            Optional<Deck> deck = open(track.get(), 0, TempoCurve.constant(1));
+            if (deck.isPresent()) {
+                current = deck.get();
+                currentCrossover = options.bassSwap() ? new Crossover(options.sampleRateHz()) : null;
+                listener.trackStarted(new TrackStart(track.get(), rendered, rendered, false));
+                return true;
+            }
+        }
+    }
+
+    private Optional<Deck> open(TrackFacts track, long cueFrame, TempoCurve curve) {
+        try {
+            PcmSource source = opener.open(track);
+            double gain = PlaybackGain.of(track.replayGain(), options.unknownGainDb());
+            return Optional.of(new Deck(track, source, cueFrame, curve, gain, parameters));
+        } catch (IOException e) {
+            listener.trackFailed(track, e);
+            return Optional.empty();
+        }
+    }
+
+    private void closeQuietly(Deck deck) {
+        if (deck == null) {
+            return;
+        }
+        try {
+            deck.close();
+        } catch (IOException e) {
+            listener.trackFailed(deck.track(), e);
+        }
+    }
+}

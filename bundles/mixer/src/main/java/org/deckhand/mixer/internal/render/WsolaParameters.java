@@ -1,0 +1,48 @@
+package org.deckhand.mixer.internal.render;
+
+/**
+ * The lengths that shape a WSOLA time-stretch (waveform-similarity-based overlap-add; W. Verhelst and M. Roelands,
+ * ICASSP 1993), in frames at the mix's sample rate.
+ *
+ * @param sequenceFrames the length of each piece of the input that is copied to the output, overlap included
+ * @param seekFrames how far the search for the most similar continuation reaches
+ * @param overlapFrames how long two consecutive pieces are crossfaded
+ */
+public record WsolaParameters(int sequenceFrames, int seekFrames, int overlapFrames) {
+
+    /**
+     * @throws IllegalArgumentException if the overlap is shorter than 2 frames, the sequence not longer than two
+     *     overlaps, or the seek window shorter than 2 frames
+     */
+    public WsolaParameters {
+        if (overlapFrames < 2 || sequenceFrames <= 2 * overlapFrames || seekFrames < 2) {
+            throw new IllegalArgumentException("WSOLA needs overlap >= 2, sequence > 2 x overlap and seek >= 2 frames: "
+                    + sequenceFrames + ", " + seekFrames + ", " + overlapFrames);
+        }
+    }
+
+    /**
+     * TarsosDSP's {@code WaveformSimilarityBasedOverlapAdd.Parameters.musicDefaults}, from SoundTouch: sequences of
+     * 82 ms, a seek window of 28 ms and overlaps of 12 ms.
+     *
+     * @param sampleRateHz the mix's sample rate, Hz
+     * @return the lengths in frames at that rate
+     */
+    public static WsolaParameters music(int sampleRateHz) {
+        return new WsolaParameters(frames(82, sampleRateHz), frames(28, sampleRateHz), frames(12, sampleRateHz));
+    }
+
+    private static int frames(int milliseconds, int sampleRateHz) {
+        return (int) ((double) sampleRateHz * milliseconds / 1000);
+    }
+
+    /** @return how many output frames each sequence adds: the sequence less one overlap */
+    public int stepFrames() {
+        return sequenceFrames - overlapFrames;
+    }
+
+    /** @return how far before its nominal position the search for a continuation starts: half the seek window */
+    public int lookBehindFrames() {
+        return seekFrames / 2;
+    }
+}

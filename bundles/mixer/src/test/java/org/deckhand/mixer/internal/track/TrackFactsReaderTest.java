@@ -1,0 +1,79 @@
+package org.deckhand.mixer.internal.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.library.AudioFile;
+import org.deckhand.api.library.AudioProperties;
+import org.deckhand.api.library.ReplayGain;
+import org.deckhand.api.library.Tags;
+import org.deckhand.api.library.Track;
+import org.deckhand.api.library.TrackMetadata;
+import org.deckhand.api.music.CamelotKey;
+import org.junit.jupiter.api.Test;
+
+class TrackFactsReaderTest {
+
+    private static CatalogTrack track(Tags tags, ReplayGain tagged, List<AnalysisResult> analyses) {
+        AudioFile file = new AudioFile(Path.of("/music/a.flac"), 1, Instant.EPOCH, "flac", null, null);
+        TrackMetadata metadata = new TrackMetadata("flac", tags,
+                new AudioProperties("flac", 300, 900, 44_100, 16, 2, true), tagged, false, List.of());
+        return new CatalogTrack(new Track(7, file, tags, 300, analyses), metadata, Instant.EPOCH, null);
+    }
+
+    private static Tags tags(Double bpm, String key) {
+        return new Tags("Title", List.of("Artist"), null, null, null, null, null, null, null, null, null, bpm, key);
+    }
+
+    @Test
+    void theAnalysersResultsGiveTempoKeyEnergyGridCuesAndReplayGain() {
+        List<AnalysisResult> analyses = List.of(
+                new AnalysisResult("tempo", "1", Map.of("bpm", 124.0, "confidence", 0.8, "alternativeBpm", 62.0)),
+                new AnalysisResult("beatgrid", "1", Map.of("firstDownbeatSeconds", 0.4, "beatPeriodSeconds",
+                        60.0 / 124, "bpm", 124.0, "confidence", 0.9, "variableTempo", false, "introEndSeconds", 31.4,
+                        "outroStartSeconds", 250.2)),
+                new AnalysisResult("key", "1", Map.of("camelot", "8A", "key", "A minor")),
+                new AnalysisResult("energy", "1", Map.of("energy", 7L)),
+                new AnalysisResult("loudness", "1", Map.of("replayGainDb", -7.5, "replayGainPeak", 0.98)));
+        TrackFacts facts = TrackFactsReader.of(track(tags(120.0, "Cm"), new ReplayGain(-3.0, 1.0, null, null),
+                analyses));
+        assertEquals(124.0, facts.bpm());
+        assertEquals(0.8, facts.tempoConfidence());
+        assertEquals(new CamelotKey(8, true), facts.key());
+        assertEquals(7.0, facts.energy());
+        assertEquals(new BeatGrid(0.4, 60.0 / 124, 0.9, false, 31.4, 250.2), facts.grid());
+        assertEquals(new ReplayGain(-7.5, 0.98, null, null), facts.replayGain());
+        assertEquals(List.of("Artist"), facts.artists());
+        assertEquals(300, facts.durationSeconds());
+    }
+
+    @Test
+    void beforeAnalysisTheTagsGiveTempoKeyAndReplayGainButNoConfidenceAndNoGrid() {
+        TrackFacts facts = TrackFactsReader.of(track(tags(120.0, "Cm"), new ReplayGain(-3.0, 1.0, -2.0, 1.0),
+                List.of()));
+        assertEquals(120.0, facts.bpm());
+        assertEquals(0, facts.tempoConfidence());
+        assertEquals(CamelotKey.parse("Cm").orElseThrow(), facts.key());
+        assertNull(facts.energy());
+        assertNull(facts.grid());
+        assertEquals(new ReplayGain(-3.0, 1.0, null, null), facts.replayGain());
+        assertFalse(facts.displayName().isEmpty());
+    }
+
+    @Test
+    void aGridWithoutCuesKeepsThemUnknown() {
+        List<AnalysisResult> analyses = List.of(new AnalysisResult("beatgrid", "1", Map.of("firstDownbeatSeconds",
+                0.0, "beatPeriodSeconds", 0.5, "confidence", 0.4, "variableTempo", true)));
+        BeatGrid grid = TrackFactsReader.of(track(tags(null, null), ReplayGain.NONE, analyses)).grid();
+        assertTrue(grid.variableTempo());
+        assertTrue(Double.isNaN(grid.introEndSeconds()) && Double.isNaN(grid.outroStartSeconds()));
+    }
+}

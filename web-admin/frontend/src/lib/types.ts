@@ -1,0 +1,189 @@
+// The JSON shapes of the REST API that the console reads (see the *Resource classes of the server's bundles).
+
+export interface Session {
+  user: string;
+  method: 'password' | 'api-key';
+}
+
+export interface Tags {
+  title?: string;
+  artists: string[];
+  album?: string;
+  albumArtist?: string;
+  trackNumber?: number;
+  discNumber?: number;
+  year?: number;
+  genre?: string;
+  label?: string;
+  isrc?: string;
+  comment?: string;
+  bpm?: number;
+  key?: string;
+}
+
+export type AnalysisValue = number | string | boolean | number[] | null;
+
+export interface Track {
+  id: number;
+  file: {
+    path: string;
+    sizeBytes: number;
+    modified: string;
+    format: string;
+    fastFingerprint: string;
+    sha256?: string;
+  };
+  tags: Tags;
+  audio: {
+    codec: string;
+    durationSeconds?: number | null;
+    bitrateKbps: number;
+    sampleRateHz: number;
+    bitsPerSample: number;
+    channels: number;
+    lossless: boolean;
+  };
+  replayGain: { trackGainDb?: number; trackPeak?: number; albumGainDb?: number; albumPeak?: number };
+  hasArtwork: boolean;
+  added: string;
+  missingSince?: string | null;
+  warnings: string[];
+  analyses: Record<string, { version: string; values: Record<string, AnalysisValue> }>;
+}
+
+export interface TrackPage {
+  tracks: Track[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export interface LibraryStats {
+  tracks: number;
+  missing: number;
+  tracksByFormat: Record<string, number>;
+  totalDurationSeconds: number;
+  totalSizeBytes: number;
+  duplicateGroups: number;
+  problems: number;
+  tracksWithWarnings: number;
+}
+
+export interface LibraryProblem {
+  path: string;
+  reason: string;
+  seen: string;
+  trackId: number | null;
+}
+
+export interface SystemInfo {
+  version: string;
+  started: string;
+  uptimeSeconds: number;
+  folders: { home: string; data: string; music: string[]; plugins: string; config: string };
+  jvm: { version: string; vendor: string; os: string; arch: string; processors: number };
+  memory: { heapUsedBytes: number; heapMaxBytes: number };
+  bundles: { id: number; symbolicName: string; version: string; state: string }[];
+  disk?: { dataBytes: number; freeBytes: number };
+}
+
+export interface ResultField {
+  name: string;
+  type: string;
+  unit: string;
+  description: string;
+}
+
+export interface AnalyserRun {
+  analyserId: string;
+  analyserVersion: string;
+  failure: string | null;
+  finished: string;
+}
+
+export interface AnalysisQueue {
+  queued: number;
+  workers: number;
+  analysedSinceStart: number;
+  running: { trackId: number; path: string; started: string; decodedSeconds: number; durationSeconds: number | null }[];
+  next: { trackId: number; path: string; priority: string }[];
+  analysers: { id: string; version: string; sampleRateHz: number | null; channels: number; fields: ResultField[];
+    quarantined: boolean }[];
+  failures: { trackId: number; path: string; run: AnalyserRun }[];
+}
+
+export interface TrackAnalysis {
+  trackId: number;
+  results: {
+    analyserId: string;
+    version: string;
+    values: { name: string; value: AnalysisValue; type: string | null; unit: string | null;
+      description: string | null }[];
+  }[];
+  runs: AnalyserRun[];
+}
+
+export interface Waveform {
+  trackId: number;
+  points: number;
+  pointSeconds: number;
+  durationSeconds: number;
+  channels: { min: number[]; max: number[] }[];
+  low: number[];
+  mid: number[];
+  high: number[];
+}
+
+export interface CompatibleTrack {
+  track: Track;
+  rating: { score: number; keyRelation: string | null; bpmDifferencePercent: number | null };
+}
+
+export interface Plugin {
+  id: string;
+  file: string | null;
+  symbolicName: string | null;
+  version: string | null;
+  name: string | null;
+  bundleId: number | null;
+  state: string;
+  services: { id: number; objectClass: string[]; properties: Record<string, unknown> }[];
+  components: { name: string; state: string; failure: string | null }[];
+  error: string | null;
+}
+
+export type SettingType = 'STRING' | 'INTEGER' | 'LONG' | 'DOUBLE' | 'BOOLEAN' | 'PASSWORD';
+export type SettingValue = string | number | boolean | null;
+
+export interface SettingField {
+  id: string;
+  name: string;
+  description?: string;
+  type: SettingType;
+  multiple: boolean;
+  options: { label: string; value: string }[];
+  default: SettingValue | SettingValue[];
+  value: SettingValue | SettingValue[];
+}
+
+export interface Setting {
+  pid: string;
+  name: string;
+  description?: string;
+  bundle: string;
+  fields: SettingField[];
+}
+
+export interface LogEntry {
+  time: string;
+  level: 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
+  logger: string;
+  bundle: string;
+  message: string;
+  thrown: string | null;
+}
+
+/** A Server-Sent Event of `/api/v1/events`: its topic and properties. */
+export interface ServerEvent {
+  topic: string;
+  properties: Record<string, unknown>;
+}

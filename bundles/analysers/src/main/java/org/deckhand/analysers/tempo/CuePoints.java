@@ -19,7 +19,8 @@ record CuePoints(double introEndSeconds, double outroStartSeconds) {
      * @param levelAboveFloorDb the track's level, dB above the floor, one value per {@code framesPerLevel} frames
      * @param framesPerLevel onset frames per level value
      * @param frameSeconds seconds per onset frame
-     * @param firstDownbeatFrames the first downbeat, frames
+     * @param firstDownbeatFrames the first downbeat, frames; up to a beat before the track's start when its music
+     *     starts at once, and then the first bar's level is taken over its part inside the track
      * @param barFrames the length of a bar, frames
      * @return the cue points, or null if the track holds no whole bar
      */
@@ -33,8 +34,9 @@ record CuePoints(double introEndSeconds, double outroStartSeconds) {
         }
         double[] barDb = new double[bars];
         for (int bar = 0; bar < bars; bar++) {
-            int from = (int) Math.round(firstLevel + bar * levelsPerBar);
-            int to = Math.max(from + 1, (int) Math.round(firstLevel + (bar + 1) * levelsPerBar));
+            int from = Math.max(0, (int) Math.round(firstLevel + bar * levelsPerBar));
+            int to = Math.min(levelAboveFloorDb.length,
+                    Math.max(from + 1, (int) Math.round(firstLevel + (bar + 1) * levelsPerBar)));
             double power = 0;
             for (int i = from; i < to; i++) {
                 power += Math.pow(10, levelAboveFloorDb[i] / 10);

@@ -20,19 +20,19 @@ final class LoudnessReport {
      */
     static void print(List<MeasuredFile> measured, Map<AudioItem, Object> reference, double toleranceLu) {
         List<String> outside = new ArrayList<>();
-        int compared = 0;
+        List<String> notCompared = new ArrayList<>();
         int within = 0;
         double sum = 0;
         double max = 0;
         for (MeasuredFile m : measured) {
             Object ffmpeg = reference.get(m.item());
             if (!(ffmpeg instanceof Double ffmpegLufs) || m.lufs() == null) {
-                outside.add(String.format("%s: not compared: Deckhand %s, ffmpeg %s", m.item().relative(),
-                        m.lufs() == null ? "gave no integrated loudness" : m.lufs() + " LUFS", ffmpeg));
+                notCompared.add(String.format("%s: Deckhand %s; ffmpeg %s", m.item().relative(),
+                        m.lufs() == null ? "gave no integrated loudness" : String.format(Locale.ROOT, "%.3f LUFS",
+                                m.lufs()), ffmpeg instanceof Double ? ffmpeg + " LUFS" : ffmpeg));
                 continue;
             }
             double difference = m.lufs() - ffmpegLufs;
-            compared++;
             sum += Math.abs(difference);
             max = Math.max(max, Math.abs(difference));
             if (Math.abs(difference) <= toleranceLu) {
@@ -42,9 +42,12 @@ final class LoudnessReport {
                         m.item().relative(), m.lufs(), ffmpegLufs, difference));
             }
         }
-        System.out.printf(Locale.ROOT, "Integrated loudness beside ffmpeg's ebur128 filter on %d files: largest "
-                + "difference %.3f LU, mean %.3f LU; %d of %d within %.1f LU (goal: all, %s)%n", measured.size(), max,
-                sum / compared, within, measured.size(), toleranceLu, within == measured.size() ? "met" : "MISSED");
+        int compared = measured.size() - notCompared.size();
+        System.out.printf(Locale.ROOT, "Integrated loudness beside ffmpeg's ebur128 filter: %d of %d files compared; "
+                + "largest difference %.3f LU, mean %.3f LU; %d of %d within %.1f LU (goal: all, %s)%n", compared,
+                measured.size(), max, sum / compared, within, compared, toleranceLu,
+                within == compared ? "met" : "MISSED");
         outside.forEach(line -> System.out.println("  outside: " + line));
+        notCompared.forEach(line -> System.out.println("  not compared: " + line));
     }
 }

@@ -58,10 +58,10 @@ record MeasuredFile(AudioItem item, String decoderName, long decodeCpuNanos, dou
     }
 
     /**
-     * @return whether the file counts in the speed figures: decoded in the JVM (not by an ffmpeg process, whose CPU
-     *     time the JVM does not see), with no failure
+     * @return whether the file counts in the speed figures: decoded in the JVM, not by an ffmpeg process whose CPU
+     *     time the JVM does not see; an analyser's failure does not spare the pipeline the work, so it counts
      */
     boolean countsForSpeed() {
-        return decoderName != null && !decoderName.equals(FFMPEG_DECODER) && failures.isEmpty();
+        return decoderName != null && !decoderName.equals(FFMPEG_DECODER);
     }
 }

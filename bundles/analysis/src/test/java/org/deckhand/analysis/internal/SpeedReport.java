@@ -49,7 +49,7 @@ final class SpeedReport {
                 1000 * seconds(counted, MeasuredFile::guardNanos) / audio, byAnalyser(counted, audio));
         printByDecoder(measured);
         measured.stream().filter(m -> !m.failures().isEmpty()).forEach(m -> System.out.printf(
-                "  failed, not counted: %s: %s%n", m.item().relative(), String.join("; ", m.failures())));
+                "  failed: %s: %s%n", m.item().relative(), String.join("; ", m.failures())));
     }
 
     private static String byAnalyser(List<MeasuredFile> counted, double audio) {

@@ -9,7 +9,8 @@
 # 2. Starts one JVM with the server's options (-Xmx384m -XX:+UseSerialGC, tiered C1+C2) running
 #    org.deckhand.analysis.internal.AnalysisBench: the pipeline's own decode and fan-out, with every built-in
 #    analyser, over every audio file of CORPUS (real/, real-formats/, labelled/; not broken/) on one worker thread,
-#    after a warm-up on a few files; decode alone over the same files; ffmpeg's ebur128 filter on every file.
+#    after a warm-up on a few files; decode alone over the same files; the same work again without the pipeline's
+#    guard thread, to show what its hand-offs cost; ffmpeg's ebur128 filter on every file.
 # 3. Scores Deckhand's tempo and key with ../shared/corpus/score.py, reads the peers' scores, and prints one table
 #    side by side with Deckhand/best-peer ratios, Deckhand's misses, the speed lines and the loudness lines.
 #
@@ -50,11 +51,21 @@ if [ -n "$peers" ]; then
 fi
 
 (cd "$repo/bundles/analysis" && mvn -q -B -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$out/classpath.txt" > /dev/null)
-classes="$repo/bundles/analysis/target/test-classes:$repo/bundles/analysis/target/classes"
+  -Dmdep.outputFile="$out/classpath.txt" >&2)
+# The JVM runs from copies of Deckhand's classes and jars: an install of these modules during the run cannot pull
+# classes from under it.
+lib="$out/lib"
+rm -rf "$lib" && mkdir -p "$lib"
+cp -r "$repo/bundles/analysis/target/test-classes" "$repo/bundles/analysis/target/classes" "$lib/"
+classpath="$lib/test-classes:$lib/classes"
+IFS=: read -ra jars <<< "$(cat "$out/classpath.txt")"
+for jar in "${jars[@]}"; do
+  case $jar in */org/deckhand/*) cp "$jar" "$lib/" && jar="$lib/$(basename "$jar")" ;; esac
+  classpath="$classpath:$jar"
+done
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX=2 java -Xms32m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k \
-  ${BENCH_JAVA_OPTS:-} -cp "$classes:$(cat "$out/classpath.txt")" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  ${BENCH_JAVA_OPTS:-} -cp "$classpath" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   org.deckhand.analysis.internal.AnalysisBench "$corpus" "$out" "$tools/score.py" $peers
 
 if [ -n "$peer_summary" ]; then

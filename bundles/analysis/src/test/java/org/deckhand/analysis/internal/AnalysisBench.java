@@ -106,6 +106,13 @@ public final class AnalysisBench {
                         pipeline.analyse(item)));
             }
             pipelinePhase = pipelinePhase.end();
+            for (int i = 0; i < measured.size(); i++) {
+                progress("decoding and analysing without the guard thread", i, files.size());
+                MeasuredFile m = measured.get(i);
+                if (m.decoderName() != null) {
+                    measured.set(i, m.withDirectCpuNanos(pipeline.analyseWithoutGuard(m.item())));
+                }
+            }
         }
         Map<AudioItem, Object> reference = ffmpegLoudness(files);
 
@@ -215,13 +222,14 @@ public final class AnalysisBench {
     private static void writeFiles(List<MeasuredFile> measured, Map<AudioItem, Object> reference, Path file)
             throws IOException {
         try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            writer.print("file\tdecoder\taudio_s\tdecode_cpu_s\tpipeline_cpu_s\tpipeline_wall_s\tbpm\tkey"
-                    + "\tintegrated_lufs\tffmpeg_lufs\tfailures\n");
+            writer.print("file\tdecoder\taudio_s\tdecode_cpu_s\tpipeline_cpu_s\tpipeline_wall_s\twithout_guard_cpu_s"
+                    + "\tbpm\tkey\tintegrated_lufs\tffmpeg_lufs\tfailures\n");
             for (MeasuredFile m : measured) {
                 Object ffmpeg = reference.get(m.item());
-                writer.printf(Locale.ROOT, "%s\t%s\t%.3f\t%.4f\t%.4f\t%.4f\t%s\t%s\t%s\t%s\t%s%n", m.item().relative(),
-                        m.decoderName(), m.audioSeconds(), m.decodeCpuNanos() / 1e9, m.cpuNanos() / 1e9,
-                        m.wallNanos() / 1e9, m.bpm() == null ? "" : m.bpm(), m.key() == null ? "" : m.key(),
+                writer.printf(Locale.ROOT, "%s\t%s\t%.3f\t%.4f\t%.4f\t%.4f\t%.4f\t%s\t%s\t%s\t%s\t%s%n",
+                        m.item().relative(), m.decoderName(), m.audioSeconds(), m.decodeCpuNanos() / 1e9,
+                        m.cpuNanos() / 1e9, m.wallNanos() / 1e9, m.directCpuNanos() / 1e9,
+                        m.bpm() == null ? "" : m.bpm(), m.key() == null ? "" : m.key(),
                         m.lufs() == null ? "" : String.format(Locale.ROOT, "%.3f", m.lufs()),
                         ffmpeg instanceof Double lufs ? String.format(Locale.ROOT, "%.3f", lufs) : "",
                         String.join("; ", m.failures()).replace('\t', ' ').replace('\n', ' '));

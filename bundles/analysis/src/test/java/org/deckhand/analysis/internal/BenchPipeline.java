@@ -3,15 +3,21 @@ package org.deckhand.analysis.internal;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.deckhand.analysis.internal.BenchCorpus.AudioItem;
 import org.deckhand.api.analysis.Analyser;
+import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.analysis.PcmBlock;
+import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.audio.AudioDecoder;
 import org.deckhand.api.audio.DecodedAudio;
 import org.deckhand.api.catalog.AnalysisLedger;
@@ -119,6 +125,73 @@ final class BenchPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Decodes a file and feeds every analyser on the calling thread alone: the same decoder, conversions and analyser
+     * calls as {@link #analyse}, without the guard thread, so that the difference is what its hand-offs cost. An
+     * analyser that throws is no longer called for the file, as in the pipeline.
+     *
+     * @param item the file
+     * @return the CPU time of the calling thread (nanoseconds)
+     * @throws IOException if the file cannot be decoded
+     */
+    long analyseWithoutGuard(AudioItem item) throws IOException {
+        Track track = track(item);
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        try (DecodedAudio audio = decoder.open(item.file())) {
+            PcmFormat source = audio.format();
+            Map<PcmFormat, List<Analysis>> branches = new LinkedHashMap<>();
+            for (Analyser analyser : analysers) {
+                PcmFormat wanted = analyser.descriptor().format();
+                PcmFormat target = wanted.isSourceRate() ? new PcmFormat(source.sampleRateHz(), wanted.channels())
+                        : wanted;
+                List<Analysis> branch = branches.computeIfAbsent(target, t -> new ArrayList<>());
+                try {
+                    branch.add(analyser.begin(track, target));
+                } catch (AnalysisException | RuntimeException e) {
+                    // not called again for this file, as in the pipeline
+                }
+            }
+            Map<PcmFormat, PcmConverter> converters = new LinkedHashMap<>();
+            branches.keySet().forEach(target -> converters.put(target, new PcmConverter(source, target)));
+            float[][] samples = new float[source.channels()][TrackAnalysis.BLOCK_FRAMES];
+            int read;
+            while ((read = audio.read(samples, TrackAnalysis.BLOCK_FRAMES)) > 0) {
+                deliver(branches, converters, samples, read, false);
+            }
+            deliver(branches, converters, samples, 0, true);
+            for (List<Analysis> branch : branches.values()) {
+                for (Analysis analysis : branch) {
+                    try {
+                        analysis.finish();
+                    } catch (AnalysisException | RuntimeException e) {
+                        // a failed result, as the pipeline would record it
+                    }
+                }
+            }
+            audio.sha256();
+        }
+        return threads.getCurrentThreadCpuTime() - cpuBefore;
+    }
+
+    private static void deliver(Map<PcmFormat, List<Analysis>> branches, Map<PcmFormat, PcmConverter> converters,
+            float[][] samples, int frames, boolean last) {
+        for (Map.Entry<PcmFormat, List<Analysis>> branch : branches.entrySet()) {
+            PcmBlock block = converters.get(branch.getKey()).convert(samples, frames, last);
+            if (block.frames() > 0) {
+                branch.getValue().removeIf(analysis -> !processed(analysis, block));
+            }
+        }
+    }
+
+    private static boolean processed(Analysis analysis, PcmBlock block) {
+        try {
+            analysis.process(block);
+            return true;
+        } catch (AnalysisException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         guard.close();
@@ -143,22 +216,16 @@ final class BenchPipeline implements AutoCloseable {
 
     /** A catalog and ledger that accept what {@link TrackAnalysis} records after a track and keep nothing. */
     private static Object discardingCatalog() {
+        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+            case "saveAnalysis", "setSha256", "recordFailure" -> null;
+            case "toString" -> "the analysis bench's catalog";
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> throw new UnsupportedOperationException("the analysis bench's catalog cannot "
+                    + method.getName());
+        };
         return Proxy.newProxyInstance(BenchPipeline.class.getClassLoader(),
-                new Class<?>[] {Catalog.class, AnalysisLedger.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "saveAnalysis", "setSha256", "recordFailure":
-                            return null;
-                        case "toString":
-                            return "the analysis bench's catalog";
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            throw new UnsupportedOperationException("the analysis bench's catalog cannot "
-                                    + method.getName());
-                    }
-                });
+                new Class<?>[] {Catalog.class, AnalysisLedger.class}, handler);
     }
 
     /**

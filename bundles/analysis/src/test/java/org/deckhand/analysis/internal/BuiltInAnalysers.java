@@ -1,6 +1,8 @@
 package org.deckhand.analysis.internal;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import org.deckhand.analysers.energy.EnergyAnalyser;
@@ -37,25 +39,21 @@ final class BuiltInAnalysers {
      * @throws IllegalArgumentException if an attribute of {@code type} has no default
      */
     static <A extends Annotation> A defaults(Class<A> type) {
-        Object instance = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            switch (method.getName()) {
-                case "annotationType":
-                    return type;
-                case "toString":
-                    return "defaults of " + type.getName();
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "equals":
-                    return proxy == args[0];
-                default:
-                    Object value = method.getDefaultValue();
-                    if (value == null) {
-                        throw new IllegalArgumentException(type.getName() + "." + method.getName()
-                                + " has no default");
-                    }
-                    return value;
-            }
-        });
-        return type.cast(instance);
+        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+            case "annotationType" -> type;
+            case "toString" -> "defaults of " + type.getName();
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> defaultValue(type, method);
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static Object defaultValue(Class<?> type, Method attribute) {
+        Object value = attribute.getDefaultValue();
+        if (value == null) {
+            throw new IllegalArgumentException(type.getName() + "." + attribute.getName() + " has no default");
+        }
+        return value;
     }
 }

@@ -18,6 +18,8 @@ import org.deckhand.analysis.internal.BenchCorpus.AudioItem;
  * @param workerNanos the pipeline worker's CPU time: decoding, conversion, hand-offs (nanoseconds)
  * @param guardNanos its guard thread's CPU time: the analysers (nanoseconds)
  * @param wallNanos the wall time of decoding and analysing it (nanoseconds)
+ * @param directCpuNanos the CPU time of the same work on one thread, without the guard thread (nanoseconds), 0 when
+ *     that failed
  * @param analyserNanos each analyser's CPU time, by analyser id (nanoseconds)
  * @param bpm the tempo analyser's tempo (BPM), or null
  * @param key the key analyser's key, such as {@code A minor}, or null
@@ -25,8 +27,8 @@ import org.deckhand.analysis.internal.BenchCorpus.AudioItem;
  * @param failures what failed: the decoder alone, or an analyser, with the reason
  */
 record MeasuredFile(AudioItem item, String decoderName, long decodeCpuNanos, double audioSeconds, long workerNanos,
-        long guardNanos, long wallNanos, Map<String, Long> analyserNanos, Double bpm, String key, Double lufs,
-        List<String> failures) {
+        long guardNanos, long wallNanos, long directCpuNanos, Map<String, Long> analyserNanos, Double bpm, String key,
+        Double lufs, List<String> failures) {
 
     /** The decoder name of the files that the decoder hands to an ffmpeg process. */
     static final String FFMPEG_DECODER = "ffmpeg";
@@ -36,7 +38,7 @@ record MeasuredFile(AudioItem item, String decoderName, long decodeCpuNanos, dou
      * @param decoded the file decoded alone, or null when that failed
      * @param decodeFailure why decoding alone failed, or null
      * @param run the file through the pipeline
-     * @return the file's figures
+     * @return the file's figures, without the CPU time of the work done without the guard thread
      */
     static MeasuredFile of(AudioItem item, BenchPipeline.DecodeRun decoded, String decodeFailure,
             BenchPipeline.TrackRun run) {
@@ -47,9 +49,18 @@ record MeasuredFile(AudioItem item, String decoderName, long decodeCpuNanos, dou
         run.failures().forEach((id, reason) -> failures.add(id + ": " + reason));
         return new MeasuredFile(item, decoded == null ? null : decoded.decoderName(),
                 decoded == null ? 0 : decoded.cpuNanos(), run.audioSeconds(), run.workerNanos(), run.guardNanos(),
-                run.wallNanos(), Map.copyOf(run.analyserNanos()), (Double) run.value("tempo", "bpm"),
+                run.wallNanos(), 0, Map.copyOf(run.analyserNanos()), (Double) run.value("tempo", "bpm"),
                 (String) run.value(KeyAnalyser.ID, KeyAnalyser.KEY),
                 (Double) run.value(LoudnessAnalyser.ID, "integratedLufs"), List.copyOf(failures));
+    }
+
+    /**
+     * @param nanos the CPU time of the same work without the guard thread (nanoseconds)
+     * @return these figures with it
+     */
+    MeasuredFile withDirectCpuNanos(long nanos) {
+        return new MeasuredFile(item, decoderName, decodeCpuNanos, audioSeconds, workerNanos, guardNanos, wallNanos,
+                nanos, analyserNanos, bpm, key, lufs, failures);
     }
 
     /** @return the pipeline's CPU time for the file, worker and guard thread together (nanoseconds) */

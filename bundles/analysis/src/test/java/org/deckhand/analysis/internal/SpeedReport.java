@@ -39,6 +39,10 @@ final class SpeedReport {
                 + " wall %.0fx; whole JVM %.0fx (the pass's process CPU time, JIT compilers and %.1f s of GC "
                 + "included)%n", speed, goal, speed >= goal ? "met" : "MISSED", audio / wall,
                 pipelinePhase.audioPerCpu(audio), pipelinePhase.gcSeconds());
+        double direct = seconds(counted, MeasuredFile::directCpuNanos);
+        System.out.printf(Locale.ROOT, "  the same decoding, conversion and analysers on the worker thread alone, "
+                + "without the guard thread: %.0fx real time per core; the guard's hand-offs cost %.2f ms of CPU per "
+                + "second of audio%n", audio / direct, 1000 * (pipelineCpu - direct) / audio);
         System.out.printf(Locale.ROOT, "  decode alone: %.0fx real time per core; whole JVM %.0fx%n", audio / decodeCpu,
                 decodePhase.audioPerCpu(audio));
         System.out.printf(Locale.ROOT, "  decode + analysers take %.2f times the CPU time of decode alone%n",

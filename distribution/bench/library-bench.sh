@@ -12,7 +12,8 @@
 # With -XX:NativeMemoryTracking=summary in DECKHAND_JAVA_OPTS, it also prints the JVM's native memory summary
 # (jcmd VM.native_memory) once the scan is done.
 # Usage: distribution/bench/library-bench.sh [TRACKS] [CORPUS]   (after: mvn -q package -DskipTests)
-# Environment: CLIENTS (default 8), WARM_UP_SECONDS (5), LOAD_SECONDS (30).
+# Environment: CLIENTS (default 8), WARM_UP_SECONDS (5), LOAD_SECONDS (30), DECKHAND_DIST (the unpacked distribution
+# to copy, default distribution/target/deckhand-*/).
 set -euo pipefail
 
 tracks=${1:-100000}
@@ -21,70 +22,24 @@ clients=${CLIENTS:-8}
 warm_up=${WARM_UP_SECONDS:-5}
 load_seconds=${LOAD_SECONDS:-30}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-dist=$(ls -d "$repo"/distribution/target/deckhand-*/ 2>/dev/null | head -n 1)
+# shellcheck source=bench-server.sh
+. "$repo/distribution/bench/bench-server.sh"
+dist=$(bench_dist "$repo" "${DECKHAND_DIST:-}")
 load_source=$repo/distribution/src/test/java/org/deckhand/distribution/bench/SearchLoad.java
-if [ -z "$dist" ]; then
-  echo "build first: mvn -q package -DskipTests" >&2
-  exit 1
-fi
 if [ -z "$corpus" ] || [ ! -d "$corpus/real-formats" ]; then
   echo "give the corpus folder (../shared/corpus/build.sh --quick DIR) as the second argument or DECKHAND_CORPUS" >&2
   exit 1
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/deckhand-library-bench.XXXXXX")
-pid=
-sampler=
-cleanup() {
-  [ -n "$sampler" ] && kill "$sampler" 2>/dev/null
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill "$pid"
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir deckhand-library-bench
 
 now_ms() { date +%s%3N; }
 
-echo "building a library of $tracks hard links in $work/music" >&2
-python3 - "$corpus" "$work/music" "$tracks" <<'PY'
-import os, shutil, sys
-corpus, music, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-extensions = ('.mp3', '.flac', '.ogg', '.opus', '.m4a', '.wav', '.aiff')
-sources = sorted(os.path.join(folder, name) for top in ('real-formats', 'labelled', 'real')
-                 for folder, _, names in os.walk(os.path.join(corpus, top)) for name in names
-                 if name.endswith(extensions))
-made = set()
-for i in range(count):
-    source = sources[i % len(sources)]
-    folder = os.path.join(music, 'artist %d' % (i % 97), 'album %d' % (i % 13))
-    if folder not in made:
-        os.makedirs(folder)
-        made.add(folder)
-    target = os.path.join(folder, '%d - %s' % (i, os.path.basename(source)))
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-for source in sources:
-    with open(source, 'rb') as audio:
-        while audio.read(1 << 20):
-            pass
-print('%d files from %d corpus files' % (count, len(sources)), file=sys.stderr)
-PY
-
-cp -r "$dist" "$work/deckhand"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
-password=bench-password
-log=$work/deckhand.log
+bench_link_library "$corpus" "$work/music" "$tracks"
 
 # Starts the server, and the sampler that appends "ms VmRSS VmHWM RssAnon RssFile" (kB) to rss.tsv every 0.5 s.
 started=$(now_ms)
-DECKHAND_ADMIN_PASSWORD=$password "$work/deckhand/bin/deckhand" --host 127.0.0.1 --port "$port" \
-  --music "$work/music" --data "$work/data" > "$log" 2>&1 &
-pid=$!
+bench_start_server "$dist"
 (
   while [ -r "/proc/$pid/status" ]; do
     awk -v t="$(now_ms)" '/^(VmRSS|VmHWM|RssAnon|RssFile):/ {v[$1] = $2}
@@ -94,8 +49,7 @@ pid=$!
 ) > "$work/rss.tsv" 2>/dev/null &
 sampler=$!
 
-alive() { kill -0 "$pid" 2>/dev/null || { echo "the server stopped; it printed:" >&2; cat "$log" >&2; exit 1; }; }
-until grep -q ' ready at ' "$log"; do alive; sleep 0.05; done
+bench_wait_ready 0.05
 ready=$(now_ms)
 token=$(curl -sf -u "admin:$password" -H 'Content-Type: application/json' -d '{"name": "library-bench"}' \
   "$base/api/v1/keys" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')

@@ -20,7 +20,12 @@
 #               PEERS="" runs none
 #   JOBS        parallel peer workers (peers.sh), default: the number of cores
 #   BENCH_OUT   where estimates, scores and per-file figures go, default /tmp/deckhand-analysis-bench/<corpus name>
-#   BENCH_JAVA_OPTS  more JVM options, such as -XX:TieredStopAtLevel=1 to measure with C1 alone
+#   BENCH_JAVA_OPTS  more JVM options, such as -XX:TieredStopAtLevel=1 to measure with C1 alone, or
+#               -XX:StartFlightRecording=filename=/tmp/bench.jfr to profile (then: jfr print --events ExecutionSample)
+#   SPEED_ONLY  N: speed alone (no peers, no scores, no ffmpeg), on N files of every extension spread evenly through
+#               the manifest (0: every file), same JVM, warm-up and passes; on the full corpus and a busy 2-core
+#               machine SPEED_ONLY=3 (22 files) takes about 4 minutes, SPEED_ONLY=20 (101 files, 4.7 h of audio)
+#               about 17, SPEED_ONLY=0 over an hour
 #   CORPUS_TOOLS     the folder of peers.sh and score.py, default ../shared/corpus beside the repository
 set -euo pipefail
 export LC_ALL=C.UTF-8
@@ -36,7 +41,9 @@ if [ -z "$corpus" ] || [ ! -f "$corpus/manifest.tsv" ] || [ ! -f "$corpus/labell
 fi
 corpus=$(realpath "$corpus")
 [ -f "$tools/peers.sh" ] && [ -f "$tools/score.py" ] || { echo "no peers.sh and score.py in $tools" >&2; exit 1; }
-command -v ffmpeg >/dev/null || { echo "ffmpeg is needed (apt-get install ffmpeg)" >&2; exit 1; }
+speed_only=${SPEED_ONLY:-}
+[ -n "$speed_only" ] && peers=""
+[ -n "$speed_only" ] || command -v ffmpeg >/dev/null || { echo "ffmpeg is needed (apt-get install ffmpeg)" >&2; exit 1; }
 out=${BENCH_OUT:-${TMPDIR:-/tmp}/deckhand-analysis-bench/$(basename "$corpus")}
 mkdir -p "$out"
 rm -f "$out"/est.*.tsv "$out"/est.*.score.txt
@@ -63,10 +70,16 @@ for jar in "${jars[@]}"; do
   case $jar in */org/deckhand/*) cp "$jar" "$lib/" && jar="$lib/$(basename "$jar")" ;; esac
   classpath="$classpath:$jar"
 done
+if [ -n "$speed_only" ]; then
+  bench_args=(--speed-only "$corpus" "$speed_only")
+else
+  # shellcheck disable=SC2206
+  bench_args=("$corpus" "$out" "$tools/score.py" $peers)
+fi
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX=2 java -Xms32m -Xmx384m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k \
   ${BENCH_JAVA_OPTS:-} -cp "$classpath" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  org.deckhand.analysis.internal.AnalysisBench "$corpus" "$out" "$tools/score.py" $peers
+  org.deckhand.analysis.internal.AnalysisBench "${bench_args[@]}"
 
 if [ -n "$peer_summary" ]; then
   echo

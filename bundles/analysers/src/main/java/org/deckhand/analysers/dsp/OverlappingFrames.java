@@ -47,9 +47,18 @@ public final class OverlappingFrames {
      * @param count how many of them are valid
      */
     public void add(float[] samples, int count) {
-        int read = 0;
-        while (read < count) {
-            int copied = Math.min(count - read, frameSamples - pendingSamples);
+        add(samples, 0, count);
+    }
+
+    /**
+     * @param samples the next samples of the stream, among others
+     * @param from index of the first of them
+     * @param to index after the last of them
+     */
+    public void add(float[] samples, int from, int to) {
+        int read = from;
+        while (read < to) {
+            int copied = Math.min(to - read, frameSamples - pendingSamples);
             System.arraycopy(samples, read, pending, pendingSamples, copied);
             pendingSamples += copied;
             read += copied;

@@ -16,6 +16,7 @@ final class OnsetPicker {
     private static final double FLOOR = 5;
 
     private final double[] ring = new double[SPAN];
+    private int newest = -1;
     private long frames;
 
     /**
@@ -25,21 +26,22 @@ final class OnsetPicker {
      * @return whether the frame {@value #HALF_WIDTH} frames back is an onset
      */
     boolean add(double flux) {
-        ring[(int) (frames % SPAN)] = flux;
+        newest = newest == SPAN - 1 ? 0 : newest + 1;
+        ring[newest] = flux;
         frames++;
         if (frames < SPAN) {
             return false;
         }
-        long candidate = frames - 1 - HALF_WIDTH;
-        double value = ring[(int) (candidate % SPAN)];
+        double value = ring[(newest - HALF_WIDTH + SPAN) % SPAN];
         double sum = 0;
+        int index = newest;
         for (int back = 0; back < SPAN; back++) {
-            long frame = frames - 1 - back;
-            double other = ring[(int) (frame % SPAN)];
+            double other = ring[index];
             sum += other;
-            if (frame != candidate && Math.abs(frame - candidate) <= HALF_WIDTH && other >= value) {
+            if (back != HALF_WIDTH && back <= 2 * HALF_WIDTH && other >= value) {
                 return false;
             }
+            index = index == 0 ? SPAN - 1 : index - 1;
         }
         double mean = sum / SPAN;
         return value > mean * (1 + THRESHOLD_RATIO) + FLOOR;

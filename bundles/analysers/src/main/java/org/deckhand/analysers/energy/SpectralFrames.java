@@ -2,6 +2,7 @@ package org.deckhand.analysers.energy;
 
 import be.tarsos.dsp.util.fft.FFT;
 import be.tarsos.dsp.util.fft.HannWindow;
+import org.deckhand.analysers.dsp.FastLog;
 import org.deckhand.analysers.dsp.OverlappingFrames;
 
 /**
@@ -61,7 +62,7 @@ final class SpectralFrames {
         double magnitudeSum = 0;
         for (int bin = 1; bin < magnitudes.length; bin++) {
             double magnitude = magnitudes[bin];
-            double log = Math.log(1 + COMPRESSION * magnitude);
+            double log = FastLog.ln((float) (1 + COMPRESSION * magnitude));
             flux += Math.max(0, log - previousLog[bin]);
             previousLog[bin] = log;
             weightedHz += bin * binHz * magnitude;

@@ -19,8 +19,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * <p>Method: harmonic pitch class profile with tuning estimation (E. Gómez, <i>Tonal description of music audio
  * signals</i>, PhD thesis, Universitat Pompeu Fabra, 2006, chapters 3 and 4), averaged over the track and correlated
  * with the key profiles chosen in {@link KeyConfiguration} (Temperley 1999, 2007; Faraldo, Gómez, Jordà, Herrera,
- * "Key estimation in electronic dance music", ECIR 2016; Krumhansl–Kessler 1982). Mono audio at
- * {@value #SAMPLE_RATE_HZ} Hz; peaks from {@value KeyAnalysis#LOWEST_HZ} Hz to {@value KeyAnalysis#HIGHEST_HZ} Hz.
+ * "Key estimation in electronic dance music", ECIR 2016; Krumhansl–Kessler 1982): one set for tracks whose genre
+ * tag names electronic dance music ({@link ElectronicGenres}), EDMA by default, another for the rest,
+ * Krumhansl–Kessler by default. Mono audio at {@value #SAMPLE_RATE_HZ} Hz; peaks from {@value KeyAnalysis#LOWEST_HZ}
+ * Hz to {@value KeyAnalysis#HIGHEST_HZ} Hz.
  */
 @Component(service = Analyser.class, configurationPid = KeyConfiguration.PID)
 @Designate(ocd = KeyConfiguration.class)
@@ -41,21 +43,33 @@ public final class KeyAnalyser implements Analyser {
     /** The sample rate the analyser asks for (Hz). */
     public static final int SAMPLE_RATE_HZ = 11_025;
 
-    private static final String VERSION = "1";
+    private static final String VERSION = "2";
 
     private final AnalyserDescriptor descriptor;
     private final KeyMatcher matcher;
+    private final KeyMatcher electronicMatcher;
 
     /** @param configuration the analyser's settings */
     @Activate
     public KeyAnalyser(KeyConfiguration configuration) {
-        this(configuration.profile());
+        this(configuration.profile(), configuration.electronicProfile());
     }
 
-    /** @param profile the key profiles to match against */
+    /** @param profile the key profiles to match every track against, whatever its genre */
     public KeyAnalyser(KeyProfile profile) {
+        this(profile, profile);
+    }
+
+    /**
+     * @param profile the key profiles to match tracks against, unless their genre tag names electronic dance music
+     * @param electronicProfile the key profiles for tracks whose genre tag names electronic dance music
+     */
+    public KeyAnalyser(KeyProfile profile, KeyProfile electronicProfile) {
         this.matcher = new KeyMatcher(profile);
-        this.descriptor = new AnalyserDescriptor(ID, VERSION + "-" + profile.name().toLowerCase(Locale.ROOT),
+        this.electronicMatcher = new KeyMatcher(electronicProfile);
+        String profiles = profile == electronicProfile ? profile.name()
+                : profile.name() + "-" + electronicProfile.name();
+        this.descriptor = new AnalyserDescriptor(ID, VERSION + "-" + profiles.toLowerCase(Locale.ROOT),
                 new PcmFormat(SAMPLE_RATE_HZ, 1), List.of(
                         new ResultField(KEY, ValueType.TEXT, "", "The musical key, such as A minor; absent when the "
                                 + "track has no clear key, such as a drum loop."),
@@ -74,6 +88,7 @@ public final class KeyAnalyser implements Analyser {
 
     @Override
     public Analysis begin(Track track, PcmFormat format) {
-        return new KeyAnalysis(descriptor, matcher, format.sampleRateHz());
+        return new KeyAnalysis(descriptor, ElectronicGenres.includes(track) ? electronicMatcher : matcher,
+                format.sampleRateHz());
     }
 }

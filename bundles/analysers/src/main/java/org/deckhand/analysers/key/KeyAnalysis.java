@@ -37,7 +37,14 @@ final class KeyAnalysis implements Analysis {
     static final double HARMONIC_DECAY = 0.6;
     /** Frames quieter than this mean square of their samples hold no music: -70 dBFS. */
     static final double SILENT_MEAN_SQUARE = 1e-7;
-    /** Prominence from which a peak is a steady partial, used for the tuning and the tonal fraction. */
+    /**
+     * Prominence from which a peak is a steady partial: three times the mean magnitude of the bins around it. Only
+     * such peaks enter the chroma and the tuning, and their energy makes the tonal fraction. Lower peaks are mostly
+     * ripples of noise and of the window's side lobes, which smear the chroma; leaving them out works as a spectral
+     * whitening (Gómez 2006 keeps a frame's strongest peaks; essentia's key extractor whitens the spectrum to the
+     * same end). Measured on the labelled sets with the Krumhansl–Kessler profiles, exact key against all peaks:
+     * full set 95.3 % (148 items, unchanged), quick set 94.4 % against 88.9 % (36 items).
+     */
     static final double TONAL_PROMINENCE = 3;
     /** Tonal fraction of the energy below which a track has no key. */
     static final double MIN_TONAL_FRACTION = 0.05;
@@ -64,7 +71,7 @@ final class KeyAnalysis implements Analysis {
     KeyAnalysis(AnalyserDescriptor descriptor, KeyMatcher matcher, int sampleRateHz) {
         this.descriptor = descriptor;
         this.matcher = matcher;
-        this.peaks = new SpectralPeaks(FRAME_SAMPLES, sampleRateHz, LOWEST_HZ, HIGHEST_HZ);
+        this.peaks = new SpectralPeaks(FRAME_SAMPLES, sampleRateHz, LOWEST_HZ, HIGHEST_HZ, TONAL_PROMINENCE);
         this.frames = new OverlappingFrames(FRAME_SAMPLES, HOP_SAMPLES, this::analyseFrame);
     }
 
@@ -109,10 +116,8 @@ final class KeyAnalysis implements Analysis {
                     * Math.log(peaks.frequencyHz(p) / TuningEstimator.STANDARD_A4_HZ) / Math.log(2);
             double amplitude = peaks.amplitude(p);
             histogram.addPeak(semitones, amplitude);
-            if (peaks.prominence(p) >= TONAL_PROMINENCE) {
-                tuning.add(semitones, amplitude * amplitude);
-                tonalEnergy += peaks.mainLobeEnergy(p);
-            }
+            tuning.add(semitones, amplitude * amplitude);
+            tonalEnergy += peaks.mainLobeEnergy(p);
         }
         totalEnergy += peaks.frameEnergy();
         histogram.endFrame();

@@ -12,10 +12,20 @@ public @interface KeyConfiguration {
     String PID = "org.deckhand.analysers.key";
 
     /**
-     * @return the key profiles the chroma is matched against; changing them analyses every track again
+     * @return the key profiles the chroma of a track is matched against, unless its genre tag names electronic dance
+     *     music; changing them analyses every track again
      */
-    @AttributeDefinition(name = "Key profiles", description = "EDMA (Faraldo 2016) scored best on Deckhand's labelled "
-            + "set of many genres; EDMM never reports a major key; KRUMHANSL and the TEMPERLEY profiles are for "
-            + "comparison.")
-    KeyProfile profile() default KeyProfile.EDMA;
+    @AttributeDefinition(name = "Key profiles", description = "For every track but electronic dance music. "
+            + "KRUMHANSL (Krumhansl and Kessler 1982) scored best on Deckhand's labelled set of many genres; the "
+            + "TEMPERLEY profiles are for comparison.")
+    KeyProfile profile() default KeyProfile.KRUMHANSL;
+
+    /**
+     * @return the key profiles for tracks whose genre tag names electronic dance music (house, techno, trance,
+     *     drum and bass...); changing them analyses every track again
+     */
+    @AttributeDefinition(name = "Key profiles for electronic dance music", description = "For tracks whose genre "
+            + "tag names electronic dance music. EDMA (Faraldo 2016) was derived from that music; EDMM never reports "
+            + "a major key.")
+    KeyProfile electronicProfile() default KeyProfile.EDMA;
 }

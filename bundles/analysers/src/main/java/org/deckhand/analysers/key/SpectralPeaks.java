@@ -16,6 +16,7 @@ final class SpectralPeaks {
     /** Bins on each side of a peak within the main lobe of the Hann window. */
     private static final int MAIN_LOBE_BINS = 2;
 
+    private final double minProminence;
     private final FFT fft;
     private final float[] magnitudes;
     private final double[] cumulativeMagnitudes;
@@ -34,8 +35,10 @@ final class SpectralPeaks {
      * @param sampleRateHz the frames' sample rate (Hz)
      * @param lowestHz the lowest peak frequency kept (Hz)
      * @param highestHz the highest peak frequency kept (Hz), below half the sample rate
+     * @param minProminence the prominence a peak needs to be kept, above 1
      */
-    SpectralPeaks(int frameSamples, double sampleRateHz, double lowestHz, double highestHz) {
+    SpectralPeaks(int frameSamples, double sampleRateHz, double lowestHz, double highestHz, double minProminence) {
+        this.minProminence = minProminence;
         this.fft = new FFT(frameSamples, new HannWindow());
         this.magnitudes = new float[frameSamples / 2];
         this.cumulativeMagnitudes = new double[frameSamples / 2 + 1];
@@ -50,7 +53,7 @@ final class SpectralPeaks {
     }
 
     /**
-     * Finds the peaks of a frame that stand above the mean of the bins around them.
+     * Finds the peaks of a frame that stand at least the minimum prominence above the mean of the bins around them.
      *
      * @param frame the frame's samples; overwritten by its spectrum
      * @return how many peaks were found
@@ -70,7 +73,7 @@ final class SpectralPeaks {
                 int from = Math.max(0, bin - NEIGHBOURHOOD_BINS);
                 int to = Math.min(magnitudes.length, bin + NEIGHBOURHOOD_BINS + 1);
                 double prominence = centre * (to - from) / (cumulativeMagnitudes[to] - cumulativeMagnitudes[from]);
-                if (prominence > 1) {
+                if (prominence >= minProminence) {
                     add(bin, prominence);
                 }
             }
@@ -114,7 +117,8 @@ final class SpectralPeaks {
 
     /**
      * @param peak index of a peak of the last frame
-     * @return its magnitude over the mean magnitude of the {@value #NEIGHBOURHOOD_BINS} bins on each side, above 1
+     * @return its magnitude over the mean magnitude of the {@value #NEIGHBOURHOOD_BINS} bins on each side, at least
+     *     the minimum prominence
      */
     double prominence(int peak) {
         return prominences[peak];

@@ -1,8 +1,9 @@
 package org.deckhand.analysers.loudness;
 
 /**
- * The K-weighting of ITU-R BS.1770-4, Annex 1, section 2, for the two channels of a stereo signal: a high-shelf pre-filter (+4 dB above about
- * 1.7 kHz, modelling the head) followed by the RLB high-pass (about 38 Hz), each a biquad.
+ * The K-weighting of ITU-R BS.1770-4, Annex 1, section 2, for the two channels of a stereo signal or the one of a mono
+ * signal: a high-shelf pre-filter (+4 dB above about 1.7 kHz, modelling the head) followed by the RLB high-pass (about
+ * 38 Hz), each a biquad.
  *
  * <p>The Recommendation gives the coefficients for 48 kHz only. Here they are computed for any sample rate by the
  * bilinear transform of the analogue prototypes whose parameters reproduce the 48 kHz coefficients (shelf: centre
@@ -65,6 +66,38 @@ final class KWeighting {
      */
     double[][] coefficients() {
         return new double[][] {{shelfB0, shelfB1, shelfB2, shelfA1, shelfA2}, {1, -2, 1, highPassA1, highPassA2}};
+    }
+
+    /**
+     * Weights a run of samples of a mono signal, with the filter state of the left channel, and returns the sum of the
+     * squares of the weighted samples.
+     *
+     * @param samples the samples, full scale 1.0
+     * @param from index of the first sample
+     * @param to index after the last sample
+     * @return the sum of the squared K-weighted samples over {@code [from, to)}
+     */
+    double sumOfSquares(float[] samples, int from, int to) {
+        double s1 = leftShelf1;
+        double s2 = leftShelf2;
+        double h1 = leftHighPass1;
+        double h2 = leftHighPass2;
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double x = samples[i];
+            double shelved = shelfB0 * x + s1;
+            s1 = shelfB1 * x - shelfA1 * shelved + s2;
+            s2 = shelfB2 * x - shelfA2 * shelved;
+            double weighted = shelved + h1;
+            h1 = -2 * shelved - highPassA1 * weighted + h2;
+            h2 = shelved - highPassA2 * weighted;
+            sum += weighted * weighted;
+        }
+        leftShelf1 = s1;
+        leftShelf2 = s2;
+        leftHighPass1 = h1;
+        leftHighPass2 = h2;
+        return sum;
     }
 
     /**

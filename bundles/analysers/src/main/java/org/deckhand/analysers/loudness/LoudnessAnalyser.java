@@ -15,10 +15,12 @@ import org.osgi.service.component.annotations.Component;
  * loudness range (EBU Tech 3342), sample peak, true peak (BS.1770-4, Annex 2) and the ReplayGain 2.0 track gain, whose
  * reference level is -18 LUFS.
  *
- * <p>Works on stereo at the file's own sample rate. The pipeline hands a mono file over as two equal channels, which
- * BS.1770 would measure 3 dB louder than the one channel the file holds; so a track whose two channels are
- * sample-identical from start to end is measured as mono, one channel of weight 1.0, as ffmpeg's {@code ebur128}
- * filter measures a mono file. A stereo file whose channels happen to be identical is measured the same way.
+ * <p>Works on stereo at the file's own sample rate, and sums both channels of a stereo file as BS.1770 does, even when
+ * they are identical. The pipeline hands a mono file over as two equal channels, which BS.1770 would measure 3 dB
+ * louder than the one channel the file holds, so a mono file is measured on one channel of weight 1.0, as ffmpeg's
+ * {@code ebur128} filter measures it. The blocks cannot tell the two apart; the pipeline tells the file's own channel
+ * count through {@link #begin(Track, PcmFormat, PcmFormat)}. Begun without it, the analyser takes a track whose two
+ * channels are sample-identical from start to end for a mono file.
  */
 @Component(service = Analyser.class)
 public final class LoudnessAnalyser implements Analyser {
@@ -26,7 +28,7 @@ public final class LoudnessAnalyser implements Analyser {
     /** The descriptor's id, under which the results are stored. */
     public static final String ID = "loudness";
 
-    private static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor(ID, "1", PcmFormat.atSourceRate(2),
+    private static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor(ID, "2", PcmFormat.atSourceRate(2),
             List.of(new ResultField(LoudnessAnalysis.INTEGRATED, ValueType.NUMBER, "LUFS",
                             "Integrated loudness over the whole track (ITU-R BS.1770-4, EBU R 128)."),
                     new ResultField(LoudnessAnalysis.RANGE, ValueType.NUMBER, "LU",
@@ -47,6 +49,11 @@ public final class LoudnessAnalyser implements Analyser {
 
     @Override
     public Analysis begin(Track track, PcmFormat format) {
-        return new LoudnessAnalysis(DESCRIPTOR, format);
+        return new LoudnessAnalysis(DESCRIPTOR, format, 0);
+    }
+
+    @Override
+    public Analysis begin(Track track, PcmFormat format, PcmFormat source) {
+        return new LoudnessAnalysis(DESCRIPTOR, format, source.channels());
     }
 }

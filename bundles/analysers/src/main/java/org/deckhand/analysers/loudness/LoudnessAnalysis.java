@@ -12,9 +12,10 @@ import org.deckhand.api.analysis.PcmFormat;
 
 /**
  * The loudness measurement of one track: K-weights each channel, sums the energy in 100 ms steps for the gating
- * blocks, meters the peaks, and notes whether the two channels stay identical (then the track is measured as mono;
- * see {@link LoudnessAnalyser}). Audio given in one channel is measured as mono the same way. Memory is fixed,
- * whatever the track's length.
+ * blocks, and meters the peaks. A mono file, given in one channel or as two equal ones, is measured on one channel;
+ * a stereo file on both. When the file's channel count is not known, it notes whether the two channels stay
+ * identical and then measures the track as mono (see {@link LoudnessAnalyser}). Memory is fixed, whatever the
+ * track's length.
  */
 final class LoudnessAnalysis implements Analysis {
 
@@ -39,21 +40,32 @@ final class LoudnessAnalysis implements Analysis {
     private final KWeighting weighting;
     private final TruePeakMeter[] peakMeters;
     private final GatingBlocks blocks = new GatingBlocks();
+    /** Whether the track is measured on its first channel alone: a mono file. */
+    private final boolean monoSource;
+    /** Whether the file's channel count is unknown, so that identical channels stand for a mono file. */
+    private final boolean layoutUnknown;
     private boolean channelsIdentical;
     private long frames;
     private long stepIndex;
     private long stepEndFrame;
     private double stepSumOfSquares;
 
-    LoudnessAnalysis(AnalyserDescriptor descriptor, PcmFormat format) {
+    /**
+     * @param descriptor the analyser's descriptor, for the result
+     * @param format the blocks' sample rate and channel count
+     * @param sourceChannels the channel count of the track's file, 0 when unknown
+     */
+    LoudnessAnalysis(AnalyserDescriptor descriptor, PcmFormat format, int sourceChannels) {
         this.descriptor = descriptor;
         this.sampleRateHz = format.sampleRateHz();
+        monoSource = format.channels() == 1 || sourceChannels == 1;
+        layoutUnknown = !monoSource && sourceChannels == 0;
         weighting = new KWeighting(sampleRateHz);
-        peakMeters = new TruePeakMeter[format.channels()];
+        peakMeters = new TruePeakMeter[monoSource ? 1 : format.channels()];
         for (int channel = 0; channel < peakMeters.length; channel++) {
             peakMeters[channel] = new TruePeakMeter();
         }
-        channelsIdentical = true;
+        channelsIdentical = layoutUnknown;
         stepEndFrame = stepEnd(0);
     }
 
@@ -72,7 +84,8 @@ final class LoudnessAnalysis implements Analysis {
         int from = 0;
         while (from < count) {
             int to = (int) Math.min(count, from + stepEndFrame - frames);
-            stepSumOfSquares += weighting.sumOfSquares(left, right, from, to);
+            stepSumOfSquares += monoSource ? weighting.sumOfSquares(left, from, to)
+                    : weighting.sumOfSquares(left, right, from, to);
             frames += to - from;
             from = to;
             if (frames == stepEndFrame) {

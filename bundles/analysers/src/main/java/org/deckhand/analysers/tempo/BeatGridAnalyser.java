@@ -18,7 +18,8 @@ import org.osgi.service.component.annotations.Component;
  * The beat grid analyser, descriptor id {@code beatgrid}: a constant grid of beats fitted to the beats tracked by
  * Ellis's dynamic programming (2007), its first downbeat, whether the tempo varies, and the intro and outro cue
  * points, from mono audio at 11,025 Hz; see {@link BeatGridEstimator}. It shares the tempo analyser's range
- * (PID {@value TempoConfiguration#PID}).
+ * (PID {@value TempoConfiguration#PID}) and, for a track both analyse at once, its onset envelope and tempo
+ * ({@link TrackEnvelopes}), so that the two cost about as much as one.
  */
 @Component(service = Analyser.class, configurationPid = TempoConfiguration.PID)
 public final class BeatGridAnalyser implements Analyser {
@@ -64,13 +65,10 @@ public final class BeatGridAnalyser implements Analyser {
     @Override
     public Analysis begin(Track track, PcmFormat format) throws AnalysisException {
         Formats.require(DESCRIPTOR, format);
-        return new EnvelopeAnalysis(true) {
+        return new EnvelopeAnalysis(track, range) {
             @Override
-            public AnalysisResult finish() throws AnalysisException {
-                requireLength();
-                TempoEstimator tempo = new TempoEstimator(OnsetEnvelope.FRAME_RATE_HZ, range.minBpm(),
-                        range.maxBpm());
-                BeatGrid grid = new BeatGridEstimator(tempo).estimate(envelope.flux(), envelope.lowFlux(),
+            AnalysisResult result(TrackEnvelope envelope) throws AnalysisException {
+                BeatGrid grid = BeatGridEstimator.estimate(envelope.tempo(), envelope.lowFlux(),
                         envelope.levelAboveFloorDb());
                 if (grid == null) {
                     throw noBeat();

@@ -18,28 +18,22 @@ final class BeatGridEstimator {
     static final double ONSET_OFFSET_SAMPLES = OnsetEnvelope.WINDOW_SAMPLES / 2.0;
     private static final double MUSIC_START_SHARE = 0.1;
 
-    private final TempoEstimator tempo;
-
-    /**
-     * @param tempo the tempo estimator, which sets the BPM range
-     */
-    BeatGridEstimator(TempoEstimator tempo) {
-        this.tempo = tempo;
+    private BeatGridEstimator() {
     }
 
     /**
-     * @param flux the full-band onset signal, one value per frame
+     * @param tempo the track's tempo, with its smoothed full-band onset signal and the estimator that found it
      * @param lowFlux the low-band onset signal, one value per frame
      * @param levelAboveFloorDb the level, one value per {@link OnsetEnvelope#LEVEL_FRAMES} frames, dB
      * @return the grid, or null if the track has no beat
      */
-    BeatGrid estimate(float[] flux, float[] lowFlux, float[] levelAboveFloorDb) {
-        float[] fullOss = tempo.smooth(flux);
-        TempoEstimate estimate = fullOss == null ? null : tempo.estimateSmoothed(fullOss);
+    static BeatGrid estimate(TrackEnvelope.TempoFinding tempo, float[] lowFlux, float[] levelAboveFloorDb) {
+        float[] fullOss = tempo.oss();
+        TempoEstimate estimate = tempo.estimate();
         if (estimate == null) {
             return null;
         }
-        float[] lowOss = tempo.smooth(lowFlux);
+        float[] lowOss = tempo.estimator().smooth(lowFlux);
         float[] oss = beatSignal(fullOss, lowOss);
         double[] beats = BeatTracker.track(oss, estimate.periodFrames());
         if (beats.length < 2) {

@@ -2,43 +2,60 @@ package org.deckhand.analysers.tempo;
 
 import org.deckhand.api.analysis.Analysis;
 import org.deckhand.api.analysis.AnalysisException;
+import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmBlock;
+import org.deckhand.api.library.Track;
 
 /**
- * The part of an analysis shared by the tempo and beat grid analysers: feeds the mono blocks to an
- * {@link OnsetEnvelope} and checks, when the track ends, that it lasted long enough to carry a tempo.
+ * The part of an analysis shared by the tempo and beat grid analysers: feeds the mono blocks to the track's
+ * {@link TrackEnvelope}, which the tempo and beat grid analyses of one track share, and checks, when the track ends,
+ * that it lasted long enough to carry a tempo.
  */
 abstract class EnvelopeAnalysis implements Analysis {
 
     /** The shortest track analysed, s. */
     static final double SHORTEST_SECONDS = 5;
 
-    /** The track's onset envelope. */
-    final OnsetEnvelope envelope;
+    private final Track track;
+    private final TempoRange range;
+    private final TrackEnvelope envelope;
     private long frames;
 
     /**
-     * @param withBarFeatures whether the envelope keeps the low-band flux and the level
+     * @param track the track, or null
+     * @param range the analyser's tempo range
      */
-    EnvelopeAnalysis(boolean withBarFeatures) {
-        this.envelope = new OnsetEnvelope(withBarFeatures);
+    EnvelopeAnalysis(Track track, TempoRange range) {
+        this.track = track;
+        this.range = range;
+        this.envelope = TrackEnvelopes.IN_PROGRESS.join(track, range);
     }
 
     @Override
     public final void process(PcmBlock block) {
-        envelope.add(block.samples()[0], block.frames());
+        envelope.add(block);
         frames += block.frames();
     }
 
-    /**
-     * @throws AnalysisException if the track is shorter than {@link #SHORTEST_SECONDS}
-     */
-    final void requireLength() throws AnalysisException {
-        if (frames < SHORTEST_SECONDS * OnsetEnvelope.SAMPLE_RATE_HZ) {
-            throw new AnalysisException("The track is too short to find a tempo: it lasts less than "
-                    + (int) SHORTEST_SECONDS + " seconds.");
+    @Override
+    public final AnalysisResult finish() throws AnalysisException {
+        try {
+            if (frames < SHORTEST_SECONDS * OnsetEnvelope.SAMPLE_RATE_HZ) {
+                throw new AnalysisException("The track is too short to find a tempo: it lasts less than "
+                        + (int) SHORTEST_SECONDS + " seconds.");
+            }
+            return result(envelope);
+        } finally {
+            TrackEnvelopes.IN_PROGRESS.release(track, range, envelope);
         }
     }
+
+    /**
+     * @param envelope the track's envelope, whole
+     * @return the analyser's result
+     * @throws AnalysisException if the track has no beat
+     */
+    abstract AnalysisResult result(TrackEnvelope envelope) throws AnalysisException;
 
     /** @return the exception for a track without beats */
     static AnalysisException noBeat() {

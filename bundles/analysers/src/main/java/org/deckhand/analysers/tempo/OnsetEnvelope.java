@@ -2,6 +2,7 @@ package org.deckhand.analysers.tempo;
 
 import be.tarsos.dsp.util.fft.FFT;
 import be.tarsos.dsp.util.fft.HannWindow;
+import org.deckhand.analysers.dsp.FastLog;
 import org.deckhand.analysers.dsp.OverlappingFrames;
 
 /**
@@ -58,10 +59,11 @@ final class OnsetEnvelope {
      * Adds mono samples at {@link #SAMPLE_RATE_HZ}.
      *
      * @param samples the samples, in [-1, 1]
-     * @param count how many of them are valid
+     * @param from index of the first sample to add
+     * @param to index after the last
      */
-    void add(float[] samples, int count) {
-        frames.add(samples, count);
+    void add(float[] samples, int from, int to) {
+        frames.add(samples, from, to);
     }
 
     /**
@@ -82,7 +84,7 @@ final class OnsetEnvelope {
             float re = frame[2 * bin];
             float im = frame[2 * bin + 1];
             float magnitude = MAGNITUDE_SCALE * (float) Math.sqrt(re * re + im * im);
-            float logMagnitude = (float) Math.log(1 + COMPRESSION * magnitude);
+            float logMagnitude = FastLog.ln(1 + COMPRESSION * magnitude);
             float rise = logMagnitude - previousLogMagnitude[bin];
             previousLogMagnitude[bin] = logMagnitude;
             if (rise > 0) {

@@ -19,7 +19,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * The tempo analyser, descriptor id {@code tempo}: a track's tempo to one decimal with a confidence and its octave
  * alternative, by the method of Percival and Tzanetakis (2014) described in {@link TempoEstimator}, from mono audio
  * at 11,025 Hz. The reported tempo lies in the configured {@link TempoRange} (PID
- * {@value TempoConfiguration#PID}).
+ * {@value TempoConfiguration#PID}). The onset envelope and the tempo of a track are shared with the beat grid
+ * analyser when it analyses the same track at the same time ({@link TrackEnvelopes}).
  */
 @Component(service = Analyser.class, configurationPid = TempoConfiguration.PID)
 @Designate(ocd = TempoConfiguration.class)
@@ -59,12 +60,10 @@ public final class TempoAnalyser implements Analyser {
     @Override
     public Analysis begin(Track track, PcmFormat format) throws AnalysisException {
         Formats.require(DESCRIPTOR, format);
-        return new EnvelopeAnalysis(false) {
+        return new EnvelopeAnalysis(track, range) {
             @Override
-            public AnalysisResult finish() throws AnalysisException {
-                requireLength();
-                TempoEstimate estimate = new TempoEstimator(OnsetEnvelope.FRAME_RATE_HZ, range.minBpm(),
-                        range.maxBpm()).estimate(envelope.flux());
+            AnalysisResult result(TrackEnvelope envelope) throws AnalysisException {
+                TempoEstimate estimate = envelope.tempo().estimate();
                 if (estimate == null) {
                     throw noBeat();
                 }

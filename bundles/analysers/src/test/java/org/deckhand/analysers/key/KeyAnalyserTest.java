@@ -12,6 +12,7 @@ import java.util.Map;
 import org.deckhand.analysers.testing.AnalyserRun;
 import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.ResultField;
+import org.deckhand.api.library.Tags;
 import org.deckhand.api.music.CamelotKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,24 @@ class KeyAnalyserTest {
             }
         }
         assertEquals(List.of(), wrong);
+    }
+
+    /** A track whose genre tag names electronic dance music is matched against the electronic profiles. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Tech House", "Drum & Bass", "electronic", "Progressive Trance"})
+    void theGenreTagChoosesTheProfiles(String genre) throws AnalysisException {
+        KeyAnalyser byGenre = new KeyAnalyser(KeyProfile.KRUMHANSL, KeyProfile.EDMM);
+        float[][] cMajorCadence = {CADENCES.get(CamelotKey.ofPitchClass(0, false))};
+        Tags electronic = new Tags(null, List.of(), null, null, null, null, null, genre, null, null, null, null, null);
+        Tags other = new Tags(null, List.of(), null, null, null, null, null, "Dancehall", null, null, null, null, null);
+
+        Object electronicKey = AnalyserRun.run(byGenre, AnalyserRun.track(10, electronic), cMajorCadence, RATE)
+                .values().get(KeyAnalyser.KEY);
+        Object otherKey = AnalyserRun.run(byGenre, AnalyserRun.track(10, other), cMajorCadence, RATE).values()
+                .get(KeyAnalyser.KEY);
+
+        assertEquals(CamelotKey.ofPitchClass(0, true).name(), electronicKey);
+        assertEquals(CamelotKey.ofPitchClass(0, false).name(), otherKey);
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class KeySpeed {
      * @throws AnalysisException if a track cannot be analysed
      */
     public static void main(String[] args) throws AnalysisException {
-        KeyAnalyser analyser = new KeyAnalyser(KeyProfile.EDMA);
+        KeyAnalyser analyser = new KeyAnalyser(KeyProfile.KRUMHANSL, KeyProfile.EDMA);
         List<float[][]> tracks = Corpus.labelled(Path.of(args[0])).stream()
                 .map(item -> Pcm.decode(item.file(), analyser.descriptor().format())).toList();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -56,7 +56,12 @@ final class Ebur128 {
         return Double.parseDouble(value);
     }
 
-    private static String run(List<String> command) {
+    /**
+     * @param command a command line, such as an ffmpeg conversion
+     * @return what it printed on its standard output
+     * @throws IllegalStateException if it fails
+     */
+    static String run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String output;

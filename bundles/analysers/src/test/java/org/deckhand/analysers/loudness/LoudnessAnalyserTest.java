@@ -151,7 +151,25 @@ class LoudnessAnalyserTest {
 
     /** A mono file comes as two identical channels; it is measured as one channel, as ffmpeg measures it. */
     @Test
-    void identicalChannelsAreMeasuredAsMono() throws AnalysisException {
+    void aMonoFileIsMeasuredOnOneChannel() throws AnalysisException {
+        float[][] stereo = new ToneSequence(RATE_HZ, 1000, -23, 10).stereo();
+        float[][] dualMono = {stereo[0], stereo[0].clone()};
+        Map<String, Object> values = AnalyserRun.run(new LoudnessAnalyser(), dualMono, RATE_HZ, 1).values();
+        assertEquals(-26.01, (Double) values.get(LoudnessAnalysis.INTEGRATED), 0.1);
+    }
+
+    /** BS.1770 sums the two channels of a stereo file, even when they carry the same signal. */
+    @Test
+    void aStereoFileWithIdenticalChannelsSumsBoth() throws AnalysisException {
+        float[][] stereo = new ToneSequence(RATE_HZ, 1000, -23, 10).stereo();
+        float[][] identical = {stereo[0], stereo[0].clone()};
+        Map<String, Object> values = AnalyserRun.run(new LoudnessAnalyser(), identical, RATE_HZ, 2).values();
+        assertEquals(-23.0, (Double) values.get(LoudnessAnalysis.INTEGRATED), 0.1);
+    }
+
+    /** Begun without the file's format, the analyser takes identical channels for a mono file. */
+    @Test
+    void withoutTheChannelCountIdenticalChannelsAreMeasuredAsMono() throws AnalysisException {
         float[][] stereo = new ToneSequence(RATE_HZ, 1000, -23, 10).stereo();
         float[][] dualMono = {stereo[0], stereo[0].clone()};
         assertEquals(-26.01, (Double) measure(dualMono, RATE_HZ).get(LoudnessAnalysis.INTEGRATED), 0.1);

@@ -1,5 +1,6 @@
 package org.deckhand.analysers.loudness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,6 +22,7 @@ import org.deckhand.analysers.testing.Pcm;
 import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.PcmFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The analyser against ffmpeg's {@code ebur128} filter on every file of the corpus's labelled set and real-formats
@@ -58,6 +60,33 @@ class LoudnessCorpusTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A stereo file whose two channels are identical is summed over both, and the same music as a mono file is
+     * measured on its one channel, each as ffmpeg measures it; both made by ffmpeg from the first labelled item.
+     */
+    @Test
+    void stereoWithIdenticalChannelsAndMonoAgreeWithFfmpeg(@TempDir Path folder) throws AnalysisException {
+        Path source = Corpus.labelled(Corpus.folder()).get(0).file();
+        Path stereo = folder.resolve("identical-channels.flac");
+        Path mono = folder.resolve("mono.flac");
+        Ebur128.run(List.of("ffmpeg", "-v", "error", "-nostdin", "-i", source.toString(), "-af",
+                "pan=stereo|c0=c0|c1=c0", stereo.toString()));
+        Ebur128.run(List.of("ffmpeg", "-v", "error", "-nostdin", "-i", source.toString(), "-ac", "1",
+                mono.toString()));
+        int sampleRateHz = Ebur128.sampleRateHz(source);
+        float[][] identical = Pcm.decode(stereo, new PcmFormat(sampleRateHz, 2));
+        float[] single = Pcm.decode(mono, new PcmFormat(sampleRateHz, 1))[0];
+        float[][] monoAsThePipelineGivesIt = {single, single.clone()};
+
+        double stereoLufs = (Double) AnalyserRun.run(new LoudnessAnalyser(), identical, sampleRateHz, 2).values()
+                .get(LoudnessAnalysis.INTEGRATED);
+        double monoLufs = (Double) AnalyserRun.run(new LoudnessAnalyser(), monoAsThePipelineGivesIt, sampleRateHz, 1)
+                .values().get(LoudnessAnalysis.INTEGRATED);
+
+        assertEquals(Ebur128.measure(stereo, false).integratedLufs(), stereoLufs, INTEGRATED_TOLERANCE_LU);
+        assertEquals(Ebur128.measure(mono, false).integratedLufs(), monoLufs, INTEGRATED_TOLERANCE_LU);
     }
 
     /** @return a description of the differences beyond tolerance, if any */

@@ -30,8 +30,41 @@ public final class AnalyserRun {
      * @throws AnalysisException as the analyser throws it
      */
     public static AnalysisResult run(Analyser analyser, float[][] samples, int sampleRateHz) throws AnalysisException {
-        PcmFormat format = new PcmFormat(sampleRateHz, samples.length);
-        Analysis analysis = analyser.begin(track(samples[0].length / (double) sampleRateHz), format);
+        return run(analyser, track(samples[0].length / (double) sampleRateHz, Tags.NONE), samples, sampleRateHz);
+    }
+
+    /**
+     * @param analyser the analyser
+     * @param track the track the audio belongs to
+     * @param samples the audio, {@code [channel][frame]}, in the analyser's channel count
+     * @param sampleRateHz the audio's sample rate (Hz)
+     * @return the analyser's result
+     * @throws AnalysisException as the analyser throws it
+     */
+    public static AnalysisResult run(Analyser analyser, Track track, float[][] samples, int sampleRateHz)
+            throws AnalysisException {
+        return feed(analyser.begin(track, new PcmFormat(sampleRateHz, samples.length)), samples);
+    }
+
+    /**
+     * Runs the analyser as the pipeline does on a file whose own channel count may differ from the blocks', as a
+     * mono file handed over as two equal channels.
+     *
+     * @param analyser the analyser
+     * @param samples the audio, {@code [channel][frame]}, in the analyser's channel count
+     * @param sampleRateHz the audio's sample rate (Hz), the file's too
+     * @param fileChannels the file's own channel count
+     * @return the analyser's result
+     * @throws AnalysisException as the analyser throws it
+     */
+    public static AnalysisResult run(Analyser analyser, float[][] samples, int sampleRateHz, int fileChannels)
+            throws AnalysisException {
+        Track track = track(samples[0].length / (double) sampleRateHz, Tags.NONE);
+        return feed(analyser.begin(track, new PcmFormat(sampleRateHz, samples.length),
+                new PcmFormat(sampleRateHz, fileChannels)), samples);
+    }
+
+    private static AnalysisResult feed(Analysis analysis, float[][] samples) throws AnalysisException {
         float[][] block = new float[samples.length][BLOCK_FRAMES];
         int total = samples[0].length;
         for (int start = 0; start < total; start += BLOCK_FRAMES) {
@@ -49,7 +82,16 @@ public final class AnalyserRun {
      * @return a track with no tags, as an analyser sees a freshly found file
      */
     public static Track track(double durationSeconds) {
+        return track(durationSeconds, Tags.NONE);
+    }
+
+    /**
+     * @param durationSeconds the track's playing time
+     * @param tags its tags
+     * @return a track with those tags, as an analyser sees a freshly found file
+     */
+    public static Track track(double durationSeconds, Tags tags) {
         AudioFile file = new AudioFile(Path.of("/music/test.flac"), 1, Instant.EPOCH, "flac", null, null);
-        return new Track(1, file, Tags.NONE, durationSeconds, List.of());
+        return new Track(1, file, tags, durationSeconds, List.of());
     }
 }

@@ -67,8 +67,8 @@ final class AnalyserSlot {
         return hung;
     }
 
-    void begin(Track track, PcmFormat format) {
-        call(() -> analysis = analyser.begin(track, format));
+    void begin(Track track, PcmFormat format, PcmFormat source) {
+        call(() -> analysis = analyser.begin(track, format, source));
     }
 
     void process(PcmBlock block) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,18 @@ final class CallGuard implements AutoCloseable {
      * @throws InterruptedException if the worker is interrupted while it waits
      */
     void forEach(List<AnalyserSlot> slots, Consumer<AnalyserSlot> call) throws InterruptedException {
+        forEach(slots, (slot, index) -> call.accept(slot));
+    }
+
+    /**
+     * Applies {@code call} to every slot that has not failed, with its index in {@code slots}, in order, on the guard
+     * thread.
+     *
+     * @param slots the analysers' slots
+     * @param call what to do with each
+     * @throws InterruptedException if the worker is interrupted while it waits
+     */
+    void forEach(List<AnalyserSlot> slots, ObjIntConsumer<AnalyserSlot> call) throws InterruptedException {
         int from = 0;
         while (from < slots.size()) {
             Batch batch = new Batch(slots, from, call);
@@ -81,11 +94,11 @@ final class CallGuard implements AutoCloseable {
     private static final class Batch implements Runnable {
 
         private final List<AnalyserSlot> slots;
-        private final Consumer<AnalyserSlot> call;
+        private final ObjIntConsumer<AnalyserSlot> call;
         private volatile int current;
         private volatile boolean abandoned;
 
-        Batch(List<AnalyserSlot> slots, int from, Consumer<AnalyserSlot> call) {
+        Batch(List<AnalyserSlot> slots, int from, ObjIntConsumer<AnalyserSlot> call) {
             this.slots = slots;
             this.call = call;
             this.current = from;
@@ -99,7 +112,7 @@ final class CallGuard implements AutoCloseable {
         public void run() {
             for (int i = current; i < slots.size() && !abandoned; i++) {
                 current = i;
-                call.accept(slots.get(i));
+                call.accept(slots.get(i), i);
             }
         }
     }

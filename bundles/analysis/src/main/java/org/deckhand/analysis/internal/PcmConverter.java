@@ -1,24 +1,18 @@
 package org.deckhand.analysis.internal;
 
-import be.tarsos.dsp.resample.Resampler;
 import org.deckhand.api.analysis.PcmBlock;
 import org.deckhand.api.analysis.PcmFormat;
 
 /**
  * Converts decoded blocks from a file's own format to the format an analyser asked for: downmixes stereo to mono by
- * averaging the channels (or copies mono to both channels), then resamples with TarsosDSP's port of libresample
- * (windowed-sinc interpolation, J. O. Smith's "Digital Audio Resampling Home Page"). One converter per target format
- * serves every analyser that asked for it. Not thread-safe.
+ * averaging the channels (or copies mono to both channels), then resamples with a {@link PolyphaseResampler}. One
+ * converter per target format serves every analyser that asked for it. Not thread-safe.
  */
 final class PcmConverter {
 
-    /** Room for the frames the resampler's filter still holds when it flushes at the end. */
-    private static final int FLUSH_MARGIN_FRAMES = 4096;
-
     private final PcmFormat target;
     private final int sourceChannels;
-    private final double factor;
-    private final Resampler[] resamplers;
+    private final PolyphaseResampler[] resamplers;
     private float[][] mixed;
     private float[][] output;
     private long framesOut;
@@ -30,10 +24,10 @@ final class PcmConverter {
     PcmConverter(PcmFormat source, PcmFormat target) {
         this.target = target;
         this.sourceChannels = source.channels();
-        this.factor = (double) target.sampleRateHz() / source.sampleRateHz();
-        this.resamplers = new Resampler[factor == 1.0 ? 0 : target.channels()];
+        boolean sameRate = target.sampleRateHz() == source.sampleRateHz();
+        this.resamplers = new PolyphaseResampler[sameRate ? 0 : target.channels()];
         for (int channel = 0; channel < resamplers.length; channel++) {
-            resamplers[channel] = new Resampler(false, factor, factor);
+            resamplers[channel] = new PolyphaseResampler(source.sampleRateHz(), target.sampleRateHz());
         }
     }
 
@@ -56,13 +50,13 @@ final class PcmConverter {
         if (resamplers.length == 0) {
             block = new PcmBlock(channels, frames, framesOut);
         } else {
-            int capacity = (int) Math.ceil(frames * factor) + FLUSH_MARGIN_FRAMES;
+            int capacity = resamplers[0].maxOutput(frames);
             if (output == null || output[0].length < capacity) {
                 output = new float[target.channels()][capacity];
             }
             int produced = 0;
             for (int channel = 0; channel < resamplers.length; channel++) {
-                produced = resample(resamplers[channel], channels[channel], frames, last, output[channel]);
+                produced = resamplers[channel].process(channels[channel], frames, last, output[channel]);
             }
             block = new PcmBlock(output, produced, framesOut);
         }
@@ -89,21 +83,5 @@ final class PcmConverter {
             System.arraycopy(samples[0], 0, mixed[1], 0, frames);
         }
         return mixed;
-    }
-
-    private int resample(Resampler resampler, float[] input, int frames, boolean last, float[] into) {
-        int consumed = 0;
-        int produced = 0;
-        while (true) {
-            Resampler.Result result = resampler.process(factor, input, consumed, frames - consumed, last, into,
-                    produced, into.length - produced);
-            consumed += result.inputSamplesConsumed;
-            produced += result.outputSamplesGenerated;
-            boolean stalled = result.inputSamplesConsumed == 0 && result.outputSamplesGenerated == 0;
-            if (stalled || consumed >= frames && (!last || result.outputSamplesGenerated == 0)
-                    || produced == into.length) {
-                return produced;
-            }
-        }
     }
 }

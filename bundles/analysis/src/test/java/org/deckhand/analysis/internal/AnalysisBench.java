@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.deckhand.analysers.tempo.TempoRange;
 import org.deckhand.analysis.internal.BenchCorpus.AudioItem;
-import org.deckhand.api.analysis.Analyser;
 
 /**
  * The analysis bench: runs the server's analysis pipeline with every built-in analyser over every audio file of a
@@ -47,18 +46,26 @@ public final class AnalysisBench {
     private static final double LOUDNESS_TOLERANCE_LU = 0.1;
     private static final int LABELLED_WARM_UP_FILES = 2;
     private static final int PROGRESS_EVERY = 25;
+    private static final String SPEED_ONLY = "--speed-only";
 
     private AnalysisBench() {
     }
 
     /**
      * @param args the corpus folder; the output folder, which holds the peers' {@code est.PEER.score.txt}; the path
-     *     of {@code score.py}; then the names of the peers that ran
+     *     of {@code score.py}; then the names of the peers that ran. Or {@code --speed-only}, the corpus folder and a
+     *     number of files per format (0 for all): the speed figures alone, on that many files of every extension
+     *     spread evenly through the manifest, in a few minutes
      * @throws Exception if a file, ffmpeg or score.py fails; the message names it
      */
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals(SPEED_ONLY)) {
+            speedOnly(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         if (args.length < 3) {
             System.err.println("usage: AnalysisBench CORPUS OUT_DIR SCORE_PY [PEER...]");
+            System.err.println("       AnalysisBench " + SPEED_ONLY + " CORPUS FILES_PER_FORMAT");
             System.exit(2);
         }
         Path corpus = Path.of(args[0]);
@@ -75,45 +82,9 @@ public final class AnalysisBench {
             }
         }
 
-        List<Analyser> analysers = BuiltInAnalysers.create();
         List<AudioItem> warmUp = warmUpFiles(files);
         List<MeasuredFile> measured = new ArrayList<>();
-        SpeedReport.JvmPhase decodePhase;
-        SpeedReport.JvmPhase pipelinePhase;
-        try (BenchPipeline pipeline = new BenchPipeline(analysers)) {
-            log("warming up on %d files", warmUp.size());
-            for (AudioItem item : warmUp) {
-                pipeline.decode(item);
-                pipeline.analyse(item);
-            }
-            Map<AudioItem, BenchPipeline.DecodeRun> decoded = new LinkedHashMap<>();
-            Map<AudioItem, String> decodeFailures = new LinkedHashMap<>();
-            decodePhase = SpeedReport.JvmPhase.start();
-            for (int i = 0; i < files.size(); i++) {
-                progress("decoding alone", i, files.size());
-                try {
-                    decoded.put(files.get(i), pipeline.decode(files.get(i)));
-                } catch (IOException e) {
-                    decodeFailures.put(files.get(i), e.getMessage());
-                }
-            }
-            decodePhase = decodePhase.end();
-            pipelinePhase = SpeedReport.JvmPhase.start();
-            for (int i = 0; i < files.size(); i++) {
-                progress("decoding and analysing", i, files.size());
-                AudioItem item = files.get(i);
-                measured.add(MeasuredFile.of(item, decoded.get(item), decodeFailures.get(item),
-                        pipeline.analyse(item)));
-            }
-            pipelinePhase = pipelinePhase.end();
-            for (int i = 0; i < measured.size(); i++) {
-                progress("decoding and analysing without the guard thread", i, files.size());
-                MeasuredFile m = measured.get(i);
-                if (m.decoderName() != null) {
-                    measured.set(i, m.withDirectCpuNanos(pipeline.analyseWithoutGuard(m.item())));
-                }
-            }
-        }
+        Passes passes = measure(files, warmUp, measured);
         Map<AudioItem, Object> reference = ffmpegLoudness(files);
 
         Path estimates = out.resolve("est.deckhand.tsv");
@@ -141,11 +112,93 @@ public final class AnalysisBench {
         AccuracyReport.print(deckhand, peerTables, new AccuracyReport.Goals(ACC2_GOAL, IN_RANGE_ACC1_GOAL,
                 KEY_MIREX_GOAL, TempoRange.DEFAULT_MIN_BPM, TempoRange.DEFAULT_MAX_BPM));
         System.out.println();
-        SpeedReport.print(measured, warmUp.size(), SPEED_GOAL, decodePhase, pipelinePhase);
+        SpeedReport.print(measured, warmUp.size(), SPEED_GOAL, passes.decode(), passes.pipeline());
         System.out.println();
         LoudnessReport.print(measured, reference, LOUDNESS_TOLERANCE_LU);
         System.out.println();
         System.out.printf("Written: %s, %s, %s%n", estimates, deckhandScores, perFile);
+    }
+
+    /**
+     * Measures speed alone: the warm-up, decode alone, the pipeline and the pipeline without its guard thread, over a
+     * subset of the corpus, then prints the speed figures.
+     *
+     * @param corpus the corpus folder
+     * @param filesPerFormat how many files of each extension to measure, spread evenly through the manifest; 0 for
+     *     every file
+     */
+    private static void speedOnly(Path corpus, int filesPerFormat) throws IOException, InterruptedException {
+        List<AudioItem> files = subset(BenchCorpus.audioFiles(corpus), filesPerFormat);
+        List<AudioItem> warmUp = warmUpFiles(BenchCorpus.audioFiles(corpus));
+        List<MeasuredFile> measured = new ArrayList<>();
+        Passes passes = measure(files, warmUp, measured);
+        System.out.printf("Analysis bench, speed only: %s, %d audio files (%s per format); %d cores; Java %s, %s%n",
+                corpus, files.size(), filesPerFormat == 0 ? "all" : "at most " + filesPerFormat,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"),
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        SpeedReport.print(measured, warmUp.size(), SPEED_GOAL, passes.decode(), passes.pipeline());
+    }
+
+    /** @return at most {@code perExtension} files of each extension, spread evenly, in manifest order; 0 for all */
+    private static List<AudioItem> subset(List<AudioItem> files, int perExtension) {
+        if (perExtension == 0) {
+            return files;
+        }
+        Map<String, List<AudioItem>> byExtension = new LinkedHashMap<>();
+        files.forEach(item -> byExtension.computeIfAbsent(extension(item), e -> new ArrayList<>()).add(item));
+        Set<AudioItem> chosen = new HashSet<>();
+        for (List<AudioItem> group : byExtension.values()) {
+            int count = Math.min(perExtension, group.size());
+            for (int i = 0; i < count; i++) {
+                chosen.add(group.get(i * group.size() / count));
+            }
+        }
+        return files.stream().filter(chosen::contains).toList();
+    }
+
+    /**
+     * Warms up, then runs decode alone, the pipeline, and the pipeline without its guard thread over every file.
+     *
+     * @param measured receives every file's figures, in order
+     * @return the decode-alone and pipeline passes as the whole JVM saw them
+     */
+    private static Passes measure(List<AudioItem> files, List<AudioItem> warmUp,
+            List<MeasuredFile> measured) throws IOException, InterruptedException {
+        try (BenchPipeline pipeline = new BenchPipeline(BuiltInAnalysers.create())) {
+            log("warming up on %d files", warmUp.size());
+            for (AudioItem item : warmUp) {
+                pipeline.decode(item);
+                pipeline.analyse(item);
+            }
+            Map<AudioItem, BenchPipeline.DecodeRun> decoded = new LinkedHashMap<>();
+            Map<AudioItem, String> decodeFailures = new LinkedHashMap<>();
+            SpeedReport.JvmPhase decodePhase = SpeedReport.JvmPhase.start();
+            for (int i = 0; i < files.size(); i++) {
+                progress("decoding alone", i, files.size());
+                try {
+                    decoded.put(files.get(i), pipeline.decode(files.get(i)));
+                } catch (IOException e) {
+                    decodeFailures.put(files.get(i), e.getMessage());
+                }
+            }
+            decodePhase = decodePhase.end();
+            SpeedReport.JvmPhase pipelinePhase = SpeedReport.JvmPhase.start();
+            for (int i = 0; i < files.size(); i++) {
+                progress("decoding and analysing", i, files.size());
+                AudioItem item = files.get(i);
+                measured.add(MeasuredFile.of(item, decoded.get(item), decodeFailures.get(item),
+                        pipeline.analyse(item)));
+            }
+            pipelinePhase = pipelinePhase.end();
+            for (int i = 0; i < measured.size(); i++) {
+                progress("decoding and analysing without the guard thread", i, files.size());
+                MeasuredFile m = measured.get(i);
+                if (m.decoderName() != null) {
+                    measured.set(i, m.withDirectCpuNanos(pipeline.analyseWithoutGuard(m.item())));
+                }
+            }
+            return new Passes(decodePhase, pipelinePhase);
+        }
     }
 
     /** The first labelled files and the first file of every other extension, so that every decoder is warm. */
@@ -245,5 +298,14 @@ public final class AnalysisBench {
 
     private static void log(String format, Object... args) {
         System.err.printf("[analysis-bench] " + format + "%n", args);
+    }
+
+    /**
+     * The two measured passes as the whole JVM saw them.
+     *
+     * @param decode decode alone
+     * @param pipeline decode and every analyser through the pipeline
+     */
+    private record Passes(SpeedReport.JvmPhase decode, SpeedReport.JvmPhase pipeline) {
     }
 }

@@ -108,6 +108,7 @@ class AnalysisPipelineTest {
         assertEquals(22_050.0 * SECONDS, (double) (Long) monoValues.get("frames"), 64, "resampled to 22.05 kHz");
         assertEquals(22_050L, monoValues.get("rateHz"));
         assertEquals(1L, monoValues.get("channels"));
+        assertEquals(2L, monoValues.get("fileChannels"), "the file's own channel count comes with the downmix");
         Map<String, Object> sourceValues = values(id, "count.source");
         assertEquals((long) (SOURCE_RATE_HZ * SECONDS), sourceValues.get("frames"));
         assertEquals((long) SOURCE_RATE_HZ, sourceValues.get("rateHz"));
@@ -300,7 +301,8 @@ class AnalysisPipelineTest {
             descriptor = new AnalyserDescriptor(id, "1", format, List.of(
                     new ResultField("frames", ValueType.INTEGER, "samples", "Frames received."),
                     new ResultField("rateHz", ValueType.INTEGER, "Hz", "Sample rate given."),
-                    new ResultField("channels", ValueType.INTEGER, "", "Channels given.")));
+                    new ResultField("channels", ValueType.INTEGER, "", "Channels given."),
+                    new ResultField("fileChannels", ValueType.INTEGER, "", "Channels of the file as decoded.")));
         }
 
         @Override
@@ -310,6 +312,11 @@ class AnalysisPipelineTest {
 
         @Override
         public Analysis begin(Track track, PcmFormat format) {
+            throw new AssertionError("the pipeline tells the file's format");
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format, PcmFormat source) {
             return new Analysis() {
                 private long frames;
 
@@ -321,7 +328,8 @@ class AnalysisPipelineTest {
                 @Override
                 public AnalysisResult finish() {
                     return AnalysisResult.of(descriptor, Map.of("frames", frames,
-                            "rateHz", (long) format.sampleRateHz(), "channels", (long) format.channels()));
+                            "rateHz", (long) format.sampleRateHz(), "channels", (long) format.channels(),
+                            "fileChannels", (long) source.channels()));
                 }
             };
         }

@@ -146,7 +146,7 @@ final class BenchPipeline implements AutoCloseable {
                         : wanted;
                 List<Analysis> branch = branches.computeIfAbsent(target, t -> new ArrayList<>());
                 try {
-                    branch.add(analyser.begin(track, target));
+                    branch.add(analyser.begin(track, target, source));
                 } catch (AnalysisException | RuntimeException e) {
                     // not called again for this file, as in the pipeline
                 }

@@ -38,11 +38,17 @@ final class TimedAnalyser implements Analyser {
         return delegate.descriptor();
     }
 
+    /** Begins as if the file's own format were the blocks' format; the pipeline calls the other form. */
     @Override
     public Analysis begin(Track track, PcmFormat format) throws AnalysisException {
+        return begin(track, format, format);
+    }
+
+    @Override
+    public Analysis begin(Track track, PcmFormat format, PcmFormat source) throws AnalysisException {
         long start = THREADS.getCurrentThreadCpuTime();
         try {
-            Analysis analysis = delegate.begin(track, format);
+            Analysis analysis = delegate.begin(track, format, source);
             return new Analysis() {
                 @Override
                 public void process(PcmBlock block) throws AnalysisException {

@@ -29,4 +29,23 @@ public interface Analyser {
      *     track's failure for this analyser and carries on with the others
      */
     Analysis begin(Track track, PcmFormat format) throws AnalysisException;
+
+    /**
+     * Starts the analysis of one track, knowing the format of the file as decoded. The pipeline calls this method;
+     * override it when the source matters, as a loudness meter must tell a mono file, which the pipeline hands over
+     * as two equal channels, from a stereo file whose channels are identical. By default it calls
+     * {@link #begin(Track, PcmFormat)}.
+     *
+     * @param track the track about to be analysed, with its tags and file facts
+     * @param format the sample rate and channel count of the blocks that will follow; the ones the descriptor asked
+     *     for
+     * @param source the file's own sample rate and channel count, before the pipeline downmixes, resamples, or copies
+     *     a mono file to two channels
+     * @return a fresh analysis that receives the track's audio, never null
+     * @throws AnalysisException if the analyser cannot analyse this track, as for {@link #begin(Track, PcmFormat)}
+     * @since 1.2
+     */
+    default Analysis begin(Track track, PcmFormat format, PcmFormat source) throws AnalysisException {
+        return begin(track, format);
+    }
 }

@@ -13,11 +13,13 @@ import org.slf4j.LoggerFactory;
  * AAC in MP4 through JAAD's {@link Decoder}, fed sample by sample from the file's single front-to-back read: the
  * {@link Mp4AudioTrack} gives each sample's offset and size, the bytes between samples (other boxes, other tracks) are
  * skipped through the digest. The edit list's priming is dropped and the output ends at its playable length, as
- * ffmpeg does. A frame JAAD cannot decode is replaced by silence of the same length, with a warning, so that the
- * audio after it keeps its timing. JAAD hands a mono stream with SBR over as two references to one array (room for
- * parametric stereo); that stays mono here, and becomes stereo only when parametric stereo makes the two differ from
- * the first frame on (JAAD 0.9.8's inverse-quantisation table stops one entry short of the largest value
- * AAC allows, 8191, so loud frames that reach it fail).
+ * ffmpeg does. JAAD 0.9.8's inverse-quantisation table stops one entry short of the largest value AAC allows, 8191,
+ * so loud frames that reach it fail: from the first frame JAAD cannot decode, the rest of the file comes from ffmpeg
+ * when it is installed ({@link Fallback}: ffmpeg decodes the file again from its path and the frames already given
+ * are skipped), with a warning naming the file; without ffmpeg, each such frame is replaced by silence of the same
+ * length, with a warning, so that the audio after it keeps its timing. JAAD hands a mono stream with SBR over as two
+ * references to one array (room for parametric stereo); that stays mono here, and becomes stereo only when
+ * parametric stereo makes the two differ from the first frame on.
  */
 final class AacMp4Source implements PcmSource, Receiver {
 
@@ -31,6 +33,9 @@ final class AacMp4Source implements PcmSource, Receiver {
     private final Mp4AudioTrack.SampleCursor cursor;
     private final Decoder decoder;
     private final byte[][] sampleBuffersBySize;
+    private Fallback fallback;
+    private PcmSource replacement;
+    private long replacementFramesToSkip;
     private long position;
     private float[][] block = new float[0][0];
     private int blockFrames;
@@ -40,8 +45,9 @@ final class AacMp4Source implements PcmSource, Receiver {
     private int corruptFrames;
     private boolean pendingFirst;
 
-    private AacMp4Source(String fileName, InputStream in, Mp4AudioTrack track, Decoder decoder) {
+    private AacMp4Source(String fileName, InputStream in, Mp4AudioTrack track, Decoder decoder, Fallback fallback) {
         this.fileName = fileName;
+        this.fallback = fallback;
         this.in = in;
         this.track = track;
         this.cursor = track.new SampleCursor();
@@ -56,10 +62,12 @@ final class AacMp4Source implements PcmSource, Receiver {
      * @param fileName the file's name, for messages
      * @param in the file's buffered digesting stream, at the file's first byte
      * @param track the audio track, an AAC one
+     * @param fallback what decodes the file when JAAD cannot, or null when nothing can (no ffmpeg)
      * @return the decoder, with its first block decoded and pending
      * @throws IOException if the track cannot be decoded
      */
-    static AacMp4Source open(String fileName, InputStream in, Mp4AudioTrack track) throws IOException {
+    static AacMp4Source open(String fileName, InputStream in, Mp4AudioTrack track, Fallback fallback)
+            throws IOException {
         if (track.audioSpecificConfig == null) {
             throw new IOException(fileName + ": the MP4 AAC track has no AudioSpecificConfig");
         }
@@ -69,7 +77,7 @@ final class AacMp4Source implements PcmSource, Receiver {
         } catch (IOException | RuntimeException e) {
             throw new IOException(fileName + ": the AAC configuration is not supported: " + e.getMessage(), e);
         }
-        AacMp4Source source = new AacMp4Source(fileName, in, track, decoder);
+        AacMp4Source source = new AacMp4Source(fileName, in, track, decoder, fallback);
         while (source.speakers == null) {
             if (source.decodeNextSample() < 0) {
                 throw new IOException(fileName + ": the MP4 AAC track holds no decodable frame");
@@ -91,7 +99,7 @@ final class AacMp4Source implements PcmSource, Receiver {
 
     @Override
     public String decoderName() {
-        return "jaad";
+        return replacement != null ? replacement.decoderName() : "jaad";
     }
 
     @Override
@@ -114,7 +122,7 @@ final class AacMp4Source implements PcmSource, Receiver {
             pendingFirst = false;
             return blockFrames;
         }
-        return decodeNextSample();
+        return replacement != null ? decodeReplacement() : decodeNextSample();
     }
 
     /** Reads and decodes the next sample; 0 frames for a corrupt one, -1 at the end. */
@@ -144,6 +152,9 @@ final class AacMp4Source implements PcmSource, Receiver {
         try {
             decoder.decodeFrame(bytes, this);
         } catch (RuntimeException e) {
+            if (speakers != null && fallback != null && replace(offset, e)) {
+                return decodeReplacement();
+            }
             if (corruptFrames++ == 0) {
                 LOG.warn("{}: AAC frame at byte {} cannot be decoded, silence stands in for it ({})", fileName,
                         offset, e.toString());
@@ -158,6 +169,73 @@ final class AacMp4Source implements PcmSource, Receiver {
         }
         framesDecoded += blockFrames;
         return blockFrames;
+    }
+
+    /**
+     * Hands the rest of the file over to the fallback decoder, from the frame JAAD could not decode on.
+     *
+     * @return whether the fallback took over; if not, JAAD carries on with silence for the frame
+     */
+    private boolean replace(long offset, RuntimeException jaadFailure) {
+        Fallback opening = fallback;
+        fallback = null;
+        PcmSource other;
+        try {
+            other = opening.open();
+        } catch (IOException e) {
+            LOG.warn("{}: AAC frame at byte {} cannot be decoded ({}), and the fallback decoder failed too: {}",
+                    fileName, offset, jaadFailure.toString(), e.getMessage());
+            return false;
+        }
+        if (other.sampleRateHz() != sampleRateHz || other.speakers().length != speakers.length) {
+            LOG.warn("{}: AAC frame at byte {} cannot be decoded ({}); {} decodes the file as {} Hz, {} channels "
+                    + "instead of {} Hz, {} channels, so it is not used", fileName, offset, jaadFailure.toString(),
+                    other.decoderName(), other.sampleRateHz(), other.speakers().length, sampleRateHz,
+                    speakers.length);
+            other.close();
+            return false;
+        }
+        LOG.warn("{}: AAC frame at byte {} cannot be decoded by JAAD ({}); {} decodes the file from there on",
+                fileName, offset, jaadFailure.toString(), other.decoderName());
+        // the fallback's output starts after the priming, as this source's output does once DecodedStream drops it
+        long alreadyGiven = framesDecoded - leadingFramesToDrop();
+        replacement = other;
+        replacementFramesToSkip = alreadyGiven;
+        return true;
+    }
+
+    /** Decodes the next block of the replacement decoder into {@link #block}, past the frames already given. */
+    private int decodeReplacement() throws IOException {
+        if (replacementFramesToSkip < 0) {
+            // JAAD failed inside the priming, which DecodedStream drops: make up the priming not yet given
+            int frames = (int) Math.min(-replacementFramesToSkip, block[0].length);
+            replacementFramesToSkip += frames;
+            Arrays.stream(block).forEach(channel -> Arrays.fill(channel, 0, frames, 0f));
+            framesDecoded += frames;
+            blockFrames = frames;
+            return frames;
+        }
+        while (true) {
+            int n = replacement.decodeBlock();
+            if (n <= 0) {
+                return n;
+            }
+            int skipped = (int) Math.min(replacementFramesToSkip, n);
+            replacementFramesToSkip -= skipped;
+            if (skipped < n) {
+                int frames = n - skipped;
+                float[][] from = replacement.block();
+                if (block[0].length < frames) {
+                    block = new float[speakers.length][frames];
+                }
+                for (int c = 0; c < speakers.length; c++) {
+                    System.arraycopy(from[c], skipped, block[c], 0, frames);
+                }
+                framesDecoded += frames;
+                blockFrames = frames;
+                return frames;
+            }
+        }
     }
 
     private int end(boolean truncated) throws IOException {
@@ -202,7 +280,28 @@ final class AacMp4Source implements PcmSource, Receiver {
     }
 
     @Override
+    public void finishReading() throws IOException {
+        if (replacement != null) {
+            replacement.finishReading();
+        }
+    }
+
+    @Override
     public void close() {
         // JAAD holds nothing beyond its tables; the stream belongs to the caller
+        if (replacement != null) {
+            replacement.close();
+        }
+    }
+
+    /** Opens another decoder over the whole file, for when JAAD cannot decode a frame. */
+    @FunctionalInterface
+    interface Fallback {
+
+        /**
+         * @return the other decoder, before its first frame, its output starting after the edit list's priming
+         * @throws IOException if it cannot decode the file
+         */
+        PcmSource open() throws IOException;
     }
 }

@@ -7,7 +7,7 @@ import org.deckhand.api.audio.DecodedAudio;
 /**
  * The {@link DecodedAudio} over any {@link PcmSource}: hands the source's blocks out in the caller's slices, drops the
  * encoder delay and end padding the file declares, downmixes more than two channels to stereo ({@link
- * StereoDownmix}), clamps to [-1, 1], and finishes the file's digest.
+ * StereoDownmix}), clamps to [-1, 1] what may overshoot, and finishes the file's digest.
  */
 final class DecodedStream implements DecodedAudio {
 
@@ -15,6 +15,7 @@ final class DecodedStream implements DecodedAudio {
     private final DigestingInputStream file;
     private final PcmFormat format;
     private final StereoDownmix downmix;
+    private final boolean clamp;
     private long framesToDrop;
     private long framesLeft;
     private float[][] block;
@@ -32,6 +33,7 @@ final class DecodedStream implements DecodedAudio {
         Speaker[] speakers = source.speakers();
         this.format = new PcmFormat(source.sampleRateHz(), Math.min(speakers.length, 2));
         this.downmix = speakers.length > 2 ? new StereoDownmix(speakers) : null;
+        this.clamp = !source.staysInUnitRange();
         this.framesToDrop = source.leadingFramesToDrop();
         long declared = source.declaredFrames();
         this.framesLeft = declared >= 0 ? declared : Long.MAX_VALUE;
@@ -62,13 +64,13 @@ final class DecodedStream implements DecodedAudio {
         int n = (int) Math.min(Math.min(maxFrames, blockFrames - blockPosition), framesLeft);
         if (downmix != null) {
             downmix.mix(block, blockPosition, into, 0, n);
+        } else if (clamp) {
+            for (int c = 0; c < format.channels(); c++) {
+                Clamp.unit(block[c], blockPosition, into[c], n);
+            }
         } else {
             for (int c = 0; c < format.channels(); c++) {
-                float[] from = block[c];
-                float[] to = into[c];
-                for (int i = 0; i < n; i++) {
-                    to[i] = Clamp.unit(from[blockPosition + i]);
-                }
+                System.arraycopy(block[c], blockPosition, into[c], 0, n);
             }
         }
         blockPosition += n;

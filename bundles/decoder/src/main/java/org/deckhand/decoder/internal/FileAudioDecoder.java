@@ -86,7 +86,10 @@ public final class FileAudioDecoder implements AudioDecoder {
         if (!track.codec.equals("mp4a")) {
             throw new FfmpegRequiredException(track.codec.equals("alac") ? "ALAC" : "MP4 " + track.codec);
         }
-        return AacMp4Source.open(file.toString(), in, track);
+        Optional<Path> executable = ffmpeg.get();
+        AacMp4Source.Fallback fallback = executable.isEmpty() ? null : () -> FfmpegSource.open(file.toString(),
+                executable.get(), file, null, "ffmpeg cannot decode this AAC file either");
+        return AacMp4Source.open(file.toString(), in, track, fallback);
     }
 
     /**

@@ -68,6 +68,11 @@ final class FlacSource implements PcmSource {
     }
 
     @Override
+    public boolean staysInUnitRange() {
+        return true;
+    }
+
+    @Override
     public String decoderName() {
         return "jflac";
     }

@@ -61,6 +61,11 @@ final class InterleavedPcmSource implements PcmSource {
     }
 
     @Override
+    public boolean staysInUnitRange() {
+        return !encoding.floating();
+    }
+
+    @Override
     public String decoderName() {
         return decoderName;
     }

@@ -40,6 +40,14 @@ interface PcmSource extends Closeable {
     float[][] block();
 
     /**
+     * @return whether every sample of {@link #block()} lies in [-1, 1] by construction (integer PCM scaled by its full
+     *     scale), so that it need not be clamped; false for lossy codecs and floating-point PCM, which may overshoot
+     */
+    default boolean staysInUnitRange() {
+        return false;
+    }
+
+    /**
      * @return decoded frames to drop at the start: encoder delay and priming that the file's header declares
      */
     default long leadingFramesToDrop() {

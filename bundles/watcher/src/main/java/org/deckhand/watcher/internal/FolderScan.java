@@ -8,20 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Walks music folders and lists the files that may hold audio, with their {@link FileStamp}s: files with an audio
- * extension, and files with none, whose content decides. Hidden files and folders (a name starting with a dot) are
- * skipped; symbolic links are followed, loops are not.
+ * Walks music folders and lists the files that may hold audio, with their sizes and modification times: files with
+ * an audio extension, and files with none, whose content decides. Hidden files and folders (a name starting with a
+ * dot) are skipped; symbolic links are followed, loops are not. A music folder inside another is listed once.
  */
 final class FolderScan {
 
@@ -35,11 +32,11 @@ final class FolderScan {
     /**
      * What a walk found.
      *
-     * @param files the candidate files by absolute path, in walk order
+     * @param files the candidate files, absolute, in walk order
      * @param readFolders the music folders that could be walked; a folder that could not (a network share that
      *     dropped out) is missing here, so that its tracks are not taken for gone
      */
-    record Listing(Map<Path, FileStamp> files, List<Path> readFolders) {
+    record Listing(FileListing files, List<Path> readFolders) {
     }
 
     /**
@@ -48,7 +45,7 @@ final class FolderScan {
      * @return what the walk found
      */
     static Listing of(List<Path> folders, BiConsumer<Path, String> unreadable) {
-        Map<Path, FileStamp> files = new LinkedHashMap<>();
+        FileListing files = new FileListing();
         List<Path> read = new ArrayList<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
@@ -57,7 +54,7 @@ final class FolderScan {
             }
             try {
                 Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                        new Collector(folder, files, unreadable));
+                        new Collector(folder, folders, files, unreadable));
                 read.add(folder);
             } catch (IOException e) {
                 unreadable.accept(folder, "the music folder cannot be read: " + e.getMessage());
@@ -82,26 +79,32 @@ final class FolderScan {
     private static final class Collector extends SimpleFileVisitor<Path> {
 
         private final Path root;
-        private final Map<Path, FileStamp> files;
+        private final List<Path> musicFolders;
+        private final FileListing files;
         private final BiConsumer<Path, String> unreadable;
 
-        Collector(Path root, Map<Path, FileStamp> files, BiConsumer<Path, String> unreadable) {
+        Collector(Path root, List<Path> musicFolders, FileListing files, BiConsumer<Path, String> unreadable) {
             this.root = root;
+            this.musicFolders = musicFolders;
             this.files = files;
             this.unreadable = unreadable;
         }
 
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-            boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-            return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+            }
+            boolean hidden = dir.getFileName().toString().startsWith(".");
+            boolean walkedOnItsOwn = musicFolders.contains(dir);
+            return hidden || walkedOnItsOwn ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
             if (attributes.isRegularFile() && isCandidate(file)) {
-                files.put(file.toAbsolutePath().normalize(), new FileStamp(attributes.size(),
-                        Instant.ofEpochMilli(attributes.lastModifiedTime().toMillis())));
+                files.add(file.toAbsolutePath().normalize(), attributes.size(),
+                        attributes.lastModifiedTime().toMillis());
             }
             return FileVisitResult.CONTINUE;
         }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogException;
-import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.catalog.NewTrack;
 import org.deckhand.api.catalog.Problem;
 import org.deckhand.api.library.AudioFile;
@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * written to the catalog in batches of {@value #BATCH}, one transaction each. A music folder
  * that could not be walked, or that is empty while the catalog holds tracks in it, is taken for a network share that
  * dropped out: its tracks are left as they are. A file that could not be taken in is not read again until its size
- * or modification time changes.
+ * or modification time changes. What a scan holds for the whole library is kept small: the walk's
+ * {@link FileListing} and a {@link KnownTrack} for each catalog track; new files' tags are held a batch at a time.
  */
 final class Reconciler {
 
@@ -75,58 +76,57 @@ final class Reconciler {
             catalog.problems().forEach(problem -> problemPaths.add(problem.path()));
         }
         FolderScan.Listing listing = FolderScan.of(folders, (path, reason) -> LOG.warn("{}: {}", path, reason));
-        Map<String, List<CatalogTrack>> missingByFingerprint = new HashMap<>();
-        Map<Path, CatalogTrack> known = knownTracks(listing.readFolders(), listing.files(), missingByFingerprint);
+        FileListing files = listing.files();
+        Map<String, List<KnownTrack>> missingByFingerprint = new HashMap<>();
+        Map<Path, KnownTrack> known = knownTracks(listing, missingByFingerprint);
         Counts counts = new Counts();
-        List<Path> newFiles = new ArrayList<>();
+        BitSet newFiles = new BitSet(files.size());
         long done = 0;
-        for (Map.Entry<Path, FileStamp> entry : listing.files().entrySet()) {
-            Path path = entry.getKey();
-            FileStamp stamp = entry.getValue();
-            CatalogTrack track = known.remove(path);
+        for (int i = 0; i < files.size(); i++) {
+            Path path = files.path(i);
+            FileStamp stamp = files.stamp(i);
+            KnownTrack track = known.remove(path);
             if (stamp.modified().isAfter(now.minus(settle))) {
                 counts.unsettled++;
             } else if (stamp.equals(problemStamps.get(path))) {
                 counts.problems++;
             } else if (track == null) {
-                newFiles.add(path);
+                newFiles.set(i);
                 continue;
-            } else if (track.missingSince() != null || !sameStamp(track, stamp)) {
+            } else if (track.missing() || !track.hasStamp(stamp)) {
                 refresh(track, path, stamp, counts);
             }
-            done = progress(scanId, done, listing.files().size());
+            done = progress(scanId, done, files.size());
         }
-        Map<String, List<CatalogTrack>> goneByFingerprint = new HashMap<>();
-        known.values().stream().filter(t -> t.missingSince() == null && t.track().file().fastFingerprint() != null)
-                .forEach(t -> goneByFingerprint.computeIfAbsent(t.track().file().fastFingerprint(),
-                        f -> new ArrayList<>()).add(t));
+        Map<String, List<KnownTrack>> goneByFingerprint = new HashMap<>();
+        known.values().stream().filter(t -> !t.missing() && t.fastFingerprint() != null)
+                .forEach(t -> goneByFingerprint.computeIfAbsent(t.fastFingerprint(), f -> new ArrayList<>()).add(t));
         List<PendingTrack> pending = new ArrayList<>();
-        for (Path path : newFiles) {
-            takeIn(path, listing.files().get(path), goneByFingerprint, missingByFingerprint, known, counts, pending);
+        for (int i = newFiles.nextSetBit(0); i >= 0; i = newFiles.nextSetBit(i + 1)) {
+            takeIn(files.path(i), files.stamp(i), goneByFingerprint, missingByFingerprint, known, counts, pending);
             if (pending.size() >= BATCH) {
                 addAll(pending, counts, now);
             }
-            done = progress(scanId, done, listing.files().size());
+            done = progress(scanId, done, files.size());
         }
         addAll(pending, counts, now);
-        for (CatalogTrack gone : known.values()) {
-            if (gone.missingSince() == null) {
+        for (KnownTrack gone : known.values()) {
+            if (!gone.missing()) {
                 catalog.markMissing(gone.id(), now);
-                events.removed(gone.id(), gone.track().file().path());
+                events.removed(gone.id(), gone.path());
                 counts.removed++;
             }
         }
-        problemStamps.keySet().retainAll(listing.files().keySet());
-        for (Path fixedOrGone : List.copyOf(problemPaths)) {
-            boolean walked = listing.readFolders().stream().anyMatch(fixedOrGone::startsWith);
-            if (walked && !listing.files().containsKey(fixedOrGone)) {
-                clearProblem(fixedOrGone);
+        for (Path problem : List.copyOf(problemPaths)) {
+            boolean walked = listing.readFolders().stream().anyMatch(problem::startsWith);
+            if (walked && !files.contains(problem)) {
+                clearProblem(problem);
             }
         }
         catalog.purgeMissing(now.minus(missingGrace));
         double seconds = (System.nanoTime() - started) / 1e9;
-        events.scanCompleted(scanId, listing.files().size(), seconds);
-        return new ScanReport(listing.files().size(), counts.added, counts.changed, counts.moved, counts.removed,
+        events.scanCompleted(scanId, files.size(), seconds);
+        return new ScanReport(files.size(), counts.added, counts.changed, counts.moved, counts.removed,
                 counts.problems, counts.unsettled, seconds);
     }
 
@@ -134,19 +134,20 @@ final class Reconciler {
      * The catalog's tracks in folders that were walked, unless such a folder came back empty; and, in the same pass,
      * the tracks already missing, by fingerprint, in case one of them turns up again.
      */
-    private Map<Path, CatalogTrack> knownTracks(List<Path> readFolders, Map<Path, FileStamp> found,
-            Map<String, List<CatalogTrack>> missingByFingerprint) {
-        Map<Path, CatalogTrack> known = new HashMap<>();
-        catalog.forEach(track -> {
-            Path path = track.track().file().path();
-            readFolders.stream().filter(path::startsWith).findFirst().ifPresent(folder -> known.put(path, track));
-            String fingerprint = track.track().file().fastFingerprint();
-            if (track.missingSince() != null && fingerprint != null) {
-                missingByFingerprint.computeIfAbsent(fingerprint, f -> new ArrayList<>()).add(track);
+    private Map<Path, KnownTrack> knownTracks(FolderScan.Listing listing,
+            Map<String, List<KnownTrack>> missingByFingerprint) {
+        List<Path> readFolders = listing.readFolders();
+        Map<Path, KnownTrack> known = new HashMap<>();
+        catalog.forEach(catalogTrack -> {
+            KnownTrack track = KnownTrack.of(catalogTrack);
+            readFolders.stream().filter(track.path()::startsWith).findFirst()
+                    .ifPresent(folder -> known.put(track.path(), track));
+            if (track.missing() && track.fastFingerprint() != null) {
+                missingByFingerprint.computeIfAbsent(track.fastFingerprint(), f -> new ArrayList<>()).add(track);
             }
         });
         for (Path folder : readFolders) {
-            boolean emptyNow = found.keySet().stream().noneMatch(p -> p.startsWith(folder));
+            boolean emptyNow = !listing.files().holdsFilesIn(folder);
             if (emptyNow && known.keySet().stream().anyMatch(p -> p.startsWith(folder))) {
                 LOG.warn("Music folder {} is empty but the catalog holds tracks in it; taking it for a share that "
                         + "dropped out and leaving its tracks as they are", folder);
@@ -160,9 +161,9 @@ final class Reconciler {
      * Takes in a changed file: its new facts and tags, and a change announced so that it is analysed again; unless
      * Deckhand itself changed it ({@link OwnChanges}), which keeps the analysis and announces nothing.
      */
-    private void refresh(CatalogTrack track, Path path, FileStamp stamp, Counts counts) {
+    private void refresh(KnownTrack track, Path path, FileStamp stamp, Counts counts) {
         try {
-            Optional<String> ownSha256 = track.missingSince() == null ? ownChanges.take(path, stamp)
+            Optional<String> ownSha256 = !track.missing() ? ownChanges.take(path, stamp)
                     : Optional.empty();
             String fingerprint = FastFingerprint.of(path);
             TrackMetadata metadata = tagReader.read(path);
@@ -189,17 +190,17 @@ final class Reconciler {
         return next;
     }
 
-    private void takeIn(Path path, FileStamp stamp, Map<String, List<CatalogTrack>> goneByFingerprint,
-            Map<String, List<CatalogTrack>> missingByFingerprint, Map<Path, CatalogTrack> known, Counts counts,
+    private void takeIn(Path path, FileStamp stamp, Map<String, List<KnownTrack>> goneByFingerprint,
+            Map<String, List<KnownTrack>> missingByFingerprint, Map<Path, KnownTrack> known, Counts counts,
             List<PendingTrack> pending) {
         try {
             String fingerprint = FastFingerprint.of(path);
-            Optional<CatalogTrack> moved = movedTrack(fingerprint, goneByFingerprint, missingByFingerprint);
+            Optional<KnownTrack> moved = movedTrack(fingerprint, goneByFingerprint, missingByFingerprint);
             if (moved.isPresent()) {
-                CatalogTrack track = moved.get();
+                KnownTrack track = moved.get();
                 catalog.move(track.id(), path);
-                known.remove(track.track().file().path());
-                events.moved(track.id(), track.track().file().path(), path);
+                known.remove(track.path());
+                events.moved(track.id(), track.path(), path);
                 counts.moved++;
                 return;
             }
@@ -243,13 +244,13 @@ final class Reconciler {
     }
 
     /** A gone track of this scan, or a track already missing, whose file had the same fingerprint. */
-    private static Optional<CatalogTrack> movedTrack(String fingerprint,
-            Map<String, List<CatalogTrack>> goneByFingerprint, Map<String, List<CatalogTrack>> missingByFingerprint) {
-        for (Map<String, List<CatalogTrack>> candidates : List.of(goneByFingerprint, missingByFingerprint)) {
-            List<CatalogTrack> tracks = candidates.get(fingerprint);
+    private static Optional<KnownTrack> movedTrack(String fingerprint,
+            Map<String, List<KnownTrack>> goneByFingerprint, Map<String, List<KnownTrack>> missingByFingerprint) {
+        for (Map<String, List<KnownTrack>> candidates : List.of(goneByFingerprint, missingByFingerprint)) {
+            List<KnownTrack> tracks = candidates.get(fingerprint);
             while (tracks != null && !tracks.isEmpty()) {
-                CatalogTrack track = tracks.remove(0);
-                if (!Files.exists(track.track().file().path())) {
+                KnownTrack track = tracks.remove(0);
+                if (!Files.exists(track.path())) {
                     return Optional.of(track);
                 }
             }
@@ -273,11 +274,6 @@ final class Reconciler {
         catalog.recordProblem(new Problem(path, reason, clock.instant()));
         LOG.warn("{}: {}", path, reason);
         counts.problems++;
-    }
-
-    private static boolean sameStamp(CatalogTrack track, FileStamp stamp) {
-        AudioFile file = track.track().file();
-        return file.sizeBytes() == stamp.sizeBytes() && file.modified().equals(stamp.modified());
     }
 
     /** A new track read and waiting for its batch. */

@@ -212,6 +212,16 @@ class ReconcilerTest {
     }
 
     @Test
+    void aMusicFolderInsideAnotherIsTakenInOnce() {
+        ScanReport report = reconciler.scan(List.of(music, music.resolve("flac")), NO_SETTLE, GRACE);
+        ScanReport again = reconciler.scan(List.of(music.resolve("flac"), music), NO_SETTLE, GRACE);
+
+        assertEquals(List.of(9L, 9L), List.of(report.files(), report.added()), report.toString());
+        assertEquals(9, catalog.stats().tracks());
+        assertEquals(List.of(9L, 0L, 0L), List.of(again.files(), again.added(), again.removed()), again.toString());
+    }
+
+    @Test
     void aFileStillBeingWrittenWaitsForTheNextScan() {
         ScanReport report = reconciler.scan(List.of(music), Duration.ofDays(1), GRACE);
 

@@ -22,6 +22,8 @@ public final class MixRenderer implements Closeable {
 
     private static final int BLOCK_FRAMES = 4096;
     private static final double QUARTER_TURN = Math.PI / 2;
+    /** The longest crossfade after a skip, seconds. */
+    private static final double SKIP_FADE_SECONDS = 4;
 
     private final TrackFacts first;
     private final TrackFeed feed;
@@ -46,7 +48,10 @@ public final class MixRenderer implements Closeable {
     private boolean incomingEnded;
     private boolean started;
     private boolean feedEnded;
+    private boolean feedWasEmpty;
     private long rendered;
+    private boolean plainFade;
+    private volatile boolean skipRequested;
 
     /**
      * @param first the track the mix starts with
@@ -79,6 +84,10 @@ public final class MixRenderer implements Closeable {
     public int read(float[][] into, int offset, int frames) {
         int written = 0;
         while (written < frames) {
+            if (skipRequested) {
+                skipRequested = false;
+                skipNow();
+            }
             if (current == null && !startNextAlone()) {
                 break;
             }
@@ -96,6 +105,15 @@ public final class MixRenderer implements Closeable {
         return rendered;
     }
 
+    /**
+     * Asks for the transition to the next track to start at the next {@link #read}, as a plain equal-power crossfade
+     * of at most {@value #SKIP_FADE_SECONDS} s from wherever the track playing is; the incoming track starts at its
+     * cue. Ignored during a fade; when no track follows, the mix ends. May be called from any thread.
+     */
+    public void skip() {
+        skipRequested = true;
+    }
+
     /** Closes the tracks playing; an error closing one is reported to the listener. */
     @Override
     public void close() {
@@ -107,29 +125,36 @@ public final class MixRenderer implements Closeable {
 
     /**
      * Plays the track alone until its fade-out starts. The next track is asked for, and the transition designed, as
-     * soon as the track plays alone.
+     * soon as the track plays alone; while the feed has none, it is asked again at every block, so that a plan
+     * extended while the last track plays is still heard. A next track that comes after the planned fade-out has
+     * passed is brought in as after a skip: a short plain fade at once.
      *
      * @return the frames written; 0 when the fade starts now or the track has ended
      */
     private int playAlone(float[][] into, int offset, int frames) {
-        if (transition == null && !feedEnded) {
+        boolean late = false;
+        if (transition == null) {
             Optional<TrackFacts> next = feed.next();
             if (next.isPresent()) {
                 nextTrack = next.get();
                 transition = designer.design(current.state(), nextTrack);
-            } else {
-                feedEnded = true;
+                late = feedWasEmpty;
             }
+            feedWasEmpty = next.isEmpty();
         }
         long untilFade = transition == null ? Long.MAX_VALUE : current.framesUntil(transition.fadeStartFrame());
         if (untilFade == 0) {
-            startFade(transition.fadeFrames());
+            if (late) {
+                startFade(Math.min(transition.fadeFrames(), skipFadeFrames()), true);
+            } else {
+                startFade(transition.fadeFrames(), false);
+            }
             return 0;
         }
         int count = play(current, into, offset, (int) Math.min(frames, untilFade));
         if (count < 0) {
             if (transition != null) {
-                startFade(0);
+                startFade(0, false);
             } else {
                 closeQuietly(current);
                 current = null;
@@ -162,7 +187,7 @@ public final class MixRenderer implements Closeable {
             currentCrossover.split(outgoingBlock, 0, outgoingLow, outgoingBlock, count);
             incomingCrossover.split(incomingBlock, 0, incomingLow, incomingBlock, count);
         }
-        boolean swapping = transition.bassSwapFrames() > 0;
+        boolean swapping = !plainFade && transition.bassSwapFrames() > 0;
         for (int i = 0; i < count; i++) {
             double angle = QUARTER_TURN * (elapsed + i) / fadeFrames;
             float out = (float) Math.cos(angle);
@@ -206,8 +231,39 @@ public final class MixRenderer implements Closeable {
         }
     }
 
-    /** Opens the next track and starts the fade into it, {@code frames} long (0 to cut). */
-    private void startFade(long frames) {
+    /** Starts the fade into the next track now, or ends the track playing when none follows. */
+    private void skipNow() {
+        if (current == null || incoming != null) {
+            return;
+        }
+        if (transition == null && !feedEnded) {
+            Optional<TrackFacts> next = feed.next();
+            if (next.isPresent()) {
+                nextTrack = next.get();
+                transition = designer.design(current.state(), nextTrack);
+            } else {
+                feedEnded = true;
+            }
+        }
+        if (transition == null) {
+            closeQuietly(current);
+            current = null;
+            return;
+        }
+        startFade(Math.min(transition.fadeFrames(), skipFadeFrames()), true);
+    }
+
+    private long skipFadeFrames() {
+        return Math.round(SKIP_FADE_SECONDS * options.sampleRateHz());
+    }
+
+    /**
+     * Opens the next track and starts the fade into it.
+     *
+     * @param frames how long the fade lasts (0 to cut)
+     * @param plain whether to fade plainly, without the bass swap, as after a skip
+     */
+    private void startFade(long frames, boolean plain) {
         Transition planned = transition;
         TrackFacts track = nextTrack;
         transition = null;
@@ -223,7 +279,8 @@ public final class MixRenderer implements Closeable {
         currentEnded = frames == 0;
         fadeStart = rendered;
         fadeFrames = frames;
-        listener.trackStarted(new TrackStart(track, rendered, rendered + frames, planned.beatMatched()));
+        plainFade = plain;
+        listener.trackStarted(new TrackStart(track, rendered, rendered + frames, planned.beatMatched() && !plain));
     }
 
     private void finishFade() {
@@ -233,6 +290,7 @@ public final class MixRenderer implements Closeable {
         incoming = null;
         incomingCrossover = null;
         transition = null;
+        plainFade = false;
     }
 
     /**

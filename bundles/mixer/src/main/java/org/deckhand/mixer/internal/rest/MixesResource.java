@@ -1,0 +1,207 @@
+package org.deckhand.mixer.internal.rest;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.InternalServerErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+import org.deckhand.api.rest.RestResource;
+import org.deckhand.mixer.internal.encode.StreamFormat;
+import org.deckhand.mixer.internal.service.MixService;
+import org.deckhand.mixer.internal.service.MixView;
+import org.deckhand.mixer.internal.service.RenderStatus;
+import org.deckhand.mixer.internal.service.TracklistEntry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/v1/mixes}: create, list, inspect, skip, extend, stop and delete mixes; their tracklists as JSON and CUE
+ * sheets; their stream tokens; renders to files. An unknown mix is a 404, a malformed request a 400, and one mix too
+ * many a 409, each as problem+json.
+ */
+@Component(service = RestResource.class)
+@Path("mixes")
+@Produces(MediaType.APPLICATION_JSON)
+public final class MixesResource implements RestResource {
+
+    /** The media type of CUE sheets. */
+    public static final String CUE_MEDIA_TYPE = "application/x-cue";
+    private static final int DEFAULT_EXTEND = 10;
+
+    private final MixService mixes;
+
+    /** @param mixes the mixes */
+    @Activate
+    public MixesResource(@Reference MixService mixes) {
+        this.mixes = mixes;
+    }
+
+    /**
+     * @param request the seed and options
+     * @return 201 with the new mix, and its address in {@code Location}
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(MixRequest request) {
+        if (request == null) {
+            throw new BadRequestException("The body must be {\"seed\": {...}, \"options\": {...}}");
+        }
+        MixView mix = call(() -> mixes.create(request.seed(), request.options()));
+        return Response.created(URI.create(RestResource.BASE_PATH + "/mixes/" + mix.id())).entity(mix).build();
+    }
+
+    /** @return every mix, oldest first */
+    @GET
+    public List<MixView> list() {
+        return mixes.list();
+    }
+
+    /**
+     * @param id a mix id
+     * @return the mix
+     */
+    @GET
+    @Path("{id}")
+    public MixView get(@PathParam("id") String id) {
+        return call(() -> mixes.get(id));
+    }
+
+    /**
+     * @param id a mix id
+     * @return the mix, its transition to the next track started
+     */
+    @POST
+    @Path("{id}/skip")
+    public MixView skip(@PathParam("id") String id) {
+        return call(() -> mixes.skip(id));
+    }
+
+    /**
+     * @param id a mix id
+     * @param request how many tracks to add, 10 when absent
+     * @return the mix with its longer plan
+     */
+    @POST
+    @Path("{id}/extend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MixView extend(@PathParam("id") String id, ExtendRequest request) {
+        int count = request == null || request.count() == null ? DEFAULT_EXTEND : request.count();
+        return call(() -> mixes.extend(id, count));
+    }
+
+    /**
+     * @param id a mix id
+     * @return the stopped mix
+     */
+    @POST
+    @Path("{id}/stop")
+    public MixView stop(@PathParam("id") String id) {
+        return call(() -> mixes.stop(id));
+    }
+
+    /**
+     * @param id a mix id
+     * @return 204 once the mix is stopped and forgotten
+     */
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        call(() -> {
+            mixes.delete(id);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    /**
+     * @param id a mix id
+     * @return the tracks that have started so far
+     */
+    @GET
+    @Path("{id}/tracklist")
+    public List<TracklistEntry> tracklist(@PathParam("id") String id) {
+        return call(() -> mixes.tracklist(id));
+    }
+
+    /**
+     * @param id a mix id
+     * @return the tracklist so far as a CUE sheet
+     */
+    @GET
+    @Path("{id}/tracklist.cue")
+    @Produces(CUE_MEDIA_TYPE)
+    public Response cueSheet(@PathParam("id") String id) {
+        String cue = call(() -> mixes.cueSheet(id));
+        return Response.ok(cue, CUE_MEDIA_TYPE + "; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"mix-" + id + ".cue\"").build();
+    }
+
+    /**
+     * @param id a mix id
+     * @return the new token; streams opened with the old one end
+     */
+    @POST
+    @Path("{id}/token")
+    public TokenView renewToken(@PathParam("id") String id) {
+        return new TokenView(call(() -> mixes.renewToken(id)));
+    }
+
+    /**
+     * @param id a mix id
+     * @param request the format, flac or mp3
+     * @return 202 with the render's status
+     */
+    @POST
+    @Path("{id}/render")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response render(@PathParam("id") String id, RenderRequest request) {
+        String name = request == null || request.format() == null ? "flac" : request.format();
+        StreamFormat format = StreamFormat.ofExtension(name).filter(f -> f != StreamFormat.WAV)
+                .orElseThrow(() -> new BadRequestException("A mix renders to flac or mp3, not " + name));
+        RenderStatus status = call(() -> {
+            try {
+                return mixes.render(id, format);
+            } catch (IOException e) {
+                throw new InternalServerErrorException(e.getMessage(), e);
+            }
+        });
+        return Response.accepted(status).build();
+    }
+
+    /**
+     * @param id a mix id
+     * @return the status of its latest render
+     */
+    @GET
+    @Path("{id}/render")
+    public RenderStatus renderStatus(@PathParam("id") String id) {
+        return call(() -> mixes.renderStatus(id));
+    }
+
+    /** Runs a call to the service, turning its exceptions into the API's errors. */
+    private static <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NoSuchElementException e) {
+            throw new NotFoundException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT, e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.deckhand.mixer.internal.service;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.deckhand.mixer.internal.plan.MixPlan;
+import org.deckhand.mixer.internal.plan.MixPlanner;
+import org.deckhand.mixer.internal.plan.PlannedTrack;
+import org.deckhand.mixer.internal.render.MixListener;
+import org.deckhand.mixer.internal.render.TrackFeed;
+import org.deckhand.mixer.internal.render.TrackStart;
+import org.deckhand.mixer.internal.stream.RenderState;
+import org.deckhand.mixer.internal.stream.SharedRender;
+import org.deckhand.mixer.internal.track.TrackFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One mix that plays: its plan (which the render follows, and which may grow), where each track started, its token
+ * and its shared render. Thread-safe.
+ */
+final class LiveMix implements TrackFeed, MixListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveMix.class);
+
+    private final String id;
+    private final Instant createdAt = Instant.now();
+    private final MixPlanner planner;
+    private final MixSettings settings;
+    private final int sampleRateHz;
+    private final Map<Long, Long> startFrames = new HashMap<>();
+    private final List<TrackStart> starts = new ArrayList<>();
+    private final Set<Long> failed = new HashSet<>();
+    private MixPlan plan;
+    private int fed = 1;
+    private volatile String token = MixToken.generate();
+    private SharedRender render;
+    private RenderJob renderJob;
+
+    /**
+     * @param id the mix's id
+     * @param planner plans from its pool
+     * @param plan the plan so far, the first track first
+     * @param settings its options
+     * @param sampleRateHz the mix's sample rate, Hz
+     */
+    LiveMix(String id, MixPlanner planner, MixPlan plan, MixSettings settings, int sampleRateHz) {
+        this.id = id;
+        this.planner = planner;
+        this.plan = plan;
+        this.settings = settings;
+        this.sampleRateHz = sampleRateHz;
+    }
+
+    String id() {
+        return id;
+    }
+
+    MixSettings settings() {
+        return settings;
+    }
+
+    synchronized void play(SharedRender shared) {
+        render = shared;
+        shared.start();
+    }
+
+    synchronized SharedRender render() {
+        return render;
+    }
+
+    synchronized TrackFacts first() {
+        return plan.tracks().get(0).track();
+    }
+
+    /** @return the planned tracks that have not failed, in order */
+    synchronized List<TrackFacts> plannedTracks() {
+        return plan.tracks().stream().map(PlannedTrack::track).filter(track -> !failed.contains(track.id())).toList();
+    }
+
+    @Override
+    public synchronized Optional<TrackFacts> next() {
+        if (fed >= plan.tracks().size()) {
+            return Optional.empty();
+        }
+        return Optional.of(plan.tracks().get(fed++).track());
+    }
+
+    @Override
+    public synchronized void trackStarted(TrackStart start) {
+        starts.add(start);
+        startFrames.put(start.track().id(), start.fadeInStartFrame());
+    }
+
+    @Override
+    public synchronized void trackFailed(TrackFacts track, IOException error) {
+        failed.add(track.id());
+        LOG.warn("Mix {}: {} is skipped: {}", id, track.displayName(), error.getMessage());
+    }
+
+    /**
+     * @param count how many tracks to add to the plan
+     * @return whether the planner found that many
+     */
+    synchronized boolean extend(int count) {
+        plan = planner.extend(plan, count);
+        return !plan.exhausted();
+    }
+
+    String token() {
+        return token;
+    }
+
+    boolean tokenMatches(String given) {
+        return MixToken.matches(token, given);
+    }
+
+    /** @return the new token; the old one no longer opens a stream */
+    String renewToken() {
+        token = MixToken.generate();
+        return token;
+    }
+
+    synchronized RenderJob renderJob() {
+        return renderJob;
+    }
+
+    synchronized void renderJob(RenderJob job) {
+        renderJob = job;
+    }
+
+    /** @return the tracks listeners have heard start, in order */
+    synchronized List<TracklistEntry> tracklist() {
+        long position = render.positionFrames();
+        List<TracklistEntry> list = new ArrayList<>();
+        for (TrackStart start : starts) {
+            if (start.fadeInStartFrame() <= position) {
+                TrackFacts track = start.track();
+                EntryView entry = EntryView.of(track, null);
+                list.add(new TracklistEntry(list.size() + 1, entry.trackId(), entry.artist(), entry.title(),
+                        start.fadeInStartFrame() / (double) sampleRateHz));
+            }
+        }
+        return list;
+    }
+
+    /** @return the mix as the API shows it */
+    synchronized MixView view() {
+        long position = render.positionFrames();
+        List<EntryView> all = new ArrayList<>();
+        List<EntryView> next = new ArrayList<>();
+        EntryView nowPlaying = null;
+        long nowPlayingStart = -1;
+        for (PlannedTrack planned : plan.tracks()) {
+            TrackFacts track = planned.track();
+            if (failed.contains(track.id())) {
+                continue;
+            }
+            Long start = startFrames.get(track.id());
+            boolean started = start != null && start <= position;
+            EntryView entry = EntryView.of(track, started ? start / (double) sampleRateHz : null);
+            all.add(entry);
+            if (!started) {
+                next.add(entry);
+            } else if (start > nowPlayingStart) {
+                nowPlaying = entry;
+                nowPlayingStart = start;
+            }
+        }
+        RenderState state = render.state();
+        String current = token;
+        Map<String, String> streams = new LinkedHashMap<>();
+        for (String kind : List.of("mp3", "flac", "wav", "m3u", "pls")) {
+            streams.put(kind, "/stream/" + id + "." + kind + "?token=" + current);
+        }
+        return new MixView(id, state.name(), createdAt, position / (double) sampleRateHz, render.paused(), nowPlaying,
+                next, all, render.listeners(), current, streams);
+    }
+}

@@ -1,0 +1,346 @@
+package org.deckhand.mixer.internal.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.deckhand.api.audio.AudioDecoder;
+import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.runtime.RuntimeProperties;
+import org.deckhand.api.search.TrackIndex;
+import org.deckhand.mixer.internal.audio.DecoderTrackOpener;
+import org.deckhand.mixer.internal.encode.AudioEncoder;
+import org.deckhand.mixer.internal.encode.FlacEncoder;
+import org.deckhand.mixer.internal.encode.Mp3Encoder;
+import org.deckhand.mixer.internal.encode.StreamFormat;
+import org.deckhand.mixer.internal.encode.WavEncoder;
+import org.deckhand.mixer.internal.plan.MixPlan;
+import org.deckhand.mixer.internal.plan.MixPlanner;
+import org.deckhand.mixer.internal.render.MixRenderer;
+import org.deckhand.mixer.internal.render.TrackOpener;
+import org.deckhand.mixer.internal.render.TransitionOptions;
+import org.deckhand.mixer.internal.stream.Listening;
+import org.deckhand.mixer.internal.stream.RenderState;
+import org.deckhand.mixer.internal.stream.SharedRender;
+import org.deckhand.mixer.internal.stream.StreamKey;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The mixes: plans them from a seed, plays each through a {@link SharedRender} that its listeners share, and
+ * extends, skips, stops and renders them to files. A mix lives in memory until it is deleted or the server stops.
+ * Thread-safe.
+ *
+ * <p>Every method that takes a mix id throws {@link NoSuchElementException} when there is no such mix.
+ */
+@Component(service = MixService.class, configurationPid = MixConfiguration.PID)
+@Designate(ocd = MixConfiguration.class)
+public final class MixService {
+
+    /** The sample rate of every mix, Hz. */
+    public static final int SAMPLE_RATE_HZ = 44_100;
+    private static final String RENDERS = "renders";
+    private static final int ID_BYTES = 6;
+
+    private final SeedResolver seeds;
+    private final TrackOpener opener;
+    private final Path rendersFolder;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, LiveMix> mixes = new LinkedHashMap<>();
+    private volatile MixConfiguration configuration;
+
+    /**
+     * @param context gives the data folder
+     * @param catalog the tracks' facts and files
+     * @param index the search behind query seeds
+     * @param decoder decodes the tracks
+     * @param configuration the defaults
+     */
+    @Activate
+    public MixService(BundleContext context, @Reference Catalog catalog, @Reference TrackIndex index,
+            @Reference AudioDecoder decoder, MixConfiguration configuration) {
+        this(new CatalogLibrary(catalog, index), decoder, configuration,
+                Path.of(context.getProperty(RuntimeProperties.DATA)));
+    }
+
+    private MixService(CatalogLibrary library, AudioDecoder decoder, MixConfiguration configuration, Path data) {
+        this(library, new DecoderTrackOpener(decoder, library::file, SAMPLE_RATE_HZ), configuration, data);
+    }
+
+    /**
+     * @param library the tracks
+     * @param opener opens the tracks' audio at {@value #SAMPLE_RATE_HZ} Hz
+     * @param configuration the defaults
+     * @param dataFolder the data folder, whose {@code renders/} receives rendered mixes
+     */
+    MixService(TrackLibrary library, TrackOpener opener, MixConfiguration configuration, Path dataFolder) {
+        seeds = new SeedResolver(library);
+        this.opener = opener;
+        this.configuration = configuration;
+        rendersFolder = dataFolder.resolve(RENDERS);
+    }
+
+    /** @param changed the new defaults, for the mixes created from now on */
+    @Modified
+    void modified(MixConfiguration changed) {
+        configuration = changed;
+    }
+
+    /** Stops every mix and every render. */
+    @Deactivate
+    void deactivate() {
+        synchronized (mixes) {
+            for (LiveMix mix : mixes.values()) {
+                mix.render().stop();
+                RenderJob job = mix.renderJob();
+                if (job != null) {
+                    job.cancel();
+                }
+            }
+            mixes.clear();
+        }
+    }
+
+    /** @return the default MP3 bit rate of the streams, kbit/s */
+    public int defaultBitRateKbps() {
+        return configuration.bitRateKbps();
+    }
+
+    /**
+     * Plans a mix and starts playing it at once.
+     *
+     * @param seed what it starts from
+     * @param options its options, each null for the default
+     * @return the new mix
+     * @throws IllegalArgumentException if the seed or an option is malformed, or the seed finds no playable track
+     * @throws IllegalStateException if the most mixes allowed already play
+     */
+    public MixView create(Seed seed, MixOptions options) {
+        MixConfiguration defaults = configuration;
+        int defaultLength = seed != null && seed.trackIds() != null && seed.query() == null && seed.trackId() == null
+                ? seed.trackIds().size() : defaults.planLength();
+        MixSettings settings = MixSettings.of(options, defaults, defaultLength);
+        SeedResolver.Pool pool = seeds.resolve(seed);
+        MixPlanner planner = new MixPlanner(pool.tracks(), settings.planOptions(seed.describe()));
+        MixPlan plan = planner.start(pool.first(), settings.length() - 1);
+        synchronized (mixes) {
+            long playing = mixes.values().stream().filter(mix -> mix.render().state() == RenderState.PLAYING)
+                    .count();
+            if (playing >= defaults.maxMixes()) {
+                throw new IllegalStateException(playing + " mixes play already, the most allowed (maxMixes in "
+                        + MixConfiguration.PID + "); stop or delete one first");
+            }
+            String id = newId();
+            LiveMix mix = new LiveMix(id, planner, plan, settings, SAMPLE_RATE_HZ);
+            TransitionOptions transitions = settings.transitionOptions();
+            SharedRender render = new SharedRender(
+                    listener -> new MixRenderer(mix.first(), mix, opener, transitions, listener), mix,
+                    MixService::encoder, SAMPLE_RATE_HZ, Math.max(1, Math.min(30, defaults.bufferSeconds())),
+                    defaults.idleSeconds(), "deckhand-mix-" + id);
+            mix.play(render);
+            mixes.put(id, mix);
+            return mix.view();
+        }
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[ID_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static AudioEncoder encoder(StreamKey key) throws IOException {
+        return switch (key.format()) {
+            case MP3 -> new Mp3Encoder(SAMPLE_RATE_HZ, key.bitRateKbps());
+            case FLAC -> new FlacEncoder(SAMPLE_RATE_HZ);
+            case WAV -> new WavEncoder(SAMPLE_RATE_HZ);
+        };
+    }
+
+    /** @return every mix, oldest first */
+    public List<MixView> list() {
+        List<LiveMix> all;
+        synchronized (mixes) {
+            all = new ArrayList<>(mixes.values());
+        }
+        return all.stream().map(LiveMix::view).toList();
+    }
+
+    /**
+     * @param id a mix id
+     * @return the mix
+     */
+    public MixView get(String id) {
+        return mix(id).view();
+    }
+
+    /**
+     * Starts the transition to the next track now (listeners hear it after the buffer's lead).
+     *
+     * @param id a mix id
+     * @return the mix
+     */
+    public MixView skip(String id) {
+        LiveMix mix = mix(id);
+        mix.render().skip();
+        return mix.view();
+    }
+
+    /**
+     * @param id a mix id
+     * @param count how many tracks to add to its plan, 1 to 500
+     * @return the mix
+     * @throws IllegalArgumentException if the count is out of range
+     */
+    public MixView extend(String id, int count) {
+        if (count < 1 || count > 500) {
+            throw new IllegalArgumentException("count must lie in 1..500, not " + count);
+        }
+        LiveMix mix = mix(id);
+        mix.extend(count);
+        return mix.view();
+    }
+
+    /**
+     * Stops a mix; its listeners' streams end.
+     *
+     * @param id a mix id
+     * @return the mix
+     */
+    public MixView stop(String id) {
+        LiveMix mix = mix(id);
+        mix.render().stop();
+        return mix.view();
+    }
+
+    /**
+     * Stops and forgets a mix.
+     *
+     * @param id a mix id
+     */
+    public void delete(String id) {
+        LiveMix mix;
+        synchronized (mixes) {
+            mix = mixes.remove(id);
+        }
+        if (mix == null) {
+            throw new NoSuchElementException("There is no mix " + id);
+        }
+        mix.render().stop();
+    }
+
+    /**
+     * Gives a mix a new token; the old one is revoked at once, and the streams opened with it end.
+     *
+     * @param id a mix id
+     * @return the new token
+     */
+    public String renewToken(String id) {
+        return mix(id).renewToken();
+    }
+
+    /**
+     * @param id a mix id
+     * @param token a token, or null
+     * @return whether it is the mix's token; false for an unknown or deleted mix
+     */
+    public boolean tokenMatches(String id, String token) {
+        LiveMix mix;
+        synchronized (mixes) {
+            mix = mixes.get(id);
+        }
+        return mix != null && mix.tokenMatches(token);
+    }
+
+    /**
+     * Joins a listener to a mix's stream.
+     *
+     * @param id a mix id
+     * @param key the format and bit rate
+     * @return the listener's stream, to close when it goes
+     * @throws IOException if the encoder cannot be created
+     * @throws IllegalStateException if the mix no longer plays
+     */
+    public Listening listen(String id, StreamKey key) throws IOException {
+        return mix(id).render().join(key);
+    }
+
+    /**
+     * @param id a mix id
+     * @return the tracks listeners have heard start, in order
+     */
+    public List<TracklistEntry> tracklist(String id) {
+        return mix(id).tracklist();
+    }
+
+    /**
+     * @param id a mix id
+     * @return its tracklist so far as a CUE sheet of its MP3 stream
+     */
+    public String cueSheet(String id) {
+        return CueSheet.of("Deckhand mix " + id, id + ".mp3", "MP3", tracklist(id));
+    }
+
+    /**
+     * Starts rendering the whole planned mix into a new file, unless a render of it is running.
+     *
+     * @param id a mix id
+     * @param format FLAC or MP3
+     * @return the render's status
+     * @throws IllegalArgumentException if the format is WAV
+     * @throws IOException if the file cannot be created
+     */
+    public RenderStatus render(String id, StreamFormat format) throws IOException {
+        if (format == StreamFormat.WAV) {
+            throw new IllegalArgumentException("a mix renders to flac or mp3, not wav");
+        }
+        LiveMix mix = mix(id);
+        synchronized (mix) {
+            RenderJob running = mix.renderJob();
+            if (running != null && running.running()) {
+                return running.status();
+            }
+            RenderJob job = new RenderJob(id, mix.plannedTracks(), opener, mix.settings().transitionOptions(),
+                    format, configuration.bitRateKbps(), rendersFolder);
+            mix.renderJob(job);
+            Thread thread = new Thread(job, "deckhand-render-" + id);
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+            return job.status();
+        }
+    }
+
+    /**
+     * @param id a mix id
+     * @return the status of its latest render
+     * @throws NoSuchElementException also when the mix has never been rendered
+     */
+    public RenderStatus renderStatus(String id) {
+        RenderJob job = mix(id).renderJob();
+        if (job == null) {
+            throw new NoSuchElementException("Mix " + id + " has not been rendered; POST to its render first");
+        }
+        return job.status();
+    }
+
+    private LiveMix mix(String id) {
+        synchronized (mixes) {
+            LiveMix mix = mixes.get(id);
+            if (mix == null) {
+                throw new NoSuchElementException("There is no mix " + id);
+            }
+            return mix;
+        }
+    }
+}

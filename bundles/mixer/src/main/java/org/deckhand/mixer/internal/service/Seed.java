@@ -1,0 +1,30 @@
+package org.deckhand.mixer.internal.service;
+
+import java.util.List;
+
+/**
+ * What a mix starts from: exactly one of a search query (the mix starts with its first hit and draws on its hits), one
+ * track (drawing on the whole library) or a list of tracks (the first starts, the others are put in order).
+ *
+ * @param query a search in the library's query language, such as {@code genre:techno bpm:120..130}
+ * @param trackId a track's id
+ * @param trackIds tracks' ids
+ */
+public record Seed(String query, String trackId, List<String> trackIds) {
+
+    /** Copies the list. */
+    public Seed {
+        trackIds = trackIds == null ? null : List.copyOf(trackIds);
+    }
+
+    /** @return the seed as text, which seeds the planner's tie-breaks: the same seed gives the same plan */
+    public String describe() {
+        if (query != null) {
+            return "query " + query;
+        }
+        if (trackId != null) {
+            return "track " + trackId;
+        }
+        return "tracks " + trackIds;
+    }
+}

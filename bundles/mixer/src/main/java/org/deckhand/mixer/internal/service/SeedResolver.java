@@ -1,0 +1,79 @@
+package org.deckhand.mixer.internal.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.deckhand.mixer.internal.track.TrackFacts;
+
+/**
+ * Finds the track a mix starts with and the tracks it may draw on: a query's hits (the first hit with a key and a
+ * BPM starts), one track with the whole library, or a list of tracks (the first starts).
+ */
+final class SeedResolver {
+
+    /** The most hits of a query that a mix draws on. */
+    static final int MAX_QUERY_POOL = 10_000;
+
+    private final TrackLibrary library;
+
+    SeedResolver(TrackLibrary library) {
+        this.library = library;
+    }
+
+    /**
+     * @param seed the seed
+     * @return the first track and the pool
+     * @throws IllegalArgumentException if the seed is malformed or finds no playable track; the message says which
+     */
+    Pool resolve(Seed seed) {
+        if (seed == null) {
+            throw new IllegalArgumentException("a mix needs a seed: {\"query\": ...}, {\"trackId\": ...} or "
+                    + "{\"trackIds\": [...]}");
+        }
+        int given = (seed.query() == null ? 0 : 1) + (seed.trackId() == null ? 0 : 1)
+                + (seed.trackIds() == null ? 0 : 1);
+        if (given != 1) {
+            throw new IllegalArgumentException("a seed has exactly one of query, trackId and trackIds");
+        }
+        if (seed.query() != null) {
+            List<TrackFacts> hits = library.search(seed.query(), MAX_QUERY_POOL);
+            TrackFacts first = hits.stream().filter(SeedResolver::plannable).findFirst()
+                    .or(() -> hits.stream().findFirst())
+                    .orElseThrow(() -> new IllegalArgumentException("the query '" + seed.query()
+                            + "' finds no playable track"));
+            return new Pool(first, hits);
+        }
+        if (seed.trackId() != null) {
+            TrackFacts first = track(seed.trackId()).orElseThrow(() -> new IllegalArgumentException("there is no "
+                    + "playable track " + seed.trackId()));
+            return new Pool(first, library.all());
+        }
+        List<TrackFacts> tracks = new ArrayList<>();
+        for (String id : seed.trackIds()) {
+            track(id).ifPresent(tracks::add);
+        }
+        if (tracks.isEmpty()) {
+            throw new IllegalArgumentException("none of the tracks " + seed.trackIds() + " can be played");
+        }
+        return new Pool(tracks.get(0), tracks);
+    }
+
+    private Optional<TrackFacts> track(String id) {
+        try {
+            return library.facts(Long.parseLong(id.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("track ids are numbers, not '" + id + "'", e);
+        }
+    }
+
+    private static boolean plannable(TrackFacts track) {
+        return track.key() != null && track.bpm() != null && track.bpm() > 0;
+    }
+
+    /**
+     * @param first the track the mix starts with
+     * @param tracks the tracks the plan may draw on
+     */
+    record Pool(TrackFacts first, List<TrackFacts> tracks) {
+    }
+}

@@ -1,0 +1,340 @@
+package org.deckhand.mixer.internal.stream;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.deckhand.mixer.internal.render.MixListener;
+import org.deckhand.mixer.internal.render.MixRenderer;
+import org.deckhand.mixer.internal.render.TrackStart;
+import org.deckhand.mixer.internal.track.TrackFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays one mix for all its listeners: a render thread (daemon, below normal priority, named after the mix) pulls
+ * blocks from the {@link MixRenderer} up to {@code leadSeconds} ahead of a real-time clock into a {@link PcmRing},
+ * and feeds every {@link EncodedStream} in use; encoders are created for the first listener of a format and bit rate
+ * (starting at the frame listeners hear now, so that the lead reaches a new listener at once as a burst) and dropped
+ * with the last. The clock is the position listeners hear: {@link #positionFrames()}.
+ *
+ * <p>With no listener, the mix goes on for {@code idleSeconds} (a player that reconnects, or switches format, finds
+ * it where it was), then pauses: the render thread waits without using the CPU, and the clock stands still until a
+ * listener comes. Title marks are placed in each stream at the exact frame where a track's fade-in starts.
+ */
+public final class SharedRender implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedRender.class);
+    private static final int BLOCK_FRAMES = 4096;
+    /** Seconds of encoded audio the rings keep besides the lead, for listeners that read in bursts. */
+    private static final int RING_SPARE_SECONDS = 10;
+    private static final int LOSSLESS_BYTES_PER_FRAME = 4;
+
+    private final MixRenderer renderer;
+    private final MixListener listener;
+    private final EncoderFactory encoders;
+    private final int sampleRateHz;
+    private final long leadFrames;
+    private final long idleNanos;
+    private final PcmRing pcm;
+    private final Map<StreamKey, EncodedStream> streams = new HashMap<>();
+    private final NavigableMap<Long, String> titles = new TreeMap<>();
+    private final List<TrackStart> pendingStarts = new ArrayList<>();
+    private final float[][] block = new float[2][BLOCK_FRAMES];
+    private final float[][] scratch = new float[2][BLOCK_FRAMES];
+    private final Thread thread;
+    private RenderState state = RenderState.PLAYING;
+    private boolean renderEnded;
+    private long clockBaseFrames;
+    private long clockStartNanos;
+    private boolean clockRunning = true;
+    private long idleSinceNanos;
+
+    /**
+     * @param renderers creates the mix's renderer, given the listener it must tell; the render thread alone reads it
+     * @param listener hears the tracks start and fail, on the render thread
+     * @param encoders creates the encoders
+     * @param sampleRateHz the mix's sample rate, Hz
+     * @param leadSeconds how far ahead of the clock to render, seconds: the burst a new listener receives
+     * @param idleSeconds how long to go on without a listener before pausing, seconds
+     * @param threadName the render thread's name
+     */
+    public SharedRender(Function<MixListener, MixRenderer> renderers, MixListener listener, EncoderFactory encoders,
+            int sampleRateHz, double leadSeconds, double idleSeconds, String threadName) {
+        this.listener = listener;
+        renderer = renderers.apply(renderListener());
+        this.encoders = encoders;
+        this.sampleRateHz = sampleRateHz;
+        leadFrames = Math.round(leadSeconds * sampleRateHz);
+        idleNanos = Math.round(idleSeconds * 1e9);
+        pcm = new PcmRing((int) leadFrames + 2 * BLOCK_FRAMES + sampleRateHz);
+        clockStartNanos = System.nanoTime();
+        idleSinceNanos = clockStartNanos;
+        thread = new Thread(this, threadName);
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+    }
+
+    /** Starts the render thread. */
+    public void start() {
+        thread.start();
+    }
+
+    /** @return the mix's frame that listeners hear now */
+    public synchronized long positionFrames() {
+        return clockFrame(System.nanoTime());
+    }
+
+    /** @return the render's state */
+    public synchronized RenderState state() {
+        return state;
+    }
+
+    /** @return whether it is paused for want of listeners */
+    public synchronized boolean paused() {
+        return !clockRunning && state == RenderState.PLAYING;
+    }
+
+    /** @return how many listeners read its streams, all formats together */
+    public synchronized int listeners() {
+        return streams.values().stream().mapToInt(EncodedStream::listeners).sum();
+    }
+
+    /** Starts the transition to the next track at the next rendered block (heard after the lead). */
+    public void skip() {
+        renderer.skip();
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Stops the mix: its streams end at once, and the render thread closes the renderer and leaves. */
+    public synchronized void stop() {
+        if (state == RenderState.PLAYING) {
+            clockBaseFrames = clockFrame(System.nanoTime());
+            clockRunning = false;
+            state = RenderState.STOPPED;
+        }
+        streams.values().forEach(EncodedStream::abort);
+        streams.clear();
+        notifyAll();
+    }
+
+    /**
+     * Joins a listener: to the stream of its format and bit rate, created when it is the first.
+     *
+     * @param key the format and bit rate
+     * @return the stream and the listener's cursor in it, at the live edge minus the lead
+     * @throws IOException if the encoder cannot be created
+     * @throws IllegalStateException if the mix is no longer playing
+     */
+    public synchronized Listening join(StreamKey key) throws IOException {
+        if (state != RenderState.PLAYING) {
+            throw new IllegalStateException("the mix has " + state.name().toLowerCase() + "ed");
+        }
+        long now = System.nanoTime();
+        if (!clockRunning) {
+            clockRunning = true;
+            clockStartNanos = now;
+        }
+        long live = clockFrame(now);
+        EncodedStream stream = streams.get(key);
+        if (stream == null) {
+            stream = new EncodedStream(key, encoders.create(key), ringBytes(key), Math.max(live, pcm.tail()));
+            Entry<Long, String> title = titles.floorEntry(stream.encodedFrames());
+            if (title != null) {
+                stream.markTitle(title.getValue());
+            }
+            streams.put(key, stream);
+            if (renderEnded) {
+                feed(stream);
+                finish(stream);
+            }
+        }
+        stream.addListener();
+        notifyAll();
+        return new Listening(this, stream, stream.cursorAt(live));
+    }
+
+    /**
+     * Frees a listener's place; the last listener of a stream closes its encoder.
+     *
+     * @param stream the stream it read
+     */
+    synchronized void leave(EncodedStream stream) {
+        if (stream.removeListener() == 0 && streams.get(stream.key()) == stream) {
+            streams.remove(stream.key());
+            stream.abort();
+        }
+        if (streams.isEmpty()) {
+            idleSinceNanos = System.nanoTime();
+        }
+    }
+
+    private int ringBytes(StreamKey key) {
+        double seconds = leadFrames / (double) sampleRateHz + RING_SPARE_SECONDS;
+        double bytesPerSecond = key.bitRateKbps() > 0 ? key.bitRateKbps() * 125.0
+                : sampleRateHz * LOSSLESS_BYTES_PER_FRAME;
+        return (int) Math.ceil(seconds * bytesPerSecond);
+    }
+
+    /** The render thread: renders ahead of the clock, waits, pauses and ends. */
+    @Override
+    public void run() {
+        try {
+            while (step()) {
+                int count = renderer.read(block, 0, BLOCK_FRAMES);
+                deliverStarts();
+                synchronized (this) {
+                    if (state != RenderState.PLAYING) {
+                        break;
+                    }
+                    if (count < 0) {
+                        finishStreams();
+                    } else {
+                        pcm.append(block, count);
+                        feedStreams();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("{}: the render failed; the mix ends here", thread.getName(), e);
+            synchronized (this) {
+                state = RenderState.ENDED;
+                streams.values().forEach(EncodedStream::abort);
+                streams.clear();
+            }
+        } finally {
+            renderer.close();
+        }
+    }
+
+    /**
+     * Waits until the next block is due.
+     *
+     * @return true to render a block, false to leave
+     */
+    private synchronized boolean step() throws InterruptedException {
+        while (state == RenderState.PLAYING) {
+            long now = System.nanoTime();
+            if (clockRunning && streams.isEmpty() && now - idleSinceNanos > idleNanos) {
+                clockBaseFrames = clockFrame(now);
+                clockRunning = false;
+                LOG.debug("{}: no listener for {} s, paused", thread.getName(), idleNanos / 1_000_000_000);
+            }
+            if (!clockRunning) {
+                wait();
+                continue;
+            }
+            long ahead = pcm.head() - clockFrame(now);
+            if (!renderEnded && ahead < leadFrames) {
+                return true;
+            }
+            if (renderEnded && ahead <= 0) {
+                state = RenderState.ENDED;
+                return false;
+            }
+            long waitFrames = renderEnded ? ahead : ahead - leadFrames + BLOCK_FRAMES / 2;
+            wait(Math.max(1, waitFrames * 1000 / sampleRateHz));
+        }
+        return false;
+    }
+
+    /**
+     * @return the clock: frames played in real time while running, never past what has been rendered (an underrun
+     *     holds it back)
+     */
+    private long clockFrame(long now) {
+        if (!clockRunning) {
+            return clockBaseFrames;
+        }
+        long frames = clockBaseFrames + (long) ((now - clockStartNanos) * (sampleRateHz / 1e9));
+        if (frames > pcm.head()) {
+            clockBaseFrames = pcm.head();
+            clockStartNanos = now;
+            return clockBaseFrames;
+        }
+        return frames;
+    }
+
+    private void deliverStarts() {
+        synchronized (pendingStarts) {
+            for (TrackStart start : pendingStarts) {
+                synchronized (this) {
+                    titles.put(start.fadeInStartFrame(), start.track().displayName());
+                }
+            }
+            pendingStarts.clear();
+        }
+    }
+
+    private void feedStreams() {
+        for (EncodedStream stream : List.copyOf(streams.values())) {
+            feed(stream);
+        }
+    }
+
+    /** Feeds a stream the frames it has not had, marking the titles at their exact frames. */
+    private void feed(EncodedStream stream) {
+        try {
+            while (stream.encodedFrames() < pcm.head()) {
+                long from = stream.encodedFrames();
+                String title = titles.get(from);
+                if (title != null) {
+                    stream.markTitle(title);
+                }
+                Long nextTitle = titles.higherKey(from);
+                long to = Math.min(pcm.head(), from + BLOCK_FRAMES);
+                if (nextTitle != null && nextTitle < to) {
+                    to = nextTitle;
+                }
+                pcm.copy(from, (int) (to - from), scratch);
+                stream.encode(scratch, (int) (to - from));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: the {} encoder failed; its listeners are disconnected", thread.getName(),
+                    stream.key(), e);
+            streams.remove(stream.key());
+            stream.abort();
+        }
+    }
+
+    private void finishStreams() {
+        renderEnded = true;
+        streams.values().forEach(this::finish);
+    }
+
+    private void finish(EncodedStream stream) {
+        try {
+            stream.finish();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: the {} encoder failed at the end of the mix", thread.getName(), stream.key(), e);
+            stream.abort();
+        }
+    }
+
+    /** Hears the renderer on the render thread: keeps where titles change, and passes everything on. */
+    private MixListener renderListener() {
+        return new MixListener() {
+            @Override
+            public void trackStarted(TrackStart start) {
+                synchronized (pendingStarts) {
+                    pendingStarts.add(start);
+                }
+                listener.trackStarted(start);
+            }
+
+            @Override
+            public void trackFailed(TrackFacts track, IOException error) {
+                listener.trackFailed(track, error);
+            }
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package org.deckhand.mixer.internal.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Path;
+import java.util.List;
+import org.deckhand.mixer.internal.service.MixOptions;
+import org.deckhand.mixer.internal.service.MixService;
+import org.deckhand.mixer.internal.service.MixView;
+import org.deckhand.mixer.internal.service.RenderStatus;
+import org.deckhand.mixer.internal.service.Seed;
+import org.deckhand.mixer.internal.service.TestServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MixesResourceTest {
+
+    @TempDir
+    Path data;
+
+    private MixService service;
+    private MixesResource resource;
+
+    @BeforeEach
+    void create() {
+        service = TestServices.mixService(data, 1);
+        resource = new MixesResource(service);
+    }
+
+    @AfterEach
+    void stop() {
+        TestServices.stop(service);
+    }
+
+    @Test
+    void creatingAMixAnswers201WithItsAddress() {
+        Response created = resource.create(new MixRequest(new Seed(null, "1", null), null));
+        MixView mix = (MixView) created.getEntity();
+        assertEquals(201, created.getStatus());
+        assertEquals("/api/v1/mixes/" + mix.id(), created.getLocation().toString());
+        assertEquals(mix.id(), resource.get(mix.id()).id());
+        assertEquals(List.of(mix.id()), resource.list().stream().map(MixView::id).toList());
+    }
+
+    @Test
+    void errorsBecomeTheirStatuses() {
+        assertThrows(NotFoundException.class, () -> resource.get("nope"));
+        assertThrows(BadRequestException.class, () -> resource.create(null));
+        assertThrows(BadRequestException.class, () -> resource.create(new MixRequest(new Seed("nobody", null,
+                null), null)));
+        assertThrows(BadRequestException.class, () -> resource.create(new MixRequest(new Seed(null, "1", null),
+                new MixOptions(null, null, null, null, null, 99, null))));
+        resource.create(new MixRequest(new Seed(null, "1", null), null));
+        ClientErrorException conflict = assertThrows(ClientErrorException.class,
+                () -> resource.create(new MixRequest(new Seed(null, "2", null), null)));
+        assertEquals(409, conflict.getResponse().getStatus());
+    }
+
+    @Test
+    void aRenderIsAcceptedAndOnlyToFlacOrMp3() throws InterruptedException {
+        MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, "1", null), null)).getEntity();
+        assertThrows(BadRequestException.class, () -> resource.render(mix.id(), new RenderRequest("wav")));
+        Response accepted = resource.render(mix.id(), new RenderRequest("mp3"));
+        assertEquals(202, accepted.getStatus());
+        RenderStatus status = (RenderStatus) accepted.getEntity();
+        assertTrue(status.file().endsWith(".mp3"), status.file());
+        assertEquals(status.file(), resource.renderStatus(mix.id()).file());
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (resource.renderStatus(mix.id()).state().equals("RUNNING") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals("DONE", resource.renderStatus(mix.id()).state());
+    }
+
+    @Test
+    void theCueSheetIsServedAsApplicationXCue() {
+        MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, "1", null), null)).getEntity();
+        Response cue = resource.cueSheet(mix.id());
+        assertTrue(cue.getMediaType().toString().startsWith("application/x-cue"), cue.getMediaType().toString());
+        assertTrue(cue.getEntity().toString().startsWith("PERFORMER \"Deckhand\""));
+        assertEquals(204, resource.delete(mix.id()).getStatus());
+        assertThrows(NotFoundException.class, () -> resource.delete(mix.id()));
+    }
+}

@@ -1,0 +1,164 @@
+package org.deckhand.mixer.internal.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.deckhand.mixer.internal.encode.StreamFormat;
+import org.deckhand.mixer.internal.stream.Listening;
+import org.deckhand.mixer.internal.stream.StreamKey;
+import org.deckhand.mixer.internal.testing.Ffmpeg;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MixServiceTest {
+
+    private static final MixOptions FOUR = new MixOptions(4, null, null, null, null, null, null);
+
+    @TempDir
+    Path data;
+
+    private MixService service;
+
+    @AfterEach
+    void stopAll() {
+        if (service != null) {
+            service.deactivate();
+        }
+    }
+
+    @Test
+    void aMixFromTrackIdsPlansThemAndPlaysAtOnce() {
+        service = service(2);
+        MixView mix = service.create(new Seed(null, null, List.of("1", "2", "7")), null);
+        assertEquals("PLAYING", mix.state());
+        assertEquals(List.of("1", "2", "7").size(), mix.plan().size());
+        assertEquals("1", mix.plan().get(0).trackId());
+        assertEquals(22, mix.token().length());
+        assertEquals("/stream/" + mix.id() + ".mp3?token=" + mix.token(), mix.streams().get("mp3"));
+        assertEquals(List.of(mix), service.list().stream().filter(m -> m.id().equals(mix.id())).map(m -> mix)
+                .toList());
+    }
+
+    @Test
+    void theSameSeedAndOptionsGiveTheSamePlan() {
+        service = service(2);
+        MixView one = service.create(new Seed("artist", null, null), FOUR);
+        MixView two = service.create(new Seed("artist", null, null), FOUR);
+        assertNotEquals(one.id(), two.id());
+        assertEquals(ids(one.plan()), ids(two.plan()));
+        assertEquals(4, one.plan().size());
+    }
+
+    @Test
+    void extendingAddsTracksThatNoOtherPlanHad() {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, "1", null), new MixOptions(2, null, null, null, 0, null, null));
+        MixView longer = service.extend(mix.id(), 3);
+        assertEquals(5, longer.plan().size());
+        assertEquals(ids(mix.plan()), ids(longer.plan()).subList(0, 2));
+        assertEquals(5, ids(longer.plan()).stream().distinct().count());
+    }
+
+    @Test
+    void aSeedThatFindsNoPlayableTrackIsRefusedWithItsReason() {
+        service = service(1);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> service.create(new Seed("nobody", null, null), null));
+        assertTrue(none.getMessage().contains("'nobody' finds no playable track"), none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> service.create(new Seed(null, "99", null), null));
+        assertThrows(IllegalArgumentException.class, () -> service.create(null, null));
+        assertThrows(IllegalArgumentException.class, () -> service.create(new Seed(null, "1", null),
+                new MixOptions(null, 90.0, null, null, null, null, null)));
+    }
+
+    @Test
+    void oneMixTooManyIsRefusedUntilOneStops() {
+        service = service(1);
+        MixView first = service.create(new Seed(null, "1", null), null);
+        assertThrows(IllegalStateException.class, () -> service.create(new Seed(null, "2", null), null));
+        assertEquals("STOPPED", service.stop(first.id()).state());
+        service.create(new Seed(null, "2", null), null);
+    }
+
+    @Test
+    void anUnknownMixIsNotFound() {
+        service = service(1);
+        assertThrows(NoSuchElementException.class, () -> service.get("nope"));
+        assertThrows(NoSuchElementException.class, () -> service.delete("nope"));
+        assertFalse(service.tokenMatches("nope", "anything"));
+    }
+
+    @Test
+    void aNewTokenRevokesTheOldOne() {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, "1", null), null);
+        assertTrue(service.tokenMatches(mix.id(), mix.token()));
+        String renewed = service.renewToken(mix.id());
+        assertFalse(service.tokenMatches(mix.id(), mix.token()));
+        assertTrue(service.tokenMatches(mix.id(), renewed));
+        assertFalse(service.tokenMatches(mix.id(), null));
+    }
+
+    @Test
+    void aStoppedMixEndsItsStreamsAndTakesNoListener() throws Exception {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, "1", null), null);
+        Listening listening = service.listen(mix.id(), new StreamKey(StreamFormat.WAV, 0));
+        assertEquals(1, service.get(mix.id()).listeners());
+        service.stop(mix.id());
+        assertEquals(-1, listening.read(new byte[1024], 1000));
+        listening.close();
+        assertThrows(IllegalStateException.class, () -> service.listen(mix.id(),
+                new StreamKey(StreamFormat.WAV, 0)));
+        assertNull(service.get(mix.id()).nowPlaying() == null ? null : "not yet heard");
+    }
+
+    @Test
+    void aRenderWritesANewFlacFileEveryTimeWithItsCueSheetBeside() throws Exception {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, null, List.of("1", "2", "7")), null);
+        RenderStatus first = awaitRender(mix.id(), StreamFormat.FLAC);
+        RenderStatus second = awaitRender(mix.id(), StreamFormat.FLAC);
+        assertEquals("DONE", first.state(), first.error());
+        assertNotEquals(first.file(), second.file());
+        Path file = Path.of(first.file());
+        assertTrue(file.startsWith(data.resolve("renders")));
+        Ffmpeg.Decoded decoded = Ffmpeg.decode(file);
+        assertEquals("", decoded.errors());
+        double fade = 12;
+        assertEquals(3 * TestLibrary.SECONDS - 2 * fade, decoded.seconds(), 0.5);
+        String cue = Files.readString(Path.of(first.cueFile()), StandardCharsets.UTF_8);
+        assertTrue(cue.contains("FILE \"" + file.getFileName() + "\" WAVE"), cue);
+        assertTrue(cue.contains("TRACK 03 AUDIO"), cue);
+        assertTrue(cue.contains("INDEX 01 00:36:00"), cue);
+    }
+
+    private RenderStatus awaitRender(String id, StreamFormat format) throws Exception {
+        service.render(id, format);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        RenderStatus status = service.renderStatus(id);
+        while ("RUNNING".equals(status.state()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            status = service.renderStatus(id);
+        }
+        return status;
+    }
+
+    private MixService service(int maxMixes) {
+        return new MixService(new TestLibrary(), TestLibrary.opener(), TestLibrary.configuration(maxMixes), data);
+    }
+
+    private static List<String> ids(List<EntryView> entries) {
+        return entries.stream().map(EntryView::trackId).toList();
+    }
+}

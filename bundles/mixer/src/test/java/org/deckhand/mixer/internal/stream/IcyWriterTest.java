@@ -1,0 +1,63 @@
+package org.deckhand.mixer.internal.stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IcyWriterTest {
+
+    private static final int META_INT = 16_000;
+
+    @Test
+    void aBlockFollowsEvery16000AudioBytesWithTheTitlePlayingThere() throws Exception {
+        byte[] audio = new byte[3 * META_INT + 5_000];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (byte) (i * 7);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IcyWriter writer = new IcyWriter(out, META_INT);
+        for (int start = 0; start < audio.length; start += 7_000) {
+            byte[] chunk = Arrays.copyOfRange(audio, start, Math.min(audio.length, start + 7_000));
+            writer.write(chunk, chunk.length, start, position -> position < 20_000 ? "Artist A - One" : "B - Two's");
+        }
+        Parsed parsed = parse(out.toByteArray());
+        assertArrayEquals(audio, parsed.audio());
+        assertEquals(List.of("StreamTitle='Artist A - One';", "StreamTitle='B - Two's';", ""), parsed.blocks());
+    }
+
+    @Test
+    void blocksArePaddedWithNulsToAMultipleOf16() {
+        byte[] block = IcyWriter.block("DJ - Track");
+        assertEquals(0, (block.length - 1) % 16);
+        assertEquals((block.length - 1) / 16, block[0]);
+        assertEquals(0, block[block.length - 1]);
+    }
+
+    /** Splits an ICY stream into its audio and its metadata blocks, as VLC and mpd do. */
+    private static Parsed parse(byte[] stream) {
+        ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        List<String> blocks = new ArrayList<>();
+        int at = 0;
+        while (at < stream.length) {
+            int count = Math.min(META_INT, stream.length - at);
+            audio.write(stream, at, count);
+            at += count;
+            if (count == META_INT && at < stream.length) {
+                int length = (stream[at] & 0xFF) * 16;
+                String text = new String(stream, at + 1, length, StandardCharsets.UTF_8);
+                blocks.add(text.replace("\0", ""));
+                at += 1 + length;
+            }
+        }
+        return new Parsed(audio.toByteArray(), blocks);
+    }
+
+    private record Parsed(byte[] audio, List<String> blocks) {
+    }
+}

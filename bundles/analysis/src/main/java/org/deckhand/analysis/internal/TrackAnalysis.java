@@ -2,6 +2,7 @@ package org.deckhand.analysis.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Analyses one track: decodes its file once, converts the audio to each format the analysers asked for, fans every
- * block out to them, and stores each result or failure. The same read of the file gives its SHA-256. One instance
- * per worker thread.
+ * block out to them, and stores each result or failure. The same read of the file gives its SHA-256. Each block is
+ * decoded, converted and analysed on the {@link CallGuard}'s thread, so that one thread touches it from start to end,
+ * while the worker only waits for it within the call timeout. One instance per worker thread.
  */
 final class TrackAnalysis {
 
@@ -75,51 +77,34 @@ final class TrackAnalysis {
         }
         List<AnalyserSlot> fanOut = branches.stream().flatMap(branch -> branch.slots().stream()).toList();
         PcmBlock[] blocks = new PcmBlock[fanOut.size()];
-        float[][] samples = new float[source.channels()][BLOCK_FRAMES];
+        BlockReader reader = new BlockReader(audio, branches, blocks);
         long frames = 0;
-        try {
-            int read;
-            while ((read = audio.read(samples, BLOCK_FRAMES)) > 0) {
-                if (branches.stream().noneMatch(FormatBranch::live)) {
-                    return false;
-                }
-                deliver(branches, fanOut, blocks, samples, read, false);
-                frames += read;
-                progress.decodedSeconds((double) frames / source.sampleRateHz());
+        do {
+            if (branches.stream().noneMatch(FormatBranch::live)) {
+                return false;
             }
-            deliver(branches, fanOut, blocks, samples, 0, true);
-        } catch (IOException e) {
-            String reason = String.format("decoding stopped at %.1f s: %s", (double) frames / source.sampleRateHz(),
-                    e.getMessage());
-            slots.forEach(slot -> slot.fail(reason));
-            return false;
-        }
+            boolean decoded = guard.forEach(reader, fanOut, (analyser, index) -> {
+                if (blocks[index].frames() > 0) {
+                    analyser.process(blocks[index]);
+                }
+            });
+            IOException failure = decoded ? reader.failure() : new IOException(
+                    "the decoder did not return within the analysers' call timeout");
+            if (failure != null) {
+                String reason = String.format("decoding stopped at %.1f s: %s",
+                        (double) frames / source.sampleRateHz(), failure.getMessage());
+                slots.forEach(slot -> slot.fail(reason));
+                return false;
+            }
+            frames += reader.frames();
+            progress.decodedSeconds((double) frames / source.sampleRateHz());
+        } while (!reader.ended());
         if (frames == 0) {
             slots.forEach(slot -> slot.fail(track.file().path() + " holds no audio"));
             return false;
         }
         guard.forEach(slots, AnalyserSlot::finish);
         return true;
-    }
-
-    /**
-     * Converts the next decoded frames for every branch, then hands each analyser its branch's block, all in one
-     * hand-off to the guard thread.
-     */
-    private void deliver(List<FormatBranch> branches, List<AnalyserSlot> fanOut, PcmBlock[] blocks,
-            float[][] samples, int frames, boolean last) throws InterruptedException {
-        int slot = 0;
-        for (FormatBranch branch : branches) {
-            PcmBlock block = branch.converter().convert(samples, frames, last);
-            for (int i = 0; i < branch.slots().size(); i++) {
-                blocks[slot++] = block;
-            }
-        }
-        guard.forEach(fanOut, (analyser, index) -> {
-            if (blocks[index].frames() > 0) {
-                analyser.process(blocks[index]);
-            }
-        });
     }
 
     private static List<FormatBranch> branches(PcmFormat source, List<AnalyserSlot> slots) {
@@ -155,5 +140,66 @@ final class TrackAnalysis {
             catalog.setSha256(track.id(), sha256);
         }
         events.completed(track, succeeded, failed);
+    }
+
+    /**
+     * Decodes the next block of a file and converts it for every branch, on the guard thread just before the
+     * analysers' calls, so that one thread touches the block from decoding to analysis. At the end of the file it
+     * flushes the converters. A decoding error is kept for the worker.
+     */
+    private static final class BlockReader implements Runnable {
+
+        private final DecodedAudio audio;
+        private final List<FormatBranch> branches;
+        private final PcmBlock[] blocks;
+        private final float[][] samples;
+        private int frames;
+        private boolean ended;
+        private IOException failure;
+
+        BlockReader(DecodedAudio audio, List<FormatBranch> branches, PcmBlock[] blocks) {
+            this.audio = audio;
+            this.branches = branches;
+            this.blocks = blocks;
+            this.samples = new float[audio.format().channels()][BLOCK_FRAMES];
+        }
+
+        @Override
+        public void run() {
+            int read;
+            try {
+                read = audio.read(samples, BLOCK_FRAMES);
+            } catch (IOException e) {
+                failure = e;
+                ended = true;
+                frames = 0;
+                Arrays.fill(blocks, new PcmBlock(samples, 0, 0));
+                return;
+            }
+            ended = read <= 0;
+            frames = Math.max(read, 0);
+            int slot = 0;
+            for (FormatBranch branch : branches) {
+                PcmBlock block = branch.converter().convert(samples, frames, ended);
+                for (int i = 0; i < branch.slots().size(); i++) {
+                    blocks[slot++] = block;
+                }
+            }
+        }
+
+        /** @return the frames of the file decoded in the last block, 0 at its end */
+        int frames() {
+            return frames;
+        }
+
+        /** @return whether the last block reached the end of the file, or decoding failed */
+        boolean ended() {
+            return ended;
+        }
+
+        /** @return why decoding failed, or null */
+        IOException failure() {
+            return failure;
+        }
     }
 }

@@ -232,8 +232,9 @@ final class BenchPipeline implements AutoCloseable {
      * One file through the pipeline.
      *
      * @param audioSeconds the audio decoded (seconds)
-     * @param workerNanos the CPU time of the worker thread: decoding, conversion, hand-offs (nanoseconds)
-     * @param guardNanos the CPU time of its guard thread: the calls into the analysers (nanoseconds)
+     * @param workerNanos the CPU time of the worker thread: handing each block to the guard thread (nanoseconds)
+     * @param guardNanos the CPU time of its guard thread: decoding, conversion and the calls into the analysers
+     *     (nanoseconds)
      * @param wallNanos the wall time (nanoseconds)
      * @param analyserNanos each analyser's CPU time, by analyser id (nanoseconds)
      * @param results each analyser's result, by analyser id

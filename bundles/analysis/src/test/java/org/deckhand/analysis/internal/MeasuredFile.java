@@ -15,8 +15,8 @@ import org.deckhand.analysis.internal.BenchCorpus.AudioItem;
  * @param decoderName the decoder that read it, or null when it could not be decoded
  * @param decodeCpuNanos the CPU time of decoding it alone (nanoseconds)
  * @param audioSeconds the audio the pipeline decoded (seconds)
- * @param workerNanos the pipeline worker's CPU time: decoding, conversion, hand-offs (nanoseconds)
- * @param guardNanos its guard thread's CPU time: the analysers (nanoseconds)
+ * @param workerNanos the pipeline worker's CPU time: handing each block to the guard thread (nanoseconds)
+ * @param guardNanos its guard thread's CPU time: decoding, conversion and the analysers (nanoseconds)
  * @param wallNanos the wall time of decoding and analysing it (nanoseconds)
  * @param directCpuNanos the CPU time of the same work on one thread, without the guard thread (nanoseconds), 0 when
  *     that failed

@@ -48,7 +48,8 @@ final class SpeedReport {
         System.out.printf(Locale.ROOT, "  decode + analysers take %.2f times the CPU time of decode alone%n",
                 pipelineCpu / decodeCpu);
         System.out.printf(Locale.ROOT, "  CPU ms per second of audio: decode alone %.2f; pipeline worker %.2f "
-                + "(decode, conversion to each analyser's format, hand-offs); analysers %.2f (%s)%n",
+                + "(hand-offs, waiting); guard thread %.2f (decode, conversion to each analyser's format, analysers: "
+                + "%s)%n",
                 1000 * decodeCpu / audio, 1000 * seconds(counted, MeasuredFile::workerNanos) / audio,
                 1000 * seconds(counted, MeasuredFile::guardNanos) / audio, byAnalyser(counted, audio));
         printByDecoder(measured);

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.sound.sampled.AudioFileFormat;
@@ -34,6 +35,8 @@ import org.deckhand.api.analysis.PcmBlock;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.audio.AudioDecoder;
+import org.deckhand.api.audio.DecodedAudio;
 import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.CatalogTrack;
@@ -196,6 +199,23 @@ class AnalysisPipelineTest {
     }
 
     @Test
+    void aDecoderThatNeverReturnsFailsItsTrackAndTheNextTrackIsAnalysed() throws Exception {
+        long stuck = add(stereoWav("stuck.wav"));
+        long next = add(stereoWav("next.wav"));
+        pipeline = new AnalysisPipeline(catalog, catalog, new StallingDecoder("stuck.wav"), eventAdmin,
+                configuration(1));
+        pipeline.addAnalyser(new FrameCounter("count", PcmFormat.MONO_44100));
+        newFile(stuck);
+        newFile(next);
+
+        await(() -> catalog.size() == 0 && runs(stuck).size() == 1 && runs(next).size() == 1);
+        String failure = failures(stuck).get("count");
+        assertTrue(failure.startsWith("decoding stopped at 0.0 s: the decoder did not return"), failure);
+        assertEquals("", failures(next).get("count"));
+        assertEquals((long) (SOURCE_RATE_HZ * SECONDS), values(next, "count").get("frames"));
+    }
+
+    @Test
     void aStartingPipelineTakesUpTheTracksTheCatalogHasQueued() throws Exception {
         long id = add(stereoWav("tone.wav"));
         catalog.request(List.of(id), AnalysisPriority.NEW_FILE, false);
@@ -293,6 +313,52 @@ class AnalysisPipelineTest {
     }
 
     /** Counts the frames it receives and reports the format it was given. */
+    /** The real decoder, except that reading one file never returns, as a decoder stuck on a dead network share. */
+    private static final class StallingDecoder implements AudioDecoder {
+
+        private final AudioDecoder real = new FileAudioDecoder();
+        private final String stallingName;
+
+        StallingDecoder(String stallingName) {
+            this.stallingName = stallingName;
+        }
+
+        @Override
+        public DecodedAudio open(Path file) throws IOException {
+            DecodedAudio audio = real.open(file);
+            if (!file.getFileName().toString().equals(stallingName)) {
+                return audio;
+            }
+            return new DecodedAudio() {
+                @Override
+                public PcmFormat format() {
+                    return audio.format();
+                }
+
+                @Override
+                public String decoderName() {
+                    return audio.decoderName();
+                }
+
+                @Override
+                public int read(float[][] into, int maxFrames) {
+                    LockSupport.park();
+                    return 0;
+                }
+
+                @Override
+                public String sha256() throws IOException {
+                    return audio.sha256();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    audio.close();
+                }
+            };
+        }
+    }
+
     private static final class FrameCounter implements Analyser {
 
         private final AnalyserDescriptor descriptor;

@@ -44,19 +44,7 @@ final class CallGuard implements AutoCloseable {
      * @throws InterruptedException if the worker is interrupted while it waits
      */
     void forEach(List<AnalyserSlot> slots, Consumer<AnalyserSlot> call) throws InterruptedException {
-        forEach(slots, (slot, index) -> call.accept(slot));
-    }
-
-    /**
-     * Applies {@code call} to every slot that has not failed, with its index in {@code slots}, in order, on the guard
-     * thread.
-     *
-     * @param slots the analysers' slots
-     * @param call what to do with each
-     * @throws InterruptedException if the worker is interrupted while it waits
-     */
-    void forEach(List<AnalyserSlot> slots, ObjIntConsumer<AnalyserSlot> call) throws InterruptedException {
-        forEach(() -> { }, slots, call);
+        forEach(() -> { }, slots, (slot, index) -> call.accept(slot));
     }
 
     /**

@@ -21,6 +21,10 @@ import org.osgi.service.component.annotations.Component;
  * {@code ebur128} filter measures it. The blocks cannot tell the two apart; the pipeline tells the file's own channel
  * count through {@link #begin(Track, PcmFormat, PcmFormat)}. Begun without it, the analyser takes a track whose two
  * channels are sample-identical from start to end for a mono file.
+ *
+ * <p>Its descriptor asks for unclipped audio: where a lossy encoder overshot full scale, the loudness and peaks are
+ * those of the samples as the codec produced them, as ffmpeg's {@code ebur128} filter and ReplayGain scanners
+ * measure them.
  */
 @Component(service = Analyser.class)
 public final class LoudnessAnalyser implements Analyser {
@@ -40,7 +44,7 @@ public final class LoudnessAnalyser implements Analyser {
                     new ResultField(LoudnessAnalysis.REPLAY_GAIN, ValueType.NUMBER, "dB",
                             "ReplayGain 2.0 track gain: the gain that brings the track to -18 LUFS."),
                     new ResultField(LoudnessAnalysis.REPLAY_GAIN_PEAK, ValueType.NUMBER, "",
-                            "ReplayGain track peak: the true peak as a linear value, 1.0 at full scale.")));
+                            "ReplayGain track peak: the true peak as a linear value, 1.0 at full scale.")), true);
 
     @Override
     public AnalyserDescriptor descriptor() {

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Analyses one track: decodes its file once, converts the audio to each format the analysers asked for, fans every
- * block out to them, and stores each result or failure. The same read of the file gives its SHA-256. Each block is
+ * Analyses one track: decodes its file once, as the codec produced it, converts the audio to each format the
+ * analysers asked for, clips to [-1, 1] the blocks that go beyond it for the analysers that did not ask for
+ * unclipped audio, fans every block out to them, and stores each result or failure. The same read of the file gives its SHA-256. Each block is
  * decoded, converted and analysed on the {@link CallGuard}'s thread, so that one thread touches it from start to end,
  * while the worker only waits for it within the call timeout. One instance per worker thread.
  */
@@ -56,7 +57,7 @@ final class TrackAnalysis {
      */
     void run(Track track, List<AnalyserSlot> slots, RunningTrack.Progress progress) throws InterruptedException {
         String sha256 = null;
-        try (DecodedAudio audio = decoder.open(track.file().path())) {
+        try (DecodedAudio audio = decoder.openUnclipped(track.file().path())) {
             if (decode(track, audio, slots, progress)) {
                 sha256 = audio.sha256();
             }
@@ -178,11 +179,12 @@ final class TrackAnalysis {
             }
             ended = read <= 0;
             frames = Math.max(read, 0);
-            int slot = 0;
+            int index = 0;
             for (FormatBranch branch : branches) {
                 PcmBlock block = branch.converter().convert(samples, frames, ended);
-                for (int i = 0; i < branch.slots().size(); i++) {
-                    blocks[slot++] = block;
+                PcmBlock clipped = branch.clipped(block);
+                for (AnalyserSlot slot : branch.slots()) {
+                    blocks[index++] = slot.descriptor().unclipped() ? block : clipped;
                 }
             }
         }

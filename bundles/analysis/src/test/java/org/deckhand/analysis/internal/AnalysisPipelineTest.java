@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -122,6 +123,22 @@ class AnalysisPipelineTest {
         await(() -> events.stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_QUEUE_PROGRESS)
                 && Integer.valueOf(0).equals(e.getProperty(EventProperties.QUEUED))
                 && Long.valueOf(1).equals(e.getProperty(EventProperties.DONE))));
+    }
+
+    @Test
+    void overshootReachesOnlyTheAnalysersThatAskForUnclippedAudio() throws Exception {
+        long id = add(floatWav("overshooting.wav", 1.5));
+        FrameCounter clipped = new FrameCounter("count.clipped", PcmFormat.atSourceRate(2));
+        FrameCounter unclipped = new FrameCounter("count.unclipped", PcmFormat.atSourceRate(2), true);
+        FrameCounter resampled = new FrameCounter("count.mono", new PcmFormat(22_050, 1));
+
+        start(1, clipped, unclipped, resampled);
+        newFile(id);
+
+        await(() -> catalog.size() == 0 && runs(id).size() == 3);
+        assertEquals(1.0, (Double) values(id, "count.clipped").get("peak"), 1e-6, "clipped, as a player plays it");
+        assertEquals(1.5, (Double) values(id, "count.unclipped").get("peak"), 1e-3, "as the file holds it");
+        assertEquals(1.0, (Double) values(id, "count.mono").get("peak"), 1e-6, "clipped after the conversion");
     }
 
     @Test
@@ -284,6 +301,23 @@ class AnalysisPipelineTest {
         return file;
     }
 
+    /** Writes a 2 s, 44.1 kHz, 32-bit float stereo WAV of a 440 Hz sine of the given peak, 1.0 at full scale. */
+    private Path floatWav(String name, double peak) throws IOException {
+        int frames = (int) (SOURCE_RATE_HZ * SECONDS);
+        int dataBytes = frames * 2 * Float.BYTES;
+        ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
+                .putShort((short) 3).putShort((short) 2).putInt(SOURCE_RATE_HZ)
+                .putInt(SOURCE_RATE_HZ * 2 * Float.BYTES).putShort((short) (2 * Float.BYTES)).putShort((short) 32)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
+        for (int i = 0; i < frames; i++) {
+            float sample = (float) (peak * Math.sin(2 * Math.PI * 440 * i / SOURCE_RATE_HZ));
+            wav.putFloat(sample).putFloat(sample);
+        }
+        return Files.write(folder.resolve(name), wav.array());
+    }
+
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
@@ -312,7 +346,6 @@ class AnalysisPipelineTest {
         };
     }
 
-    /** Counts the frames it receives and reports the format it was given. */
     /** The real decoder, except that reading one file never returns, as a decoder stuck on a dead network share. */
     private static final class StallingDecoder implements AudioDecoder {
 
@@ -325,7 +358,15 @@ class AnalysisPipelineTest {
 
         @Override
         public DecodedAudio open(Path file) throws IOException {
-            DecodedAudio audio = real.open(file);
+            return stallingIfNamed(file, real.open(file));
+        }
+
+        @Override
+        public DecodedAudio openUnclipped(Path file) throws IOException {
+            return stallingIfNamed(file, real.openUnclipped(file));
+        }
+
+        private DecodedAudio stallingIfNamed(Path file, DecodedAudio audio) {
             if (!file.getFileName().toString().equals(stallingName)) {
                 return audio;
             }
@@ -359,16 +400,23 @@ class AnalysisPipelineTest {
         }
     }
 
+    /** Counts the frames it receives, finds their peak, and reports the format it was given. */
     private static final class FrameCounter implements Analyser {
 
         private final AnalyserDescriptor descriptor;
 
         FrameCounter(String id, PcmFormat format) {
+            this(id, format, false);
+        }
+
+        FrameCounter(String id, PcmFormat format, boolean unclipped) {
             descriptor = new AnalyserDescriptor(id, "1", format, List.of(
                     new ResultField("frames", ValueType.INTEGER, "samples", "Frames received."),
+                    new ResultField("peak", ValueType.NUMBER, "", "Largest absolute sample, 1.0 at full scale."),
                     new ResultField("rateHz", ValueType.INTEGER, "Hz", "Sample rate given."),
                     new ResultField("channels", ValueType.INTEGER, "", "Channels given."),
-                    new ResultField("fileChannels", ValueType.INTEGER, "", "Channels of the file as decoded.")));
+                    new ResultField("fileChannels", ValueType.INTEGER, "", "Channels of the file as decoded.")),
+                    unclipped);
         }
 
         @Override
@@ -385,15 +433,21 @@ class AnalysisPipelineTest {
         public Analysis begin(Track track, PcmFormat format, PcmFormat source) {
             return new Analysis() {
                 private long frames;
+                private double peak;
 
                 @Override
                 public void process(PcmBlock block) {
                     frames += block.frames();
+                    for (float[] channel : block.samples()) {
+                        for (int i = 0; i < block.frames(); i++) {
+                            peak = Math.max(peak, Math.abs(channel[i]));
+                        }
+                    }
                 }
 
                 @Override
                 public AnalysisResult finish() {
-                    return AnalysisResult.of(descriptor, Map.of("frames", frames,
+                    return AnalysisResult.of(descriptor, Map.of("frames", frames, "peak", peak,
                             "rateHz", (long) format.sampleRateHz(), "channels", (long) format.channels(),
                             "fileChannels", (long) source.channels()));
                 }

@@ -4,8 +4,9 @@ package org.deckhand.api.analysis;
  * A block of decoded audio. The arrays are reused by the pipeline for the next block: read them during
  * {@link Analysis#process} only.
  *
- * @param samples the samples, {@code samples[channel][frame]}, floats in [-1, 1]; each array may be longer than
- *     {@code frames}
+ * @param samples the samples, {@code samples[channel][frame]}, floats in [-1, 1] (beyond it where a lossy encoder
+ *     overshot, for an analyser whose {@link AnalyserDescriptor#unclipped() descriptor} asks for it); each array may
+ *     be longer than {@code frames}
  * @param frames how many frames (samples per channel) of each array are valid
  * @param startFrame index of the block's first frame from the start of the track, so that its time in seconds is
  *     {@code startFrame / sampleRateHz}

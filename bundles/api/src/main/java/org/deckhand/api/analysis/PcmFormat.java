@@ -1,7 +1,7 @@
 package org.deckhand.api.analysis;
 
 /**
- * The shape of decoded audio: 32-bit float samples in [-1, 1] at a sample rate, with a channel count.
+ * The shape of decoded audio: 32-bit float samples, full scale at 1.0, at a sample rate, with a channel count.
  *
  * <p>In an {@link AnalyserDescriptor} the sample rate may be {@link #SOURCE_RATE}: the analyser then receives the
  * audio at the file's own rate, unresampled, and learns that rate from the format given to {@link Analyser#begin}.

@@ -10,7 +10,7 @@
  * decode feeds many consumers.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.deckhand.api.analysis;
 
 import org.osgi.annotation.bundle.Export;

@@ -24,4 +24,19 @@ public interface AudioDecoder {
      * @throws IOException if the file cannot be read
      */
     DecodedAudio open(Path file) throws UnsupportedAudioException, IOException;
+
+    /**
+     * Opens a file for decoding like {@link #open}, but hands the samples out as the codec produced them: those of a
+     * lossy codec (MP3, Vorbis, AAC, Opus) or of floating-point PCM may exceed [-1, 1] where the encoder overshot
+     * full scale, as ffmpeg and ReplayGain scanners decode them. For measuring loudness and peaks; a player would
+     * clip them.
+     *
+     * @param file the audio file
+     * @return the open stream, positioned before the first frame; the caller closes it
+     * @throws UnsupportedAudioException if no decoder on this machine reads the file's format, or its content is not
+     *     audio that any decoder recognises; the message names the file and the reason
+     * @throws IOException if the file cannot be read
+     * @since 1.1
+     */
+    DecodedAudio openUnclipped(Path file) throws UnsupportedAudioException, IOException;
 }

@@ -6,8 +6,8 @@ import org.deckhand.api.analysis.PcmFormat;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * An audio file being decoded: float samples in [-1, 1], frame by frame from the start of the file. Used by one
- * thread at a time.
+ * An audio file being decoded: float samples in [-1, 1] (beyond it where a lossy encoder overshot, when opened by
+ * {@link AudioDecoder#openUnclipped}), frame by frame from the start of the file. Used by one thread at a time.
  */
 @ProviderType
 public interface DecodedAudio extends Closeable {

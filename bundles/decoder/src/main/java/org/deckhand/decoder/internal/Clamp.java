@@ -1,17 +1,9 @@
 package org.deckhand.decoder.internal;
 
-/** Keeps samples in [-1, 1]: lossy decoders overshoot slightly on loud material. */
+/** Keeps samples in [-1, 1]: lossy decoders overshoot on loud material. */
 final class Clamp {
 
     private Clamp() {
-    }
-
-    /**
-     * @param sample a sample
-     * @return the sample limited to [-1, 1]
-     */
-    static float unit(float sample) {
-        return sample > 1f ? 1f : sample < -1f ? -1f : sample;
     }
 
     /**

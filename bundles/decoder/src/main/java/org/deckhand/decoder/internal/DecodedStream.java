@@ -7,7 +7,8 @@ import org.deckhand.api.audio.DecodedAudio;
 /**
  * The {@link DecodedAudio} over any {@link PcmSource}: hands the source's blocks out in the caller's slices, drops the
  * encoder delay and end padding the file declares, downmixes more than two channels to stereo ({@link
- * StereoDownmix}), clamps to [-1, 1] what may overshoot, and finishes the file's digest.
+ * StereoDownmix}), clamps to [-1, 1] what may overshoot unless asked for the samples as decoded, and finishes the
+ * file's digest.
  */
 final class DecodedStream implements DecodedAudio {
 
@@ -26,14 +27,15 @@ final class DecodedStream implements DecodedAudio {
     /**
      * @param source the decoder, positioned before the first block
      * @param file the digesting stream the decoder reads; closed with this stream
+     * @param unclipped whether to hand the samples out as the codec produced them, beyond [-1, 1] where it overshot
      */
-    DecodedStream(PcmSource source, DigestingInputStream file) {
+    DecodedStream(PcmSource source, DigestingInputStream file, boolean unclipped) {
         this.source = source;
         this.file = file;
         Speaker[] speakers = source.speakers();
         this.format = new PcmFormat(source.sampleRateHz(), Math.min(speakers.length, 2));
         this.downmix = speakers.length > 2 ? new StereoDownmix(speakers) : null;
-        this.clamp = !source.staysInUnitRange();
+        this.clamp = !unclipped && !source.staysInUnitRange();
         this.framesToDrop = source.leadingFramesToDrop();
         long declared = source.declaredFrames();
         this.framesLeft = declared >= 0 ? declared : Long.MAX_VALUE;
@@ -64,6 +66,11 @@ final class DecodedStream implements DecodedAudio {
         int n = (int) Math.min(Math.min(maxFrames, blockFrames - blockPosition), framesLeft);
         if (downmix != null) {
             downmix.mix(block, blockPosition, into, 0, n);
+            if (clamp) {
+                for (int c = 0; c < format.channels(); c++) {
+                    Clamp.unit(into[c], 0, into[c], n);
+                }
+            }
         } else if (clamp) {
             for (int c = 0; c < format.channels(); c++) {
                 Clamp.unit(block[c], blockPosition, into[c], n);

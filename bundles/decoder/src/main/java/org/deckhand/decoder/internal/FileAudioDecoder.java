@@ -39,11 +39,20 @@ public final class FileAudioDecoder implements AudioDecoder {
 
     @Override
     public DecodedAudio open(Path file) throws IOException {
+        return open(file, false);
+    }
+
+    @Override
+    public DecodedAudio openUnclipped(Path file) throws IOException {
+        return open(file, true);
+    }
+
+    private DecodedAudio open(Path file, boolean unclipped) throws IOException {
         FileChannel channel = FileChannel.open(file);
         DigestingInputStream digesting = new DigestingInputStream(Channels.newInputStream(channel));
         try {
             BufferedInputStream in = new BufferedInputStream(digesting, STREAM_BUFFER_BYTES);
-            return new DecodedStream(source(file, channel, in), digesting);
+            return new DecodedStream(source(file, channel, in), digesting, unclipped);
         } catch (IOException | RuntimeException e) {
             digesting.close();
             throw e;

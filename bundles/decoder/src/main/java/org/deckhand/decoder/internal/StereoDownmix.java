@@ -60,7 +60,7 @@ final class StereoDownmix {
 
     /**
      * Mixes {@code frames} frames of {@code source[c][from..]} into {@code into[0][at..]} (left) and
-     * {@code into[1][at..]} (right), clamped to [-1, 1].
+     * {@code into[1][at..]} (right).
      */
     void mix(float[][] source, int from, float[][] into, int at, int frames) {
         float[] left = into[0];
@@ -73,8 +73,8 @@ final class StereoDownmix {
                 l += leftGains[c] * v;
                 r += rightGains[c] * v;
             }
-            left[at + i] = Clamp.unit(l);
-            right[at + i] = Clamp.unit(r);
+            left[at + i] = l;
+            right[at + i] = r;
         }
     }
 }

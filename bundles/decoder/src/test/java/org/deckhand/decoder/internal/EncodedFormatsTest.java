@@ -120,6 +120,34 @@ class EncodedFormatsTest {
         }
     }
 
+    /**
+     * A full-scale square wave: a lossy encoder's band limit rings past full scale at each edge, and a player's decoder
+     * clips it, while a loudness meter reads what the codec produced, as ffmpeg decodes it to float.
+     */
+    @ParameterizedTest(name = "{0} by {2}")
+    @CsvSource({"square.mp3, -c:a libmp3lame -b:a 192k, jlayer", "square.ogg, -c:a libvorbis, jorbis",
+        "square.m4a, -c:a aac, jaad", "square.opus, -c:a libopus, ffmpeg"})
+    void overshootIsClippedUnlessAskedForAsDecoded(String name, String codecArgs, String decoderName)
+            throws Exception {
+        Path file = encode(name, "aevalsrc=0.99*sgn(sin(2*PI*110*t)):s=44100:c=stereo", codecArgs.split(" "));
+        float[][] clipped;
+        try (DecodedAudio audio = decoder.open(file)) {
+            clipped = Pcm.readAll(audio);
+        }
+        float[][] unclipped;
+        try (DecodedAudio audio = decoder.openUnclipped(file)) {
+            assertEquals(decoderName, audio.decoderName());
+            unclipped = Pcm.readAll(audio);
+        }
+        float[] reference = Pcm.ffmpeg(file, 2)[0];
+        int n = Math.min(reference.length, unclipped[0].length);
+        double referenceRms = Pcm.rms(reference, 0, n);
+        assertEquals(1.0, Pcm.peak(clipped[0]), 1e-6, "clipped to full scale");
+        assertTrue(Pcm.peak(unclipped[0]) > 1.05, "as decoded, the overshoot stays: " + Pcm.peak(unclipped[0]));
+        assertEquals(referenceRms, Pcm.rms(unclipped[0], 0, n), 0.0005 * referenceRms,
+                "as decoded, like ffmpeg (clipped: " + Pcm.rms(clipped[0], 0, n) + ")");
+    }
+
     @Test
     void withoutFfmpegOpusIsUnsupportedSayingSo() throws Exception {
         Path file = encode("stereo.opus", music(2), "-c:a", "libopus");

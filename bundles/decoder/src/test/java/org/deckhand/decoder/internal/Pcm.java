@@ -113,4 +113,13 @@ final class Pcm {
         }
         return Math.sqrt(sum / n);
     }
+
+    /** @return the largest absolute sample value */
+    static double peak(float[] a) {
+        double peak = 0;
+        for (float sample : a) {
+            peak = Math.max(peak, Math.abs(sample));
+        }
+        return peak;
+    }
 }

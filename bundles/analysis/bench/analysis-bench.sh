@@ -10,7 +10,7 @@
 #    org.deckhand.analysis.internal.AnalysisBench: the pipeline's own decode and fan-out, with every built-in
 #    analyser, over every audio file of CORPUS (real/, real-formats/, labelled/; not broken/) on one worker thread,
 #    after a warm-up on a few files; decode alone over the same files; the same work again without the pipeline's
-#    guard thread, to show what its hand-offs cost; ffmpeg's ebur128 filter on every file.
+#    guard thread, to show what running on it costs; ffmpeg's ebur128 filter on every file.
 # 3. Scores Deckhand's tempo and key with ../shared/corpus/score.py, reads the peers' scores, and prints one table
 #    side by side with Deckhand/best-peer ratios, Deckhand's misses, the speed lines and the loudness lines.
 #

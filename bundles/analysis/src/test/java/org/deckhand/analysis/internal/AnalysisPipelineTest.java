@@ -164,6 +164,27 @@ class AnalysisPipelineTest {
     }
 
     @Test
+    void anAnalyserThatReturnsAfterItsTimeoutLeavesTheOthersRunExactlyOnce() throws Exception {
+        long first = add(stereoWav("first.wav"));
+        long second = add(stereoWav("second.wav"));
+        FrameCounter before = new FrameCounter("count.before", PcmFormat.MONO_44100);
+        FrameCounter after = new FrameCounter("count.after", PcmFormat.MONO_44100);
+
+        start(1, before, new LateAnalyser(1500), after);
+        newFile(first);
+        newFile(second);
+
+        await(() -> catalog.size() == 0 && runs(first).size() == 3 && runs(second).size() == 3);
+        for (long id : List.of(first, second)) {
+            assertEquals("it did not return within 1 s", failures(id).get("late"));
+            for (String counter : List.of("count.before", "count.after")) {
+                assertEquals((long) (SOURCE_RATE_HZ * SECONDS), values(id, counter).get("frames"),
+                        counter + " was given every block once, though the late call came back on its old thread");
+            }
+        }
+    }
+
+    @Test
     void anAnalyserThatHangsOnThreeTracksInARowIsQuarantinedUntilItComesBack() throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -395,6 +416,44 @@ class AnalysisPipelineTest {
                 @Override
                 public void close() throws IOException {
                     audio.close();
+                }
+            };
+        }
+    }
+
+    /** An analyser whose first call on each track's audio returns only after a delay longer than the timeout. */
+    private static final class LateAnalyser implements Analyser {
+
+        private final long delayMillis;
+        private final AnalyserDescriptor descriptor = new AnalyserDescriptor("late", "1", PcmFormat.MONO_44100,
+                List.of(new ResultField("blocks", ValueType.INTEGER, "", "Blocks received.")));
+
+        LateAnalyser(long delayMillis) {
+            this.delayMillis = delayMillis;
+        }
+
+        @Override
+        public AnalyserDescriptor descriptor() {
+            return descriptor;
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format) {
+            return new Analysis() {
+                private long blocks;
+
+                @Override
+                public void process(PcmBlock block) {
+                    long until = System.nanoTime() + delayMillis * 1_000_000;
+                    while (blocks == 0 && System.nanoTime() < until) {
+                        LockSupport.parkNanos(until - System.nanoTime());
+                    }
+                    blocks++;
+                }
+
+                @Override
+                public AnalysisResult finish() {
+                    return AnalysisResult.of(descriptor, Map.of("blocks", blocks));
                 }
             };
         }

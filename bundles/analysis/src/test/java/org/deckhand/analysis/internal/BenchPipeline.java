@@ -127,9 +127,9 @@ final class BenchPipeline implements AutoCloseable {
 
     /**
      * Decodes a file and feeds every analyser on the calling thread alone: the same decoder, conversions and analyser
-     * calls as {@link #analyse}, without the guard thread, so that the difference is what its hand-offs cost (and the
-     * scan of each block for a lossy encoder's overshoot). An analyser that throws is no longer called for the file,
-     * as in the pipeline.
+     * calls as {@link #analyse}, without the guard thread, so that the difference is what running on it costs (and
+     * clipping the blocks that go beyond full scale). An analyser that throws is no longer called for the file, as in
+     * the pipeline.
      *
      * @param item the file
      * @return the CPU time of the calling thread (nanoseconds)

@@ -41,14 +41,14 @@ final class SpeedReport {
                 pipelinePhase.audioPerCpu(audio), pipelinePhase.gcSeconds());
         double direct = seconds(counted, MeasuredFile::directCpuNanos);
         System.out.printf(Locale.ROOT, "  the same decoding, conversion and analysers on the worker thread alone, "
-                + "without the guard thread: %.0fx real time per core; the guard's hand-offs cost %.2f ms of CPU per "
-                + "second of audio%n", audio / direct, 1000 * (pipelineCpu - direct) / audio);
+                + "without the guard thread: %.0fx real time per core; running on the guard thread costs %.2f ms of "
+                + "CPU per second of audio%n", audio / direct, 1000 * (pipelineCpu - direct) / audio);
         System.out.printf(Locale.ROOT, "  decode alone: %.0fx real time per core; whole JVM %.0fx%n", audio / decodeCpu,
                 decodePhase.audioPerCpu(audio));
         System.out.printf(Locale.ROOT, "  decode + analysers take %.2f times the CPU time of decode alone%n",
                 pipelineCpu / decodeCpu);
         System.out.printf(Locale.ROOT, "  CPU ms per second of audio: decode alone %.2f; pipeline worker %.2f "
-                + "(hand-offs, waiting); guard thread %.2f (decode, conversion to each analyser's format, analysers: "
+                + "(handing the track over, waiting); guard thread %.2f (decode, conversion to each analyser's format, analysers: "
                 + "%s)%n",
                 1000 * decodeCpu / audio, 1000 * seconds(counted, MeasuredFile::workerNanos) / audio,
                 1000 * seconds(counted, MeasuredFile::guardNanos) / audio, byAnalyser(counted, audio));

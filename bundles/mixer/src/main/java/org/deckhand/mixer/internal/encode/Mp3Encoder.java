@@ -1,46 +1,49 @@
 package org.deckhand.mixer.internal.encode;
 
-import de.sciss.jump3r.lowlevel.LameEncoder;
+import de.sciss.jump3r.mp3.Lame;
+import de.sciss.jump3r.mp3.LameGlobalFlags;
 import java.io.IOException;
-import javax.sound.sampled.AudioFormat;
 
 /**
  * Encodes to constant-bit-rate MP3 (MPEG-1 Layer III, joint stereo) with jump3r, a Java port of LAME 3.98, at LAME's
- * quality 7 ({@code -q 7}): its fast psychoacoustic model, about 30 times real time on one core, which leaves room
- * for the renderer within the stream's budget.
+ * quality 7 ({@code -q 7}): its fast psychoacoustic model, which leaves room for the renderer within the stream's
+ * budget. The samples go to LAME as 32-bit integers (16-bit values, soft-limited, in the high half), without LAME's
+ * ReplayGain analysis (see {@link LameModules}).
  */
 public final class Mp3Encoder implements AudioEncoder {
 
     /** The bit rates of MPEG-1 Layer III, kbit/s. */
     private static final int[] BIT_RATES_KBPS = {32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
-    private static final int BYTES_PER_FRAME = 4;
-    /** LAME's advice for its output buffer: 1.25 bytes per sample and 7200 more; a byte per PCM byte is more. */
+    /** LAME's quality setting: 7, its fast psychoacoustic model ({@code -q 7}). */
+    private static final int LAME_QUALITY = 7;
+    private static final int BLOCK_FRAMES = 4096;
+    /** LAME's advice for its output buffer: 1.25 bytes per frame and 7200 more. */
     private static final int LAME_MARGIN_BYTES = 7200;
     /** LAME's encoder delay, frames: its MDCT's 576 and the 529 of the decoders' synthesis filter bank. */
     private static final int ENCODER_DELAY_FRAMES = 576 + 529;
     private static final int FRAMES_PER_MP3_FRAME = 1152;
 
-    private final LameEncoder lame;
+    private final Lame lame;
+    private final LameGlobalFlags flags;
     private final Mp3FrameSplitter splitter = new Mp3FrameSplitter();
-    private final byte[] pcm;
-    private final byte[] mp3;
+    private final int[] left = new int[BLOCK_FRAMES];
+    private final int[] right = new int[BLOCK_FRAMES];
+    private final byte[] mp3 = new byte[BLOCK_FRAMES * 5 / 4 + LAME_MARGIN_BYTES];
     private long inputFrames;
 
     /**
      * @param sampleRateHz the mix's sample rate: 32000, 44100 or 48000 Hz
      * @param bitRateKbps the constant bit rate, kbit/s; one of MPEG-1 Layer III's rates from 32 to 320
-     * @throws IllegalArgumentException if the bit rate is not one of them
+     * @throws IllegalArgumentException if the bit rate is not one of them, or LAME refuses the settings
      */
     public Mp3Encoder(int sampleRateHz, int bitRateKbps) {
         if (!isBitRate(bitRateKbps)) {
             throw new IllegalArgumentException("MP3 bit rates are 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, "
                     + "224, 256 and 320 kbit/s, not " + bitRateKbps);
         }
-        AudioFormat source = new AudioFormat(sampleRateHz, 16, 2, true, false);
-        lame = new LameEncoder(source, bitRateKbps, LameEncoder.CHANNEL_MODE_JOINT_STEREO, LameEncoder.QUALITY_LOW,
-                false);
-        pcm = new byte[lame.getPCMBufferSize()];
-        mp3 = new byte[Math.max(lame.getMP3BufferSize(), pcm.length + LAME_MARGIN_BYTES)];
+        LameModules modules = new LameModules();
+        lame = modules.lame();
+        flags = modules.jointStereoCbr(sampleRateHz, bitRateKbps, LAME_QUALITY);
     }
 
     /**
@@ -68,12 +71,19 @@ public final class Mp3Encoder implements AudioEncoder {
 
     @Override
     public void encode(float[][] samples, int offset, int frames, EncodedSink sink) throws IOException {
-        int blockFrames = pcm.length / BYTES_PER_FRAME;
-        for (int start = 0; start < frames; start += blockFrames) {
-            int count = Math.min(blockFrames, frames - start);
+        float[] leftIn = samples[0];
+        float[] rightIn = samples[1];
+        int[] leftOut = left;
+        int[] rightOut = right;
+        for (int start = 0; start < frames; start += BLOCK_FRAMES) {
+            int count = Math.min(BLOCK_FRAMES, frames - start);
+            int from = offset + start;
+            for (int i = 0; i < count; i++) {
+                leftOut[i] = SoftLimiter.quantise(leftIn[from + i]) << 16;
+                rightOut[i] = SoftLimiter.quantise(rightIn[from + i]) << 16;
+            }
             inputFrames += count;
-            SoftLimiter.toPcm16(samples, offset + start, count, pcm);
-            int encoded = lame.encodeBuffer(pcm, 0, count * BYTES_PER_FRAME, mp3);
+            int encoded = lame.lame_encode_buffer_int(flags, leftOut, rightOut, count, mp3, 0, mp3.length);
             if (encoded < 0) {
                 throw new IOException("the MP3 encoder failed with LAME error " + encoded);
             }
@@ -88,11 +98,11 @@ public final class Mp3Encoder implements AudioEncoder {
     @Override
     public void finish(EncodedSink sink) throws IOException {
         splitter.limitFrames((inputFrames + ENCODER_DELAY_FRAMES + FRAMES_PER_MP3_FRAME - 1) / FRAMES_PER_MP3_FRAME);
-        int encoded = lame.encodeFinish(mp3);
+        int encoded = lame.lame_encode_flush(flags, mp3, 0, mp3.length);
         if (encoded > 0) {
             splitter.add(mp3, 0, encoded, sink);
         }
         splitter.flush(sink);
-        lame.close();
+        lame.lame_close(flags);
     }
 }

@@ -10,11 +10,13 @@ import java.util.Arrays;
  * hands over to the plain input, seamlessly, and costs nothing more.
  *
  * <p>The algorithm is TarsosDSP's {@code WaveformSimilarityBasedOverlapAdd} (J. Six, after O. Parviainen's
- * SoundTouch {@code TDStretch}), and gives the same samples on mono audio at a tempo whose step is a whole number of
- * frames (its correlations are summed in another order, which could only matter between two splice points that
- * score the same to the last bit). It is ported rather than called because that class takes one channel only (two
- * instances would choose different splice points for left and right and blur the stereo image), changes tempo only
- * through an {@code AudioDispatcher} and prints to standard output at each change. Here one splice point serves
+ * SoundTouch {@code TDStretch}); with the exhaustive splice search it gives the same samples on mono audio at a tempo
+ * whose step is a whole number of frames (its correlations are summed in another order, which could only matter
+ * between two splice points that score the same to the last bit), and with the quick one (the default, see
+ * {@link SpliceSearch}) splices that score as well or nearly so, at a fifteenth of the cost. It is ported rather than
+ * called because that class takes one channel only (two instances would choose different splice points for left and
+ * right and blur the stereo image), changes tempo only through an {@code AudioDispatcher} and prints to standard
+ * output at each change. Here one splice point serves
  * every channel, chosen on their summed cross-correlation as SoundTouch does for stereo; the tempo may change at
  * every sequence; the input position advances by the exact fractional amount, so that no rounding drift builds up
  * against the beat grid; and the input is read from half a seek window before its nominal position, so that the
@@ -25,19 +27,15 @@ import java.util.Arrays;
  */
 final class TimeStretcher {
 
-    /** Below this energy the previous sequence's end is silence, and every splice point is as good. */
-    private static final double SILENT_NORM = 1e-8;
-
     private final PcmSource source;
     private final TempoCurve curve;
     private final int sequence;
-    private final int seek;
     private final int overlap;
     private final int step;
     private final int lookBehind;
     private final float[][] window;
     private final float[][] pending;
-    private final float[][] reference;
+    private final SpliceSearch search;
     private final float[][] output;
     private long windowStart;
     private int windowFilled;
@@ -64,13 +62,12 @@ final class TimeStretcher {
         this.source = source;
         this.curve = curve;
         sequence = parameters.sequenceFrames();
-        seek = parameters.seekFrames();
         overlap = parameters.overlapFrames();
         step = parameters.stepFrames();
         lookBehind = lookBehindFrames(curve, parameters);
-        window = new float[channels][sequence + seek];
+        window = new float[channels][sequence + parameters.seekFrames()];
         pending = new float[channels][overlap];
-        reference = new float[channels][overlap];
+        search = new SpliceSearch(channels, parameters);
         output = new float[channels][step];
         outputRead = step;
         nextPosition = lookBehind;
@@ -153,7 +150,7 @@ final class TimeStretcher {
         }
         slideTo(start);
         fill();
-        int splice = bestSplice();
+        int splice = search.best(pending, window);
         for (int channel = 0; channel < window.length; channel++) {
             float[] in = window[channel];
             float[] out = output[channel];
@@ -171,64 +168,6 @@ final class TimeStretcher {
         nextPosition += tempo * step;
         outputRead = 0;
         return true;
-    }
-
-    /**
-     * @return the offset into the window where the input continues the previous sequence's end most alike: the
-     *     highest normalised cross-correlation over the overlap, summed over the channels, weighted slightly
-     *     towards the middle of the seek window (SoundTouch's heuristic)
-     */
-    private int bestSplice() {
-        double norm = 0;
-        for (int channel = 0; channel < window.length; channel++) {
-            float[] previous = pending[channel];
-            float[] weighted = reference[channel];
-            for (int i = 0; i < overlap; i++) {
-                float slope = i * (overlap - i);
-                weighted[i] = previous[i] * slope;
-            }
-            for (int i = 1; i < overlap; i++) {
-                norm += weighted[i] * weighted[i];
-            }
-        }
-        double scale = Math.pow(norm < SILENT_NORM ? 1 : norm, 0.5);
-        int best = 0;
-        double bestScore = -10;
-        for (int offset = 0; offset < seek; offset++) {
-            double correlation = 0;
-            for (int channel = 0; channel < window.length; channel++) {
-                correlation += dot(reference[channel], window[channel], offset);
-            }
-            double fromMiddle = (double) (2 * offset - seek) / seek;
-            double score = (correlation / scale + 0.1) * (1.0 - 0.25 * fromMiddle * fromMiddle);
-            if (score > bestScore) {
-                bestScore = score;
-                best = offset;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * @return the sum over {@code i} in {@code [1, overlap)} of {@code weighted[i] * in[offset + i]}, in four
-     *     partial sums so that the additions do not wait on each other
-     */
-    private double dot(float[] weighted, float[] in, int offset) {
-        double sum0 = 0;
-        double sum1 = 0;
-        double sum2 = 0;
-        double sum3 = 0;
-        int i = 1;
-        for (; i + 3 < overlap; i += 4) {
-            sum0 += weighted[i] * in[offset + i];
-            sum1 += weighted[i + 1] * in[offset + i + 1];
-            sum2 += weighted[i + 2] * in[offset + i + 2];
-            sum3 += weighted[i + 3] * in[offset + i + 3];
-        }
-        for (; i < overlap; i++) {
-            sum0 += weighted[i] * in[offset + i];
-        }
-        return (sum0 + sum1) + (sum2 + sum3);
     }
 
     /** Drops the input before {@code start}, reading past it if the window held less. */

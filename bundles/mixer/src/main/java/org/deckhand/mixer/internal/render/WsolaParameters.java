@@ -7,8 +7,10 @@ package org.deckhand.mixer.internal.render;
  * @param sequenceFrames the length of each piece of the input that is copied to the output, overlap included
  * @param seekFrames how far the search for the most similar continuation reaches
  * @param overlapFrames how long two consecutive pieces are crossfaded
+ * @param quickSeek whether the search for the continuation goes coarse to fine (as SoundTouch's
+ *     {@code SETTING_USE_QUICKSEEK}) rather than scoring every splice point; see {@link SpliceSearch}
  */
-public record WsolaParameters(int sequenceFrames, int seekFrames, int overlapFrames) {
+public record WsolaParameters(int sequenceFrames, int seekFrames, int overlapFrames, boolean quickSeek) {
 
     /**
      * @throws IllegalArgumentException if the overlap is shorter than 2 frames, the sequence not longer than two
@@ -23,13 +25,22 @@ public record WsolaParameters(int sequenceFrames, int seekFrames, int overlapFra
 
     /**
      * TarsosDSP's {@code WaveformSimilarityBasedOverlapAdd.Parameters.musicDefaults}, from SoundTouch: sequences of
-     * 82 ms, a seek window of 28 ms and overlaps of 12 ms.
+     * 82 ms, a seek window of 28 ms and overlaps of 12 ms; with the quick, coarse-to-fine search.
      *
      * @param sampleRateHz the mix's sample rate, Hz
      * @return the lengths in frames at that rate
      */
     public static WsolaParameters music(int sampleRateHz) {
-        return new WsolaParameters(frames(82, sampleRateHz), frames(28, sampleRateHz), frames(12, sampleRateHz));
+        return new WsolaParameters(frames(82, sampleRateHz), frames(28, sampleRateHz), frames(12, sampleRateHz),
+                true);
+    }
+
+    /**
+     * @param quick whether the search for the continuation goes coarse to fine
+     * @return these lengths with that search
+     */
+    public WsolaParameters withQuickSeek(boolean quick) {
+        return new WsolaParameters(sequenceFrames, seekFrames, overlapFrames, quick);
     }
 
     private static int frames(int milliseconds, int sampleRateHz) {

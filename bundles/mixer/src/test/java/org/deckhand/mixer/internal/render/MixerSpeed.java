@@ -27,16 +27,18 @@ import org.deckhand.mixer.internal.track.TrackFacts;
  * Prints how many times faster than real time the mixer renders, per core (one thread, in thread CPU time: the
  * machine is shared, so wall time says little), after two warm-up rounds: a whole mix of two six-minute synthetic
  * tracks at 124 and 128 BPM with a 16-bar beat-matched transition and its ramp, with and without the bass swap;
- * and the time-stretch alone on 60 s of the second track at 124/128, beside ffmpeg's {@code atempo} filter on the
- * same audio in the same run (ffmpeg's user and system time). A measurement to run by hand, not a test.
+ * and the time-stretch alone on 180 s of the second track at 124/128, with the quick splice search (the mixer's) and
+ * the exhaustive one (TarsosDSP's), beside ffmpeg's {@code atempo} filter on the same audio in the same run (ffmpeg's
+ * user and system time). A measurement to run by hand, not a test.
  */
 public final class MixerSpeed {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final int RATE = ClickTrack.RATE_HZ;
     private static final double TRACK_SECONDS = 360;
-    private static final double STRETCH_SECONDS = 60;
+    private static final double STRETCH_SECONDS = 180;
     private static final double TEMPO = 124.0 / 128;
+    private static final WsolaParameters QUICK = WsolaParameters.music(RATE);
     private static final Pattern BENCH = Pattern.compile("utime=([0-9.]+)s stime=([0-9.]+)s");
 
     private MixerSpeed() {
@@ -65,20 +67,21 @@ public final class MixerSpeed {
                 System.out.printf("round %d: whole mix%s, %.0f s: %.0fx real time per core%n", round,
                         bassSwap ? " with bass swap" : "", mixSeconds, mixSeconds / cpuSeconds);
             }
-            double stretch = stretchSpeed(second);
-            System.out.printf("round %d: time-stretch alone, %.0f s at %.4f: %.0fx real time per core%n", round,
-                    STRETCH_SECONDS, TEMPO, stretch);
+            double stretch = stretchSpeed(second, QUICK);
+            double exhaustive = stretchSpeed(second, QUICK.withQuickSeek(false));
+            System.out.printf("round %d: time-stretch alone, %.0f s at %.4f: %.0fx real time per core; with the "
+                    + "exhaustive splice search: %.0fx%n", round, STRETCH_SECONDS, TEMPO, stretch, exhaustive);
         }
         double ffmpeg = ffmpegAtempoSpeed(second);
-        double ours = stretchSpeed(second);
+        double ours = stretchSpeed(second, QUICK);
         System.out.printf("time-stretch: Deckhand %.0fx, ffmpeg atempo %.0fx real time per core: ratio %.2f%n", ours,
                 ffmpeg, ours / ffmpeg);
     }
 
-    private static double stretchSpeed(float[][] track) throws IOException {
+    private static double stretchSpeed(float[][] track, WsolaParameters parameters) throws IOException {
         float[][] excerpt = excerpt(track);
         TimeStretcher stretcher = new TimeStretcher(new ArraySource(excerpt), 2, TempoCurve.constant(TEMPO),
-                WsolaParameters.music(RATE));
+                parameters);
         float[][] block = new float[2][4096];
         long start = CPU.getCurrentThreadCpuTime();
         while (stretcher.read(block, 0, block[0].length) > 0) {

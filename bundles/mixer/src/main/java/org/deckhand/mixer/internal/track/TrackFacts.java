@@ -38,6 +38,6 @@ public record TrackFacts(long id, List<String> artists, String title, Double bpm
     /** @return "Artist - Title" for logs and stream titles, with what is known of both */
     public String displayName() {
         String artist = artists.isEmpty() ? "Unknown artist" : String.join(", ", artists);
-        return artist + " - " + (title == null ? "track " + id : title);
+        return artist + " - " + (title == null ? "Track " + id : title);
     }
 }

@@ -1,7 +1,6 @@
 package org.deckhand.mixer.internal.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +64,14 @@ class TrackFactsReaderTest {
         assertNull(facts.energy());
         assertNull(facts.grid());
         assertEquals(new ReplayGain(-3.0, 1.0, null, null), facts.replayGain());
-        assertFalse(facts.displayName().isEmpty());
+        assertEquals("Artist - Title", facts.displayName());
+    }
+
+    @Test
+    void anUntaggedTrackIsNamedAsInTheCueSheet() {
+        Tags untagged = new Tags(null, List.of(), null, null, null, null, null, null, null, null, null, null, null);
+        assertEquals("Unknown artist - Track 7", TrackFactsReader.of(track(untagged, ReplayGain.NONE, List.of()))
+                .displayName());
     }
 
     @Test

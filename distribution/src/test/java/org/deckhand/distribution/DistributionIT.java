@@ -16,8 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -320,8 +324,52 @@ class DistributionIT {
         assertEquals(200, server.get("/api/v1/health", null).statusCode(), "the first instance suffered");
     }
 
+    /**
+     * A setting saved makes its bundle's component restart, and the API is rebuilt without its resource and with it
+     * again, and the API it replaces is retired 5 s later; requests sent all the while by two clients, each one
+     * after the other, must all be answered as usual.
+     */
     @Test
     @Order(14)
+    void everyRequestIsAnsweredWhileTheApiIsRebuilt() throws InterruptedException {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicBoolean saving = new AtomicBoolean(true);
+        Runnable client = () -> {
+            while (saving.get()) {
+                try {
+                    HttpResponse<String> response = server.get("/api/v1/openapi.json");
+                    if (response.statusCode() != 200 || !response.body().contains("\"paths\"")) {
+                        failures.add(response.statusCode() + " " + response.body());
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(e.toString());
+                }
+                answered.incrementAndGet();
+            }
+        };
+        List<Thread> clients = List.of(new Thread(client), new Thread(client));
+        clients.forEach(Thread::start);
+        try {
+            for (int minutes : new int[] {20, 25, 30, 35, 40, 45}) {
+                assertEquals(200, server.putJson("/api/v1/settings/org.deckhand.watcher",
+                        "{\"rescanIntervalMinutes\": " + minutes + "}").statusCode());
+                Thread.sleep(2500);
+            }
+            Thread.sleep(6000);
+        } finally {
+            saving.set(false);
+            for (Thread thread : clients) {
+                thread.join();
+            }
+        }
+
+        assertTrue(answered.get() > 100, "only " + answered.get() + " requests");
+        assertEquals(List.of(), failures, "of " + answered.get() + " requests");
+    }
+
+    @Test
+    @Order(15)
     void sigtermStopsTheServerWithExitStatusZero() throws InterruptedException {
         server.process().destroy();
 

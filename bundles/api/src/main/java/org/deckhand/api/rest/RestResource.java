@@ -19,8 +19,8 @@ public interface RestResource {
     String BASE_PATH = "/api/v1";
 
     /**
-     * A service property of the servlet that serves the API: how many {@code RestResource} services it mounts
-     * ({@link Integer}). While it is lower than the number registered, the API is being rebuilt to include the newer
+     * A service property of a service the REST bundle registers: how many {@code RestResource} services the API
+     * serves now ({@link Integer}). While it is lower than the number registered, the API is being rebuilt to include the newer
      * ones, and the server is not ready.
      */
     String MOUNTED_RESOURCES_PROPERTY = "deckhand.rest.resources";

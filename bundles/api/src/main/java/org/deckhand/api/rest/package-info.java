@@ -3,7 +3,7 @@
  * {@link org.deckhand.api.rest.RestResource}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.deckhand.api.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package org.deckhand.rest.internal;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.deckhand.api.rest.RestResource;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.security.Authenticator;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -32,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * Mounts every {@link RestResource} service under {@link RestResource#BASE_PATH} with the HTTP whiteboard. Without an
  * {@link Authenticator} it serves nothing, so that no endpoint is ever open by accident.
  *
- * <p>When resources come or go, a new Jersey servlet is built and registered at a higher ranking, which shadows the
- * previous one (OSGi Whiteboard Specification for Jakarta Servlet, section 140.4); the previous one is unregistered
- * a few seconds later, so that requests under way finish instead of failing mid-way as they would in a reload.
+ * <p>One servlet, an {@link ApiDispatcher}, is registered once. When resources come or go, it builds a new Jersey
+ * container beside the current one and hands it every new request; the previous container is destroyed a few
+ * seconds later, so that requests under way finish instead of failing mid-way as they would in a reload. A service
+ * with {@link RestResource#MOUNTED_RESOURCES_PROPERTY} says how many resources the current container serves.
  * Bursts of changes are coalesced into one rebuild, and while the framework is still starting its bundles no rebuild
  * happens until it has reached its final start level, so that start-up builds the API once.
  */
@@ -54,9 +57,14 @@ public final class RestWhiteboard {
         return thread;
     });
     private final FrameworkListener startListener = this::frameworkEvent;
+    private final Object mountLock = new Object();
     private ScheduledFuture<?> pendingRebuild;
-    private ServiceRegistration<Servlet> current;
-    private int generation;
+    private ApiDispatcher dispatcher;
+    private ServiceRegistration<Servlet> servlet;
+    private ServiceRegistration<ApiMount> mount;
+    private boolean unmounted;
+    /** The number of resources of the container built last; read and written under the dispatcher's lock. */
+    private int builtWith;
     private volatile boolean frameworkStarted;
 
     /**
@@ -82,9 +90,16 @@ public final class RestWhiteboard {
         context.removeFrameworkListener(startListener);
         rebuilder.shutdownNow();
         synchronized (this) {
-            if (current != null) {
-                unregister(current);
-                current = null;
+            if (servlet != null) {
+                unregister(servlet);
+                servlet = null;
+            }
+        }
+        synchronized (mountLock) {
+            unmounted = true;
+            if (mount != null) {
+                unregister(mount);
+                mount = null;
             }
         }
     }
@@ -141,38 +156,60 @@ public final class RestWhiteboard {
     }
 
     private void rebuild() {
-        List<Object> snapshot = List.copyOf(resources);
-        ServiceRegistration<Servlet> previous;
-        ServiceRegistration<Servlet> next;
         synchronized (this) {
-            generation++;
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put("osgi.http.whiteboard.servlet.pattern", RestResource.BASE_PATH + "/*");
-            properties.put("osgi.http.whiteboard.servlet.name", "deckhand-rest-" + generation);
-            properties.put("osgi.http.whiteboard.servlet.asyncSupported", Boolean.TRUE);
-            properties.put(Constants.SERVICE_RANKING, generation);
-            properties.put(RestResource.MOUNTED_RESOURCES_PROPERTY, snapshot.size());
-            try {
-                next = context.registerService(Servlet.class, new ApiServlet(configuration.build(snapshot)),
-                        properties);
-            } catch (RuntimeException e) {
-                LOG.error("Could not mount the REST API with {} resources", snapshot.size(), e);
+            if (dispatcher == null) {
+                dispatcher = new ApiDispatcher(this::container, this::mounted);
+                Dictionary<String, Object> properties = new Hashtable<>();
+                properties.put("osgi.http.whiteboard.servlet.pattern", RestResource.BASE_PATH + "/*");
+                properties.put("osgi.http.whiteboard.servlet.name", "deckhand-rest");
+                properties.put("osgi.http.whiteboard.servlet.asyncSupported", Boolean.TRUE);
+                servlet = context.registerService(Servlet.class, dispatcher, properties);
                 return;
             }
-            previous = current;
-            current = next;
         }
-        LOG.debug("REST API mounted at {} with {} resources", RestResource.BASE_PATH, snapshot.size());
-        if (previous != null && !rebuilder.isShutdown()) {
-            rebuilder.schedule(() -> unregister(previous), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+        try {
+            ServletContainer previous = dispatcher.rebuild();
+            if (previous != null && !rebuilder.isShutdown()) {
+                rebuilder.schedule(previous::destroy, RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (ServletException | RuntimeException e) {
+            LOG.error("Could not mount the REST API with {} resources; the previous resources are served",
+                    resources.size(), e);
         }
     }
 
-    private static void unregister(ServiceRegistration<Servlet> registration) {
+    /** @return a Jersey container of the resources registered now; called by the dispatcher, under its lock */
+    private ServletContainer container() {
+        List<Object> snapshot = List.copyOf(resources);
+        builtWith = snapshot.size();
+        return new ApiServlet(configuration.build(snapshot));
+    }
+
+    /**
+     * Says, through the mount service's properties, how many resources the container now serving holds; called by
+     * the dispatcher, under its lock.
+     */
+    private void mounted() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(RestResource.MOUNTED_RESOURCES_PROPERTY, builtWith);
+        synchronized (mountLock) {
+            if (unmounted) {
+                return;
+            }
+            if (mount == null) {
+                mount = context.registerService(ApiMount.class, new ApiMount(), properties);
+            } else {
+                mount.setProperties(properties);
+            }
+        }
+        LOG.debug("REST API mounted at {} with {} resources", RestResource.BASE_PATH, builtWith);
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
         try {
             registration.unregister();
         } catch (IllegalStateException alreadyUnregistered) {
-            LOG.debug("REST servlet was already unregistered");
+            LOG.debug("REST service was already unregistered");
         }
     }
 }

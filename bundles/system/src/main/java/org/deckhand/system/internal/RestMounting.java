@@ -9,8 +9,8 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
- * Tells whether the REST API serves every resource that bundles registered: the servlet of highest ranking carries
- * {@link RestResource#MOUNTED_RESOURCES_PROPERTY}, which must match the number of {@link RestResource} services.
+ * Tells whether the REST API serves every resource that bundles registered: the service of highest ranking that
+ * carries {@link RestResource#MOUNTED_RESOURCES_PROPERTY} must give the number of {@link RestResource} services.
  */
 final class RestMounting {
 

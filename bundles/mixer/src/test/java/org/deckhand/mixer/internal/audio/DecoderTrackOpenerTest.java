@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.decoder.internal.FileAudioDecoder;
 import org.deckhand.mixer.internal.render.PcmSource;
 import org.deckhand.mixer.internal.testing.Facts;
+import org.deckhand.mixer.internal.testing.StereoBuffer;
 import org.deckhand.mixer.internal.track.TrackFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,20 +70,13 @@ class DecoderTrackOpenerTest {
 
     private static float[][] readAll(PcmSource source) throws IOException {
         try (source) {
-            float[][] all = new float[2][1 << 16];
+            StereoBuffer all = new StereoBuffer();
             float[][] block = new float[2][1000];
-            int length = 0;
             int count;
             while ((count = source.read(block, 0, 1000)) > 0) {
-                if (length + count > all[0].length) {
-                    all[0] = Arrays.copyOf(all[0], all[0].length * 2);
-                    all[1] = Arrays.copyOf(all[1], all[1].length * 2);
-                }
-                System.arraycopy(block[0], 0, all[0], length, count);
-                System.arraycopy(block[1], 0, all[1], length, count);
-                length += count;
+                all.append(block, count);
             }
-            return new float[][] {Arrays.copyOf(all[0], length), Arrays.copyOf(all[1], length)};
+            return all.toArrays();
         }
     }
 

@@ -48,22 +48,15 @@ public final class Mixes implements MixListener {
             }
             return source;
         };
-        float[][] mix = new float[2][1 << 20];
-        int length = 0;
+        StereoBuffer mix = new StereoBuffer();
         try (MixRenderer renderer = new MixRenderer(tracks[0], feed, opener, options, this)) {
             float[][] block = new float[2][BLOCK_FRAMES];
             int count;
             while ((count = renderer.read(block, 0, BLOCK_FRAMES)) > 0) {
-                if (length + count > mix[0].length) {
-                    mix[0] = Arrays.copyOf(mix[0], mix[0].length * 2);
-                    mix[1] = Arrays.copyOf(mix[1], mix[1].length * 2);
-                }
-                System.arraycopy(block[0], 0, mix[0], length, count);
-                System.arraycopy(block[1], 0, mix[1], length, count);
-                length += count;
+                mix.append(block, count);
             }
         }
-        return new float[][] {Arrays.copyOf(mix[0], length), Arrays.copyOf(mix[1], length)};
+        return mix.toArrays();
     }
 
     @Override

@@ -64,20 +64,13 @@ public final class RealTracks {
             if (!audio.format().equals(new PcmFormat(ClickTrack.RATE_HZ, 2))) {
                 throw new IOException(file + " is " + audio.format() + ", not 44.1 kHz stereo");
             }
-            float[][] all = new float[2][1 << 20];
+            StereoBuffer all = new StereoBuffer();
             float[][] block = new float[2][BLOCK_FRAMES];
-            int length = 0;
             int count;
             while ((count = audio.read(block, BLOCK_FRAMES)) > 0) {
-                if (length + count > all[0].length) {
-                    all[0] = Arrays.copyOf(all[0], all[0].length * 2);
-                    all[1] = Arrays.copyOf(all[1], all[1].length * 2);
-                }
-                System.arraycopy(block[0], 0, all[0], length, count);
-                System.arraycopy(block[1], 0, all[1], length, count);
-                length += count;
+                all.append(block, count);
             }
-            return new float[][] {Arrays.copyOf(all[0], length), Arrays.copyOf(all[1], length)};
+            return all.toArrays();
         }
     }
 

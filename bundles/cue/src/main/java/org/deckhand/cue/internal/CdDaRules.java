@@ -16,8 +16,11 @@ import org.deckhand.cue.internal.ParsedSheet.ParsedTrack;
  */
 final class CdDaRules {
 
-    /** metaflac reads a line into a buffer of 4,096 bytes, its end of line included. */
-    static final int MAX_LINE_BYTES = 4_094;
+    /**
+     * The longest line, bytes without its end: metaflac reads a line with {@code fgets} into 4,096 bytes and refuses
+     * one whose 4,095 bytes do not end in LF, so a line and its CR LF must fit in 4,095 bytes.
+     */
+    static final int MAX_LINE_BYTES = 4_093;
     private static final int MAX_TRACKS = 99;
 
     private CdDaRules() {

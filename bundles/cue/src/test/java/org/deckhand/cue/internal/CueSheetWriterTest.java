@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.deckhand.api.cue.CueDraft;
@@ -38,7 +39,8 @@ class CueSheetWriterTest {
                 + "TITLE \"Live at Tresor\"\r\n"
                 + "FILE \"tresor.flac\" WAVE\r\n"
                 + "  TRACK 01 AUDIO\r\n    TITLE \"Offender\"\r\n    PERFORMER \"Dax J\"\r\n    INDEX 01 00:00:00\r\n"
-                + "  TRACK 02 AUDIO\r\n    TITLE \"Floorshow\"\r\n    PERFORMER \"Surgeon\"\r\n    INDEX 01 01:01:38\r\n"
+                + "  TRACK 02 AUDIO\r\n    TITLE \"Floorshow\"\r\n    PERFORMER \"Surgeon\"\r\n"
+                + "    INDEX 01 01:01:38\r\n"
                 + "  TRACK 03 AUDIO\r\n    TITLE \"Blood Witness\"\r\n    PERFORMER \"Regis\"\r\n"
                 + "    INDEX 01 52:05:02\r\n", writing.text());
         assertEquals(List.of(), writing.problems());
@@ -75,7 +77,7 @@ class CueSheetWriterTest {
 
         byte[] bytes = writing.bytes();
         assertEquals('R', bytes[0], "the sheet starts with REM, not a byte-order mark");
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(text.contains("PERFORMER \"坂本龍一風トリオ\"") && text.contains("TITLE \"Песня без слов\""), text);
         assertEquals("夜明けの歌", writing.sheet().tracks().get(0).title());
     }
@@ -133,8 +135,8 @@ class CueSheetWriterTest {
 
         assertEquals(1_000, writing.sheet().tracks().get(0).title().length());
         assertEquals(Kind.TEXT_SHORTENED, writing.problems().get(0).kind());
-        assertTrue(writing.text().lines().allMatch(line -> line.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8).length <= CdDaRules.MAX_LINE_BYTES));
+        assertTrue(writing.text().lines()
+                .allMatch(line -> line.getBytes(StandardCharsets.UTF_8).length <= CdDaRules.MAX_LINE_BYTES));
     }
 
     @Test

@@ -17,10 +17,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.deckhand.api.cue.CueDraft;
 import org.deckhand.api.cue.CueEntry;
 import org.deckhand.api.cue.CueFileType;
+import org.deckhand.api.cue.CueProblem;
+import org.deckhand.api.cue.CueProblem.Kind;
 import org.deckhand.api.cue.CueSheet;
 import org.deckhand.api.cue.CueTime;
 import org.deckhand.api.cue.CueTrack;
@@ -33,9 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The writer's sheets as the tools people use read them, over real FLAC recordings made at test time from the
  * corpus's audio: a mix of four corpus tracks (non-Latin names, a title with double quotes; each but the first cut
  * short by a number of samples that is not a whole CD frame, so that the cue times fall between frames), and a mix
- * longer than 99 minutes. metaflac must import the sheet as a CD-DA cue sheet with nothing on its standard error,
- * cuetools must read it without a complaint, and shnsplit's pieces must be as long as the cue times say, within one
- * CD frame (588 samples).
+ * longer than 99 minutes; and, with the tracklist fixtures ({@code DECKHAND_FIXTURES}), a 47-minute mix at the cue
+ * times of a real 1001Tracklists page (a first entry at 0:07, mashup rows sharing a time). metaflac must import the
+ * sheet as a CD-DA cue sheet with nothing on its standard error, cuetools must read it without a complaint, and
+ * shnsplit's pieces must be as long as the cue times say, within one CD frame (588 samples).
  */
 class RealToolsTest {
 
@@ -85,22 +90,22 @@ class RealToolsTest {
             audio.add(new ByteArrayInputStream(track));
             total += track.length / BYTES_PER_SAMPLE;
         }
-        long wholeSeconds = total / RATE * RATE;
+        long samples = total / RATE * RATE; // a whole number of seconds, so a whole number of CD frames
         Path mix = encode("mix.flac", new BoundedStream(new SequenceInputStream(Collections.enumeration(audio)),
-                wholeSeconds * BYTES_PER_SAMPLE));
+                samples * BYTES_PER_SAMPLE));
         List<CueEntry> entries = new ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {
             String[] parts = NAMES.get(i).split(" - ", 3);
             entries.add(new CueEntry(parts[1], parts[2], startSamples.get(i) / (double) RATE));
         }
-        CueWriting writing = write("mix", wholeSeconds / (double) RATE, entries);
+        CueWriting writing = write("mix", samples / (double) RATE, entries);
 
         metaflacImports(mix, writing.sheet());
         cuetoolsRead(writing.sheet());
         Tool cueprint = Tool.run(folder, null, "cueprint", "mix.cue");
         assertTrue(cueprint.out().contains("坂本龍一風トリオ") && cueprint.out().contains("Песня без слов")
                 && cueprint.out().contains("Back_Slash & \u201CQuotes\u201D"), cueprint.out());
-        shnsplitCutsAtTheIndexes(mix, writing.sheet(), wholeSeconds, "1-4");
+        shnsplitCutsAtTheIndexes(mix, writing.sheet(), samples, 1);
     }
 
     @Test
@@ -123,7 +128,50 @@ class RealToolsTest {
         assertTrue(writing.text().contains("INDEX 01 100:30:12"), writing.text());
         metaflacImports(mix, writing.sheet());
         cuetoolsRead(writing.sheet());
-        shnsplitCutsAtTheIndexes(mix, writing.sheet(), totalSamples, "3");
+        shnsplitCutsAtTheIndexes(mix, writing.sheet(), totalSamples, 3);
+    }
+
+    @Test
+    void aRealTracklistsCueTimesGiveASheetTheToolsAccept() throws Exception {
+        String fixtures = System.getProperty("deckhand.fixtures", System.getenv("DECKHAND_FIXTURES"));
+        Path page = fixtures == null ? null
+                : Path.of(fixtures, "tracklists/1001tracklists/curbi-tape-06-2021-03-12.html");
+        assumeTrue(page != null && Files.isRegularFile(page), "no tracklist fixtures: run with "
+                + "DECKHAND_FIXTURES=/work/shared/fixtures (the folder holding tracklists/1001tracklists/)");
+        Matcher cue = Pattern.compile("id=\"tlp\\d+_cue_seconds\" type=\"hidden\" value=\"(\\d+)\"")
+                .matcher(Files.readString(page));
+        List<Long> cueSeconds = new ArrayList<>();
+        while (cue.find()) {
+            cueSeconds.add(Long.parseLong(cue.group(1)));
+        }
+        assertEquals(31, cueSeconds.size(), "the page's hidden *_cue_seconds inputs");
+        long totalSeconds = cueSeconds.get(cueSeconds.size() - 1) + 120;
+        List<InputStream> audio = new ArrayList<>();
+        List<CueEntry> entries = new ArrayList<>();
+        long at = 0;
+        for (int i = 0; i < cueSeconds.size(); i++) {
+            long end = i + 1 < cueSeconds.size() ? cueSeconds.get(i + 1) : totalSeconds;
+            if (end > at) {
+                audio.add(new BoundedStream(new ByteArrayInputStream(TRACKS.get(i % TRACKS.size())),
+                        (end - at) * RATE * BYTES_PER_SAMPLE));
+                at = end;
+            }
+            entries.add(new CueEntry("Artist " + (i + 1), "Title " + (i + 1), (double) cueSeconds.get(i)));
+        }
+        Path mix = encode("curbi.flac", new SequenceInputStream(Collections.enumeration(audio)));
+        CueWriting writing = CUE.write(new CueDraft("Curbi Tape 06", "Curbi", "2021-03-12", "House",
+                "https://www.1001tracklists.com/tracklist/curbi-tape-06", "curbi.flac", CueFileType.WAVE,
+                (double) totalSeconds, entries));
+        Files.write(folder.resolve("sheet.cue"), writing.bytes());
+
+        assertEquals(List.of(Kind.FIRST_MOVED_TO_START, Kind.NOT_AFTER_PREVIOUS, Kind.NOT_AFTER_PREVIOUS,
+                Kind.NOT_AFTER_PREVIOUS, Kind.NOT_AFTER_PREVIOUS),
+                writing.problems().stream().map(CueProblem::kind).toList(), "a late start and two mashups' rows");
+        assertEquals(List.of(1, 3, 4, 14, 15), writing.problems().stream().map(CueProblem::entry).toList());
+        assertEquals(27, writing.sheet().tracks().size());
+        metaflacImports(mix, writing.sheet());
+        cuetoolsRead(writing.sheet());
+        shnsplitCutsAtTheIndexes(mix, writing.sheet(), totalSeconds * RATE, 1);
     }
 
     private static CueWriting write(String name, double seconds, List<CueEntry> entries) throws IOException {
@@ -168,12 +216,12 @@ class RealToolsTest {
         assertEquals(expected, breakpoints.out().lines().toList());
     }
 
-    private static void shnsplitCutsAtTheIndexes(Path mix, CueSheet sheet, long totalSamples, String tracks)
+    private static void shnsplitCutsAtTheIndexes(Path mix, CueSheet sheet, long totalSamples, int fromTrack)
             throws Exception {
         Tool.assumeInstalled("shnsplit", "shntool");
         Path pieces = Files.createDirectories(folder.resolve("pieces-" + mix.getFileName()));
         Tool split = Tool.run(folder, null, "shnsplit", "-q", "-O", "always", "-d", pieces.toString(), "-o", "wav",
-                "-x", tracks, "-f", "sheet.cue", mix.toString());
+                "-x", fromTrack + "-" + sheet.tracks().size(), "-f", "sheet.cue", mix.toString());
         assertEquals(0, split.exitCode(), split.errors());
         List<Long> starts = starts(sheet);
         int checked = 0;
@@ -190,7 +238,7 @@ class RealToolsTest {
             checked++;
             Files.delete(piece);
         }
-        assertEquals(tracks.equals("3") ? 1 : starts.size(), checked, "pieces written: " + split.errors());
+        assertEquals(starts.size() - fromTrack + 1, checked, "pieces written: " + split.errors());
     }
 
     private static List<Long> starts(CueSheet sheet) {

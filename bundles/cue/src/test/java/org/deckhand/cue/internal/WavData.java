@@ -1,12 +1,11 @@
 package org.deckhand.cue.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** The length of a 16-bit stereo WAV file's {@code data} chunk, read from its RIFF chunks. */
+/** The length of a 16-bit stereo WAV file's {@code data} chunk, read from its RIFF chunk headers. */
 final class WavData {
 
     private WavData() {
@@ -18,16 +17,19 @@ final class WavData {
      * @throws IOException if it cannot be read or has no data chunk
      */
     static long samples(Path wav) throws IOException {
-        byte[] bytes = Files.readAllBytes(wav);
-        ByteBuffer riff = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int position = 12;
-        while (position + 8 <= bytes.length) {
-            String id = new String(bytes, position, 4, java.nio.charset.StandardCharsets.US_ASCII);
-            long size = Integer.toUnsignedLong(riff.getInt(position + 4));
-            if (id.equals("data")) {
-                return size / 4;
+        try (RandomAccessFile file = new RandomAccessFile(wav.toFile(), "r")) {
+            long position = 12;
+            byte[] header = new byte[8];
+            while (position + 8 <= file.length()) {
+                file.seek(position);
+                file.readFully(header);
+                long size = (header[4] & 0xFFL) | (header[5] & 0xFFL) << 8 | (header[6] & 0xFFL) << 16
+                        | (header[7] & 0xFFL) << 24;
+                if (new String(header, 0, 4, StandardCharsets.US_ASCII).equals("data")) {
+                    return size / 4;
+                }
+                position += 8 + size + (size & 1);
             }
-            position += 8 + (int) size + (int) (size & 1);
         }
         throw new IOException(wav + " has no data chunk");
     }

@@ -29,7 +29,7 @@ import org.deckhand.api.cue.CueSheet;
 import org.deckhand.api.cue.CueTime;
 import org.deckhand.api.cue.CueTrack;
 import org.deckhand.api.cue.CueWriting;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,14 +48,14 @@ class RealToolsTest {
     private static final int BYTES_PER_SAMPLE = 4;
     private static final int SAMPLES_PER_FRAME = RATE / CueTime.FRAMES_PER_SECOND;
 
+    private final CueSheetService cue = new CueSheetService();
+    private final List<byte[]> tracks = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
     @TempDir
-    static Path folder;
-    private static final CueSheetService CUE = new CueSheetService();
-    private static final List<byte[]> TRACKS = new ArrayList<>();
-    private static final List<String> NAMES = new ArrayList<>();
+    Path folder;
 
-    @BeforeAll
-    static void decodeCorpusTracks() throws Exception {
+    @BeforeEach
+    void decodeCorpusTracks() throws Exception {
         String corpus = System.getProperty("deckhand.corpus", System.getenv("DECKHAND_CORPUS"));
         assumeTrue(corpus != null && Files.isDirectory(Path.of(corpus, "real-formats/flac")),
                 "no test corpus: build one with /work/shared/corpus/build.sh --quick /tmp/deckhand-corpus, then run "
@@ -69,14 +69,14 @@ class RealToolsTest {
         }
         assertEquals(4, files.size(), "corpus tracks 01, 03, 07 and 08 of real-formats/flac");
         for (Path file : files) {
-            Path raw = folder.resolve(TRACKS.size() + ".raw");
+            Path raw = folder.resolve(tracks.size() + ".raw");
             Tool decoded = Tool.run(folder, null, "ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(),
                     "-f", "s16le", "-ac", "2", "-ar", Integer.toString(RATE), raw.toString());
             assertEquals(0, decoded.exitCode(), decoded.errors());
             byte[] pcm = Files.readAllBytes(raw);
-            int trimmed = TRACKS.size() * 7_001 * BYTES_PER_SAMPLE;
-            TRACKS.add(Arrays.copyOf(pcm, pcm.length - trimmed));
-            NAMES.add(file.getFileName().toString().replaceFirst("\\.flac$", ""));
+            int trimmed = tracks.size() * 7_001 * BYTES_PER_SAMPLE;
+            tracks.add(Arrays.copyOf(pcm, pcm.length - trimmed));
+            names.add(file.getFileName().toString().replaceFirst("\\.flac$", ""));
         }
     }
 
@@ -85,7 +85,7 @@ class RealToolsTest {
         List<Long> startSamples = new ArrayList<>();
         List<InputStream> audio = new ArrayList<>();
         long total = 0;
-        for (byte[] track : TRACKS) {
+        for (byte[] track : tracks) {
             startSamples.add(total);
             audio.add(new ByteArrayInputStream(track));
             total += track.length / BYTES_PER_SAMPLE;
@@ -94,8 +94,8 @@ class RealToolsTest {
         Path mix = encode("mix.flac", new BoundedStream(new SequenceInputStream(Collections.enumeration(audio)),
                 samples * BYTES_PER_SAMPLE));
         List<CueEntry> entries = new ArrayList<>();
-        for (int i = 0; i < NAMES.size(); i++) {
-            String[] parts = NAMES.get(i).split(" - ", 3);
+        for (int i = 0; i < names.size(); i++) {
+            String[] parts = names.get(i).split(" - ", 3);
             entries.add(new CueEntry(parts[1], parts[2], startSamples.get(i) / (double) RATE));
         }
         CueWriting writing = write("mix", samples / (double) RATE, entries);
@@ -116,10 +116,10 @@ class RealToolsTest {
         List<CueEntry> entries = new ArrayList<>();
         for (int i = 0; i < startSeconds.length; i++) {
             long end = i + 1 < startSeconds.length ? startSeconds[i + 1] * RATE : totalSamples;
-            long gap = (end - startSeconds[i] * RATE) * BYTES_PER_SAMPLE - TRACKS.get(i).length;
-            audio.add(new ByteArrayInputStream(TRACKS.get(i)));
+            long gap = (end - startSeconds[i] * RATE) * BYTES_PER_SAMPLE - tracks.get(i).length;
+            audio.add(new ByteArrayInputStream(tracks.get(i)));
             audio.add(new BoundedStream(InputStream.nullInputStream(), gap));
-            String[] parts = NAMES.get(i).split(" - ", 3);
+            String[] parts = names.get(i).split(" - ", 3);
             entries.add(new CueEntry(parts[1], parts[2], startSeconds[i] + (i == 2 ? 0.16 : 0)));
         }
         Path mix = encode("long.flac", new SequenceInputStream(Collections.enumeration(audio)));
@@ -138,11 +138,11 @@ class RealToolsTest {
                 : Path.of(fixtures, "tracklists/1001tracklists/curbi-tape-06-2021-03-12.html");
         assumeTrue(page != null && Files.isRegularFile(page), "no tracklist fixtures: run with "
                 + "DECKHAND_FIXTURES=/work/shared/fixtures (the folder holding tracklists/1001tracklists/)");
-        Matcher cue = Pattern.compile("id=\"tlp\\d+_cue_seconds\" type=\"hidden\" value=\"(\\d+)\"")
+        Matcher hidden = Pattern.compile("id=\"tlp\\d+_cue_seconds\" type=\"hidden\" value=\"(\\d+)\"")
                 .matcher(Files.readString(page));
         List<Long> cueSeconds = new ArrayList<>();
-        while (cue.find()) {
-            cueSeconds.add(Long.parseLong(cue.group(1)));
+        while (hidden.find()) {
+            cueSeconds.add(Long.parseLong(hidden.group(1)));
         }
         assertEquals(31, cueSeconds.size(), "the page's hidden *_cue_seconds inputs");
         long totalSeconds = cueSeconds.get(cueSeconds.size() - 1) + 120;
@@ -152,14 +152,14 @@ class RealToolsTest {
         for (int i = 0; i < cueSeconds.size(); i++) {
             long end = i + 1 < cueSeconds.size() ? cueSeconds.get(i + 1) : totalSeconds;
             if (end > at) {
-                audio.add(new BoundedStream(new ByteArrayInputStream(TRACKS.get(i % TRACKS.size())),
+                audio.add(new BoundedStream(new ByteArrayInputStream(tracks.get(i % tracks.size())),
                         (end - at) * RATE * BYTES_PER_SAMPLE));
                 at = end;
             }
             entries.add(new CueEntry("Artist " + (i + 1), "Title " + (i + 1), (double) cueSeconds.get(i)));
         }
         Path mix = encode("curbi.flac", new SequenceInputStream(Collections.enumeration(audio)));
-        CueWriting writing = CUE.write(new CueDraft("Curbi Tape 06", "Curbi", "2021-03-12", "House",
+        CueWriting writing = cue.write(new CueDraft("Curbi Tape 06", "Curbi", "2021-03-12", "House",
                 "https://www.1001tracklists.com/tracklist/curbi-tape-06", "curbi.flac", CueFileType.WAVE,
                 (double) totalSeconds, entries));
         Files.write(folder.resolve("sheet.cue"), writing.bytes());
@@ -174,8 +174,8 @@ class RealToolsTest {
         shnsplitCutsAtTheIndexes(mix, writing.sheet(), totalSeconds * RATE, 1);
     }
 
-    private static CueWriting write(String name, double seconds, List<CueEntry> entries) throws IOException {
-        CueWriting writing = CUE.write(new CueDraft("Corpus " + name, "Deckhand", "2026", "Test", null,
+    private CueWriting write(String name, double seconds, List<CueEntry> entries) throws IOException {
+        CueWriting writing = cue.write(new CueDraft("Corpus " + name, "Deckhand", "2026", "Test", null,
                 name + ".flac", CueFileType.WAVE, seconds, entries));
         assertEquals(List.of(), writing.problems());
         Files.write(folder.resolve(name + ".cue"), writing.bytes());
@@ -183,14 +183,14 @@ class RealToolsTest {
         return writing;
     }
 
-    private static Path encode(String name, InputStream pcm) throws Exception {
+    private Path encode(String name, InputStream pcm) throws Exception {
         Tool encoded = Tool.run(folder, pcm, "flac", "--silent", "--force", "--force-raw-format", "--endian=little",
                 "--sign=signed", "--channels=2", "--bps=16", "--sample-rate=" + RATE, "-0", "-o", name, "-");
         assertEquals(0, encoded.exitCode(), encoded.errors());
         return folder.resolve(name);
     }
 
-    private static void metaflacImports(Path mix, CueSheet sheet) throws Exception {
+    private void metaflacImports(Path mix, CueSheet sheet) throws Exception {
         Tool.assumeInstalled("metaflac", "flac");
         Path copy = Files.copy(mix, folder.resolve("imported.flac"), StandardCopyOption.REPLACE_EXISTING);
         Tool imported = Tool.run(folder, null, "metaflac", "--import-cuesheet-from=sheet.cue", copy.toString());
@@ -199,11 +199,11 @@ class RealToolsTest {
         Tool listed = Tool.run(folder, null, "metaflac", "--list", "--block-type=CUESHEET", copy.toString());
         assertTrue(listed.out().contains("is CD: true"), listed.out());
         Tool exported = Tool.run(folder, null, "metaflac", "--export-cuesheet-to=-", copy.toString());
-        CueSheet back = CUE.parse("metaflac's export", exported.out().getBytes(StandardCharsets.UTF_8));
+        CueSheet back = cue.parse("metaflac's export", exported.out().getBytes(StandardCharsets.UTF_8));
         assertEquals(starts(sheet), starts(back), exported.out());
     }
 
-    private static void cuetoolsRead(CueSheet sheet) throws Exception {
+    private void cuetoolsRead(CueSheet sheet) throws Exception {
         Tool.assumeInstalled("cueprint", "cuetools");
         Tool cueprint = Tool.run(folder, null, "cueprint", "sheet.cue");
         assertEquals("", cueprint.errors(), "cueprint's complaint");
@@ -216,7 +216,7 @@ class RealToolsTest {
         assertEquals(expected, breakpoints.out().lines().toList());
     }
 
-    private static void shnsplitCutsAtTheIndexes(Path mix, CueSheet sheet, long totalSamples, int fromTrack)
+    private void shnsplitCutsAtTheIndexes(Path mix, CueSheet sheet, long totalSamples, int fromTrack)
             throws Exception {
         Tool.assumeInstalled("shnsplit", "shntool");
         Path pieces = Files.createDirectories(folder.resolve("pieces-" + mix.getFileName()));

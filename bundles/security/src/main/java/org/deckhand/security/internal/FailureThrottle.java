@@ -9,125 +9,140 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Slows down password guessing: a client that failed {@value #MAX_FAILURES} times within the window is refused until
- * its oldest failure leaves the window, without its credentials being checked.
+ * Slows down password guessing: an address that failed {@value #MAX_FAILURES} times within the window is refused
+ * until its oldest failure leaves the window, without its credentials being checked.
  *
  * <p>A check takes its place before the credentials are checked ({@link #begin}) and ends as a failure, a success or
- * abandoned; checks under way count against the client's allowance, so that parallel guesses cannot all pass before
- * the first one fails. A client is an IPv4 address, or the /64 network of an IPv6 address (RFC 4291 section 2.5.4:
- * an interface identifier is 64 bits, and one subscriber is given at least a /64), so that rotating through the
- * addresses of one network does not reset its count. At most {@value #MAX_TRACKED_ADDRESSES} clients are tracked; a
- * new one evicts the least recently checked client that is not held back, so that a flood of new addresses cannot
- * release the clients that are. Thread-safe.
+ * abandoned; checks under way count against the allowance, so that parallel guesses cannot all pass before the first
+ * one fails. An IPv6 address also counts against its /64 network, which may fail {@value #MAX_NETWORK_FAILURES} times
+ * within the window (RFC 4291 section 2.5.4: an interface identifier is 64 bits, and one subscriber is given at least
+ * a /64), so that rotating through the addresses of one network gains little, while the other devices of a home
+ * network that shares a /64 are not held back by one misconfigured player. An IPv4-mapped IPv6 address counts as its
+ * IPv4 address. At most {@value #MAX_TRACKED_ADDRESSES} addresses and networks are tracked; a new one evicts the least
+ * recently checked one that is not held back, so that a flood of new addresses cannot release those that are.
+ * Thread-safe.
  */
 final class FailureThrottle {
 
     static final int MAX_FAILURES = 10;
+    static final int MAX_NETWORK_FAILURES = 100;
     static final Duration WINDOW = Duration.ofMinutes(5);
     static final int MAX_TRACKED_ADDRESSES = 10_000;
 
     private static final int IPV6_NETWORK_BYTES = 8;
 
     private final Clock clock;
-    /** By client, least recently checked first. */
-    private final Map<String, Client> clients = new LinkedHashMap<>(16, 0.75f, true);
+    /** By address or network, least recently checked first. */
+    private final Map<String, Allowance> allowances = new LinkedHashMap<>(16, 0.75f, true);
 
     FailureThrottle(Clock clock) {
         this.clock = clock;
     }
 
     /**
-     * Takes a place for one credential check of a client, if its allowance has one left.
+     * Takes a place for one credential check of a client, if its allowances have one left.
      *
      * @param address the client's IP address as the connection gives it
      * @return the check, which tells whether it may go ahead; the caller must end an allowed check
      */
     synchronized Attempt begin(String address) {
-        String client = clientOf(address);
-        Client state = clients.computeIfAbsent(client, c -> new Client());
+        List<String> keys = keysOf(address);
         Instant now = clock.instant();
-        state.forgetBefore(now.minus(WINDOW));
-        if (state.failures.size() + state.underWay >= MAX_FAILURES) {
-            long wait = state.failures.size() >= MAX_FAILURES
-                    ? secondsUntil(now, state.failures.peekFirst().plus(WINDOW)) : 1;
-            return new Attempt(client, wait);
+        long wait = 0;
+        for (String key : keys) {
+            Allowance allowance = allowances.computeIfAbsent(key, k -> new Allowance(limitOf(k)));
+            allowance.forgetBefore(now.minus(WINDOW));
+            wait = Math.max(wait, allowance.secondsToWait(now));
         }
-        state.underWay++;
+        if (wait > 0) {
+            keys.forEach(this::dropIfIdle);
+            return new Attempt(keys, wait);
+        }
+        keys.forEach(key -> allowances.get(key).underWay++);
         evictOldest();
-        return new Attempt(client, 0);
+        return new Attempt(keys, 0);
     }
 
     /**
-     * @return how many clients it holds failures or checks of, at most {@value #MAX_TRACKED_ADDRESSES}
+     * @return how many addresses and networks it holds failures or checks of, at most
+     *     {@value #MAX_TRACKED_ADDRESSES}
      */
     synchronized int trackedAddresses() {
-        return clients.size();
+        return allowances.size();
     }
 
-    private synchronized void end(String client, boolean failed, boolean succeeded) {
-        Client state = clients.get(client);
-        if (state == null) {
-            if (!failed) {
-                return;
+    private synchronized void end(List<String> keys, boolean failed, boolean succeeded) {
+        Instant now = clock.instant();
+        for (String key : keys) {
+            Allowance allowance = allowances.get(key);
+            if (allowance == null) {
+                if (!failed) {
+                    continue;
+                }
+                allowance = new Allowance(limitOf(key));
+                allowances.put(key, allowance);
             }
-            state = new Client();
-            clients.put(client, state);
-            evictOldest();
-        }
-        state.underWay = Math.max(0, state.underWay - 1);
-        if (succeeded) {
-            state.failures.clear();
-        }
-        if (failed) {
-            state.failures.addLast(clock.instant());
-            while (state.failures.size() > MAX_FAILURES) {
-                state.failures.removeFirst();
+            allowance.underWay = Math.max(0, allowance.underWay - 1);
+            if (succeeded && limitOf(key) == MAX_FAILURES) {
+                allowance.failures.clear();
             }
+            if (failed) {
+                allowance.failures.addLast(now);
+                while (allowance.failures.size() > allowance.limit) {
+                    allowance.failures.removeFirst();
+                }
+            }
+            dropIfIdle(key);
         }
-        if (state.failures.isEmpty() && state.underWay == 0) {
-            clients.remove(client);
+        evictOldest();
+    }
+
+    private void dropIfIdle(String key) {
+        Allowance allowance = allowances.get(key);
+        if (allowance != null && allowance.failures.isEmpty() && allowance.underWay == 0) {
+            allowances.remove(key);
         }
     }
 
     /**
-     * Keeps at most {@link #MAX_TRACKED_ADDRESSES} clients: evicts the least recently checked client that is not
+     * Keeps at most {@link #MAX_TRACKED_ADDRESSES} allowances: evicts the least recently checked one that is not
      * held back, or, when every one is, the least recently checked one.
      */
     private void evictOldest() {
-        while (clients.size() > MAX_TRACKED_ADDRESSES) {
-            Iterator<Client> oldestFirst = clients.values().iterator();
-            Client victim = null;
+        while (allowances.size() > MAX_TRACKED_ADDRESSES) {
+            Iterator<Allowance> oldestFirst = allowances.values().iterator();
+            Allowance victim = null;
             while (oldestFirst.hasNext()) {
-                Client client = oldestFirst.next();
-                if (client.failures.size() < MAX_FAILURES) {
-                    victim = client;
+                Allowance allowance = oldestFirst.next();
+                if (allowance.failures.size() < allowance.limit) {
+                    victim = allowance;
                     break;
                 }
             }
             if (victim == null) {
-                oldestFirst = clients.values().iterator();
+                oldestFirst = allowances.values().iterator();
                 oldestFirst.next();
             }
             oldestFirst.remove();
         }
     }
 
-    private static long secondsUntil(Instant now, Instant then) {
-        Duration left = Duration.between(now, then);
-        return Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
+    private static int limitOf(String key) {
+        return key.endsWith("/64") ? MAX_NETWORK_FAILURES : MAX_FAILURES;
     }
 
     /**
      * @param address an IP address as text
-     * @return the client it belongs to: the IPv4 address (also for an IPv4-mapped IPv6 address), or the IPv6
-     *     address's /64 network; any other text as it is
+     * @return what it counts against: an IPv4 address (also for an IPv4-mapped IPv6 address) alone; an IPv6 address
+     *     and its /64 network ({@code NETWORK/64}); any other text as it is
      */
-    static String clientOf(String address) {
+    static List<String> keysOf(String address) {
         if (address == null || address.indexOf(':') < 0) {
-            return String.valueOf(address);
+            return List.of(String.valueOf(address));
         }
         String literal = address.strip();
         if (literal.startsWith("[") && literal.endsWith("]")) {
@@ -139,27 +154,34 @@ final class FailureThrottle {
         }
         try {
             // A literal containing ':' is parsed as an IPv6 address, never looked up in DNS.
-            byte[] bytes = InetAddress.getByName(literal).getAddress();
+            InetAddress parsed = InetAddress.getByName(literal);
+            byte[] bytes = parsed.getAddress();
             if (bytes.length == 4) {
-                return InetAddress.getByAddress(bytes).getHostAddress();
+                return List.of(parsed.getHostAddress());
             }
             byte[] network = new byte[16];
             System.arraycopy(bytes, 0, network, 0, IPV6_NETWORK_BYTES);
-            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+            return List.of(InetAddress.getByAddress(bytes).getHostAddress(),
+                    InetAddress.getByAddress(network).getHostAddress() + "/64");
         } catch (UnknownHostException notAnAddress) {
-            return address;
+            return List.of(address);
         }
     }
 
-    /** One credential check's place in its client's allowance. */
+    private static long secondsUntil(Instant now, Instant then) {
+        Duration left = Duration.between(now, then);
+        return Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
+    }
+
+    /** One credential check's place in its client's allowances. */
     final class Attempt {
 
-        private final String client;
+        private final List<String> keys;
         private final long retryAfterSeconds;
         private boolean ended;
 
-        private Attempt(String client, long retryAfterSeconds) {
-            this.client = client;
+        private Attempt(List<String> keys, long retryAfterSeconds) {
+            this.keys = keys;
             this.retryAfterSeconds = retryAfterSeconds;
             this.ended = retryAfterSeconds > 0;
         }
@@ -179,7 +201,10 @@ final class FailureThrottle {
             end(true, false);
         }
 
-        /** The credentials were right: the client's failures are forgotten. */
+        /**
+         * The credentials were right: the failures of the client's address are forgotten; those of its IPv6 network
+         * count on, so that a device that signs in cannot clear the way for another that guesses.
+         */
         void succeeded() {
             end(false, true);
         }
@@ -195,21 +220,37 @@ final class FailureThrottle {
                     return;
                 }
                 ended = true;
-                FailureThrottle.this.end(client, failed, succeeded);
+                FailureThrottle.this.end(keys, failed, succeeded);
             }
         }
     }
 
-    /** A client's failures within the window, oldest first, and its checks under way. */
-    private static final class Client {
+    /** The failures of an address or a network within the window, oldest first, its checks under way, its limit. */
+    private static final class Allowance {
 
+        private final int limit;
         private final Deque<Instant> failures = new ArrayDeque<>();
         private int underWay;
+
+        Allowance(int limit) {
+            this.limit = limit;
+        }
 
         void forgetBefore(Instant windowStart) {
             while (!failures.isEmpty() && !failures.peekFirst().isAfter(windowStart)) {
                 failures.removeFirst();
             }
+        }
+
+        /**
+         * @return how many seconds a new check must wait: until the oldest failure leaves the window, 1 while checks
+         *     under way fill the allowance, else 0
+         */
+        long secondsToWait(Instant now) {
+            if (failures.size() >= limit) {
+                return secondsUntil(now, failures.peekFirst().plus(WINDOW));
+            }
+            return failures.size() + underWay >= limit ? 1 : 0;
         }
     }
 }

@@ -162,10 +162,10 @@ class DeckhandAuthenticatorTest {
     }
 
     @Test
-    void rotatingAddressesOfOneIpv6NetworkShareOneAllowance() throws IOException {
+    void rotatingAddressesOfOneIpv6NetworkShareTheNetworksAllowance() throws IOException {
         DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
         String wrongKey = "Bearer dh_000000000000_" + "A".repeat(43);
-        for (int i = 0; i < FailureThrottle.MAX_FAILURES; i++) {
+        for (int i = 0; i < FailureThrottle.MAX_NETWORK_FAILURES; i++) {
             authenticator.authenticate(wrongKey, "2001:db8:0:7:" + Integer.toHexString(i + 1) + "::1");
         }
 

@@ -73,11 +73,36 @@ class FailureThrottleTest {
     }
 
     @Test
-    void anIpv6ClientIsItsSlash64AndAnIpv4MappedAddressItsIpv4Address() {
-        assertEquals("2001:db8:0:1:0:0:0:0/64", FailureThrottle.clientOf("2001:db8:0:1:abcd::17"));
-        assertEquals("2001:db8:0:1:0:0:0:0/64", FailureThrottle.clientOf("[2001:db8:0:1::1%eth0]"));
-        assertEquals("192.0.2.7", FailureThrottle.clientOf("::ffff:192.0.2.7"));
-        assertEquals("192.0.2.7", FailureThrottle.clientOf("192.0.2.7"));
-        assertEquals("not:an:address:zz", FailureThrottle.clientOf("not:an:address:zz"));
+    void anIpv6AddressCountsAgainstItselfAndItsSlash64AndAnIpv4MappedOneAsItsIpv4Address() {
+        assertEquals(List.of("2001:db8:0:1:abcd:0:0:17", "2001:db8:0:1:0:0:0:0/64"),
+                FailureThrottle.keysOf("2001:db8:0:1:abcd::17"));
+        assertEquals(List.of("2001:db8:0:1:0:0:0:1", "2001:db8:0:1:0:0:0:0/64"),
+                FailureThrottle.keysOf("[2001:db8:0:1::1%eth0]"));
+        assertEquals(List.of("192.0.2.7"), FailureThrottle.keysOf("::ffff:192.0.2.7"));
+        assertEquals(List.of("192.0.2.7"), FailureThrottle.keysOf("192.0.2.7"));
+        assertEquals(List.of("not:an:address:zz"), FailureThrottle.keysOf("not:an:address:zz"));
+    }
+
+    @Test
+    void aSlash64IsHeldBackAfterAHundredFailuresOfItsAddressesWhichASuccessDoesNotForget() {
+        for (int i = 0; i < FailureThrottle.MAX_NETWORK_FAILURES - 1; i++) {
+            throttle.begin("2001:db8:0:7:" + Integer.toHexString(i + 1) + "::1").failed();
+        }
+        throttle.begin("2001:db8:0:7::cafe").succeeded();
+        assertTrue(throttle.begin("2001:db8:0:7::beef").allowed());
+        throttle.begin("2001:db8:0:7::bad").failed();
+
+        assertFalse(throttle.begin("2001:db8:0:7::beef").allowed(), "another address of the /64");
+        assertTrue(throttle.begin("2001:db8:0:8::1").allowed(), "another /64");
+    }
+
+    @Test
+    void oneAddressOfASlash64IsHeldBackWithoutItsNeighbours() {
+        for (int i = 0; i < FailureThrottle.MAX_FAILURES; i++) {
+            throttle.begin("2001:db8:0:7::1").failed();
+        }
+
+        assertFalse(throttle.begin("2001:db8:0:7::1").allowed());
+        assertTrue(throttle.begin("2001:db8:0:7::2").allowed(), "a neighbour on the same home network");
     }
 }

@@ -75,7 +75,8 @@ public final class DeckhandAuthenticator implements Authenticator {
      *
      * <p>The client's throttle allowance is taken first: a throttled client is refused whatever it sends. A Bearer
      * token, or a password verified within {@link AdminCredential#REMEMBER}, is checked at once; any other password
-     * waits for its turn at the {@link HashingGate}, and is refused as busy, unchecked, if the turn does not come.
+     * waits for its turn at the {@link HashingGate}, and is refused as busy, unchecked, if the turn does not come. A
+     * password that another request verified while this one waited needs no hash of its own.
      */
     @Override
     public Authentication authenticate(String authorization, String clientAddress) {
@@ -149,7 +150,7 @@ public final class DeckhandAuthenticator implements Authenticator {
             if (admin.remembered(password)) {
                 return Authentication.granted(ADMIN);
             }
-            return hashing.run(() -> admin.verify(password))
+            return hashing.run(() -> admin.remembered(password) || admin.verify(password))
                     .map(valid -> valid ? Authentication.granted(ADMIN) : Authentication.DENIED)
                     .orElse(Authentication.BUSY);
         }

@@ -176,6 +176,19 @@ final class DeckhandProcess implements AutoCloseable {
         return send(headers.length == 0 ? request : request.headers(headers));
     }
 
+    /**
+     * Sends a request with a body and only the headers given: no credentials unless they are among them.
+     *
+     * @param method the HTTP method
+     * @param path the request's path
+     * @param body the body, UTF-8
+     * @param headers request header names and values, alternately
+     */
+    HttpResponse<String> send(String method, String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).headers(headers)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

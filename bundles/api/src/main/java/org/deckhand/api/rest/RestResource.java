@@ -11,6 +11,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>Every method requires an authenticated caller unless it, or its class, is annotated
  * {@code jakarta.annotation.security.PermitAll}. Errors thrown as {@code jakarta.ws.rs.WebApplicationException} reach
  * the client as RFC 9457 {@code application/problem+json} documents.
+ *
+ * <p>A request body that the method takes as an object (a JSON document, a {@code String}, bytes) is read only up to
+ * the API's limit, 1 MiB unless the setting {@code maxBodyKibibytes} of {@code org.deckhand.rest} says otherwise;
+ * a larger one is refused with 413. A method that takes the body as a {@code java.io.InputStream} reads it itself
+ * and must bound what it reads, as the plugin upload does.
  */
 @ConsumerType
 public interface RestResource {

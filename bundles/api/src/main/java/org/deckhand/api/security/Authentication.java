@@ -7,9 +7,9 @@ import java.util.Objects;
  *
  * @param outcome what was decided
  * @param principal who the caller is when {@code outcome} is {@link Outcome#GRANTED}: {@code admin}, or
- *     {@code apikey:NAME}; otherwise {@code null}
- * @param retryAfterSeconds when {@code outcome} is {@link Outcome#THROTTLED}, how long the client must wait, in
- *     seconds; otherwise 0
+ *     {@code apikey:ID:NAME} with the API key's id and name; otherwise {@code null}
+ * @param retryAfterSeconds when {@code outcome} is {@link Outcome#THROTTLED} or {@link Outcome#BUSY}, how long the
+ *     client must wait, in seconds; otherwise 0
  */
 public record Authentication(Outcome outcome, String principal, long retryAfterSeconds) {
 
@@ -22,7 +22,12 @@ public record Authentication(Outcome outcome, String principal, long retryAfterS
         /** The credentials are wrong, unknown, revoked or malformed. */
         DENIED,
         /** The client failed too often recently and must wait; its credentials were not checked. */
-        THROTTLED
+        THROTTLED,
+        /**
+         * The server is checking as many passwords as it allows at once and could not check this one in time; it was
+         * not checked, and the client may try again soon. Since 1.2.
+         */
+        BUSY
     }
 
     /** A request with no credentials. */
@@ -30,6 +35,9 @@ public record Authentication(Outcome outcome, String principal, long retryAfterS
 
     /** A request with wrong credentials. */
     public static final Authentication DENIED = new Authentication(Outcome.DENIED, null, 0);
+
+    /** A request whose password could not be checked in time; the client may try again in 1 s. Since 1.2. */
+    public static final Authentication BUSY = new Authentication(Outcome.BUSY, null, 1);
 
     /**
      * @throws NullPointerException if {@code outcome} is null, or {@code principal} is null for a grant

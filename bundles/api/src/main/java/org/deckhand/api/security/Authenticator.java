@@ -24,8 +24,8 @@ public interface Authenticator {
 
     /**
      * Opens a session for a caller whose credentials were just granted, for a browser that cannot send them with every
-     * request (an audio element, an event stream). A session ends when closed, after 12 hours without a request, or
-     * when the server stops.
+     * request (an audio element, an event stream). A session ends when closed, after 12 hours without a request,
+     * when the server stops, or when the API key it was opened with is revoked.
      *
      * @param principal who the caller is, as {@link Authentication#principal()} gave it
      * @return the session's id, 43 URL-safe characters holding 256 random bits, for the {@link #SESSION_COOKIE} cookie

@@ -39,17 +39,30 @@ record ByteRange(long first, long last) {
         long first;
         long last;
         if (matcher.group(1).isEmpty()) {
-            long suffix = Long.parseLong(matcher.group(2));
+            long suffix = position(matcher.group(2));
             first = Math.max(0, size - suffix);
             last = size - 1;
         } else {
-            first = Long.parseLong(matcher.group(1));
-            last = matcher.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(matcher.group(2)), size - 1);
+            first = position(matcher.group(1));
+            last = matcher.group(2).isEmpty() ? size - 1 : Math.min(position(matcher.group(2)), size - 1);
         }
         if (first >= size || first > last) {
             throw new UnsatisfiableRangeException(size);
         }
         return Optional.of(new ByteRange(first, last));
+    }
+
+    /**
+     * @param digits a byte position or length, decimal digits only
+     * @return its value, or {@link Long#MAX_VALUE} if it is larger: beyond any file, which RFC 9110 reads as past
+     *     the end (a first byte: unsatisfiable), the end (a last byte) or the whole file (a suffix length)
+     */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException beyondLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** A range that lies outside the file: HTTP 416. */

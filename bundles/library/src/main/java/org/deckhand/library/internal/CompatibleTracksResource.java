@@ -54,7 +54,7 @@ public final class CompatibleTracksResource implements RestResource {
 
     /**
      * @param id a track id
-     * @param bpmWindowPercent the largest tempo difference, in per cent, 0.5 to 50
+     * @param bpmWindowPercent the largest tempo difference, in per cent, 0.5 to 50 (not NaN)
      * @param limit the most tracks to return, 1 to 200
      * @return the compatible tracks, best first, each with its rating
      * @throws NotFoundException if there is no such track
@@ -66,8 +66,11 @@ public final class CompatibleTracksResource implements RestResource {
     public List<CompatibleTrack> compatible(@PathParam("id") long id,
             @QueryParam("bpmWindow") @DefaultValue("6") double bpmWindowPercent,
             @QueryParam("limit") @DefaultValue("20") int limit) {
-        if (bpmWindowPercent < 0.5 || bpmWindowPercent > 50 || limit < 1 || limit > 200) {
-            throw new BadRequestException("bpmWindow must lie in 0.5..50 and limit in 1..200");
+        if (!(bpmWindowPercent >= 0.5 && bpmWindowPercent <= 50)) {
+            throw new BadRequestException("bpmWindow must be a number of per cent in 0.5..50, not " + bpmWindowPercent);
+        }
+        if (limit < 1 || limit > 200) {
+            throw new BadRequestException("limit must lie in 1..200, not " + limit);
         }
         CatalogTrack track = catalog.get(id).orElseThrow(() -> new NotFoundException("There is no track " + id));
         IndexedTrack from = IndexedTracks.of(track);

@@ -32,4 +32,18 @@ class ByteRangeTest {
                 () -> ByteRange.parse("bytes=1000-", 1000)).size());
         assertThrows(ByteRange.UnsatisfiableRangeException.class, () -> ByteRange.parse("bytes=500-400", 1000));
     }
+
+    @Test
+    void numbersBeyondAnyFileAreReadAsRfc9110Says() {
+        String huge = "99999999999999999999999";
+
+        assertEquals(1000, assertThrows(ByteRange.UnsatisfiableRangeException.class,
+                () -> ByteRange.parse("bytes=" + huge + "-", 1000)).size(), "a first byte past the end: 416");
+        assertThrows(ByteRange.UnsatisfiableRangeException.class, () -> ByteRange.parse("bytes=" + huge + "-"
+                + huge, 1000));
+        assertEquals(Optional.of(new ByteRange(10, 999)), ByteRange.parse("bytes=10-" + huge, 1000),
+                "a last byte past the end is the end");
+        assertEquals(Optional.of(new ByteRange(0, 999)), ByteRange.parse("bytes=-" + huge, 1000),
+                "a suffix longer than the file is the whole file");
+    }
 }

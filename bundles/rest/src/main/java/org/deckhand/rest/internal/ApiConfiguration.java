@@ -12,7 +12,7 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * Builds the Jersey configuration of the API: the contributed resources plus what every request goes through
- * (authentication, JSON, problem details, Server-Sent Events) and the OpenAPI document. Every feature is registered
+ * (authentication, the body size limit, JSON, problem details, Server-Sent Events) and the OpenAPI document. Every feature is registered
  * here, so Jersey's feature auto-discovery stays off; the META-INF/services lookup stays on, because the SSE message
  * body writers come through it.
  */
@@ -21,10 +21,13 @@ final class ApiConfiguration {
     private final Authenticator authenticator;
     private final OpenApiGenerator openApi;
     private final ObjectMapperResolver json;
+    private final BodySizeLimit bodySizeLimit;
 
-    ApiConfiguration(Authenticator authenticator, ObjectMapperResolver json, String version) {
+    ApiConfiguration(Authenticator authenticator, ObjectMapperResolver json, BodySizeLimit bodySizeLimit,
+            String version) {
         this.authenticator = authenticator;
         this.json = json;
+        this.bodySizeLimit = bodySizeLimit;
         this.openApi = new OpenApiGenerator(json.mapper(), version);
     }
 
@@ -44,6 +47,7 @@ final class ApiConfiguration {
         config.register(json);
         config.register(SseFeature.class);
         config.register(new AuthenticationFilter(authenticator));
+        config.register(bodySizeLimit);
         config.register(new ProblemExceptionMapper());
         for (Object resource : resources) {
             config.register(resource);

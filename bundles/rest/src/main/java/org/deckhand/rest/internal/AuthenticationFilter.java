@@ -23,7 +23,8 @@ import org.deckhand.api.security.Authenticator;
  * cookie. A request that changes something on the strength of the cookie alone must also carry
  * {@value #CSRF_HEADER}{@code : }{@value #CSRF_VALUE}, which another site's page cannot send without the server's
  * consent (cross-site request forgery). Refusals are problem documents: 401 with the schemes a client may use, 403
- * without that header, or 429 with {@code Retry-After} when the client failed too often.
+ * without that header, 429 with {@code Retry-After} when the client failed too often, or 503 with
+ * {@code Retry-After} when the server could not check the password in time.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthenticationFilter implements ContainerRequestFilter {
@@ -69,6 +70,11 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             case THROTTLED -> request.abortWith(ProblemDetails.of(Response.Status.TOO_MANY_REQUESTS,
                     "Too many failed sign-ins from this address; try again in " + result.retryAfterSeconds() + " s.",
                     path).toResponse().header(HttpHeaders.RETRY_AFTER, result.retryAfterSeconds()).build());
+            case BUSY -> request.abortWith(ProblemDetails.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "The server is checking as many passwords as it allows at once; try again in "
+                    + result.retryAfterSeconds() + " s, or sign in with an API key or a session, which need no "
+                    + "password check.", path).toResponse()
+                    .header(HttpHeaders.RETRY_AFTER, result.retryAfterSeconds()).build());
             case MISSING -> request.abortWith(unauthorized(request, path,
                     "Sign in: send HTTP Basic credentials (user admin) or an API key as a Bearer token."));
             case DENIED -> request.abortWith(unauthorized(request, path, bySession

@@ -24,15 +24,18 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Mounts every {@link RestResource} service under {@link RestResource#BASE_PATH} with the HTTP whiteboard. Without an
- * {@link Authenticator} it serves nothing, so that no endpoint is ever open by accident.
+ * {@link Authenticator} it serves nothing, so that no endpoint is ever open by accident. Its settings
+ * ({@link RestConfiguration}) apply to requests at once.
  *
  * <p>One servlet, an {@link ApiDispatcher}, is registered once. When resources come or go, it builds a new Jersey
  * container beside the current one and hands it every new request; the previous container is destroyed a few
@@ -41,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * Bursts of changes are coalesced into one rebuild, and while the framework is still starting its bundles no rebuild
  * happens until it has reached its final start level, so that start-up builds the API once.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = RestConfiguration.PID)
+@Designate(ocd = RestConfiguration.class)
 public final class RestWhiteboard {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestWhiteboard.class);
@@ -50,6 +54,7 @@ public final class RestWhiteboard {
 
     private final BundleContext context;
     private final ApiConfiguration configuration;
+    private final BodySizeLimit bodySizeLimit;
     private final List<Object> resources = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService rebuilder = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "deckhand-rest-rebuild");
@@ -72,16 +77,32 @@ public final class RestWhiteboard {
      *
      * @param context this bundle's context
      * @param authenticator decides who may call the API
+     * @param settings the limits of requests
      */
     @Activate
-    public RestWhiteboard(BundleContext context, @Reference Authenticator authenticator) {
+    public RestWhiteboard(BundleContext context, @Reference Authenticator authenticator, RestConfiguration settings) {
         this.context = context;
         String version = context.getProperty(RuntimeProperties.VERSION);
-        this.configuration = new ApiConfiguration(authenticator, new ObjectMapperResolver(),
+        this.bodySizeLimit = new BodySizeLimit(maxBodyBytes(settings));
+        this.configuration = new ApiConfiguration(authenticator, new ObjectMapperResolver(), bodySizeLimit,
                 version == null ? "unknown" : version);
         context.addFrameworkListener(startListener);
         frameworkStarted = atFinalStartLevel(context);
         scheduleRebuild();
+    }
+
+    /**
+     * Applies changed settings to the requests that come from now on, without rebuilding the API.
+     *
+     * @param settings the limits of requests
+     */
+    @Modified
+    public void modified(RestConfiguration settings) {
+        bodySizeLimit.setMaxBytes(maxBodyBytes(settings));
+    }
+
+    private static long maxBodyBytes(RestConfiguration settings) {
+        return Math.max(1, settings.maxBodyKibibytes()) * 1024L;
     }
 
     /** Takes the API down. */

@@ -5,14 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,19 +18,21 @@ import javax.crypto.spec.SecretKeySpec;
  * The admin password, kept as a {@link PasswordHash} in {@code DATA/security/admin-password}.
  *
  * <p>Checking a slow hash on every request would make each API call cost a fifth of a second of CPU, so a password
- * that verified recently is remembered for a while as an HMAC under a key that lives only in memory.
+ * that verified recently is remembered for {@link #REMEMBER} as its HMAC-SHA-256 under a random key that lives only
+ * in memory (never the password), which {@link #remembered} compares with a candidate's HMAC in constant time.
  */
 final class AdminCredential {
 
     static final String FILE_NAME = "admin-password";
 
-    private static final Duration REMEMBER = Duration.ofMinutes(15);
-    private static final int REMEMBERED_MAX = 64;
+    /** How long a verified password is remembered. */
+    static final Duration REMEMBER = Duration.ofMinutes(15);
 
     private final Path file;
     private final Clock clock;
     private final Mac mac;
-    private final Map<String, Instant> recentlyVerified = new LinkedHashMap<>();
+    /** The password verified last, or null; guarded by {@code this}, with {@link #hash}. */
+    private Remembered recentlyVerified;
     private volatile PasswordHash hash;
 
     /**
@@ -72,45 +72,50 @@ final class AdminCredential {
     void set(String password, int iterations) throws IOException {
         PasswordHash next = PasswordHash.create(password, iterations);
         SecretFiles.write(file, next.encode() + "\n");
-        synchronized (recentlyVerified) {
-            recentlyVerified.clear();
+        synchronized (this) {
+            recentlyVerified = null;
+            hash = next;
         }
-        hash = next;
     }
 
     /**
+     * The fast check: whether a password verified by {@link #verify} within {@link #REMEMBER} is this one.
+     *
+     * @param password a candidate password
+     * @return whether it is the admin password as it was verified recently; false says nothing
+     */
+    boolean remembered(String password) {
+        byte[] token = fingerprint(password);
+        Remembered last;
+        synchronized (this) {
+            last = recentlyVerified;
+        }
+        return last != null && clock.instant().isBefore(last.until()) && MessageDigest.isEqual(last.hmac(), token);
+    }
+
+    /**
+     * The slow check, a {@link PasswordHash} of the candidate; a match is remembered for {@link #remembered}.
+     *
      * @param password a candidate password
      * @return whether it is the admin password
      */
     boolean verify(String password) {
         PasswordHash current = hash;
-        if (current == null) {
+        if (current == null || !current.matches(password)) {
             return false;
         }
-        String token = fingerprint(password);
-        Instant now = clock.instant();
-        synchronized (recentlyVerified) {
-            Instant until = recentlyVerified.get(token);
-            if (until != null && now.isBefore(until)) {
-                return true;
+        byte[] token = fingerprint(password);
+        synchronized (this) {
+            if (hash == current) {
+                recentlyVerified = new Remembered(token, clock.instant().plus(REMEMBER));
             }
-        }
-        if (!current.matches(password)) {
-            return false;
-        }
-        synchronized (recentlyVerified) {
-            recentlyVerified.values().removeIf(now::isAfter);
-            if (recentlyVerified.size() >= REMEMBERED_MAX) {
-                recentlyVerified.clear();
-            }
-            recentlyVerified.put(token, now.plus(REMEMBER));
         }
         return true;
     }
 
-    private String fingerprint(String password) {
+    private byte[] fingerprint(String password) {
         synchronized (mac) {
-            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -124,5 +129,9 @@ final class AdminCredential {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("this JVM lacks HmacSHA256", e);
         }
+    }
+
+    /** The password verified last: its HMAC, and until when it counts. */
+    private record Remembered(byte[] hmac, Instant until) {
     }
 }

@@ -32,11 +32,13 @@ final class ApiKeyStore {
 
     private static final Pattern TOKEN = Pattern.compile("dh_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
     private static final int NAME_MAX = 100;
+    private static final int REPLACEMENT = 0xFFFD;
 
     private final Path file;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, ApiKey> keys = new LinkedHashMap<>();
+    /** The keys as the key file holds them: replaced, never changed, once the file is written; guarded by this. */
+    private Map<String, ApiKey> keys = new LinkedHashMap<>();
 
     /**
      * @param securityFolder the folder holding the key file
@@ -64,20 +66,18 @@ final class ApiKeyStore {
     }
 
     /**
-     * Creates a key and stores its hash.
+     * Creates a key and stores its hash; the key exists once it is on disk, and not at all if it cannot be stored.
      *
-     * @param name what the admin calls it; control characters are removed and it is cut to 100 characters
+     * @param name what the admin calls it; control characters become spaces, a half of a UTF-16 surrogate pair
+     *     without its other half becomes U+FFFD, and it is cut to {@value #NAME_MAX} code points, never inside one
      * @return the key as stored, and the token: the only time the token exists outside the client
      * @throws IOException if the key file cannot be written
      * @throws IllegalArgumentException if the name is blank
      */
     synchronized CreatedKey create(String name) throws IOException {
-        String cleanName = name == null ? "" : name.replaceAll("\\p{Cntrl}", " ").strip();
+        String cleanName = cleanName(name);
         if (cleanName.isEmpty()) {
             throw new IllegalArgumentException("an API key needs a name, such as the client that will use it");
-        }
-        if (cleanName.length() > NAME_MAX) {
-            cleanName = cleanName.substring(0, NAME_MAX);
         }
         byte[] idBytes = new byte[6];
         byte[] secretBytes = new byte[32];
@@ -89,22 +89,37 @@ final class ApiKeyStore {
         random.nextBytes(secretBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         ApiKey key = new ApiKey(id, cleanName, clock.instant(), sha256(secret));
-        keys.put(id, key);
-        save();
+        Map<String, ApiKey> next = new LinkedHashMap<>(keys);
+        next.put(id, key);
+        save(next);
+        keys = next;
         return new CreatedKey(key, "dh_" + id + "_" + secret);
     }
 
     /**
+     * Revokes a key: once this returns, the key file no longer holds it, even after a crash.
+     *
      * @param id a key's id
      * @return whether the key existed; it no longer does
-     * @throws IOException if the key file cannot be written
+     * @throws IOException if the key file cannot be written; the key then still works
      */
     synchronized boolean revoke(String id) throws IOException {
-        if (keys.remove(id) == null) {
+        if (!keys.containsKey(id)) {
             return false;
         }
-        save();
+        Map<String, ApiKey> next = new LinkedHashMap<>(keys);
+        next.remove(id);
+        save(next);
+        keys = next;
         return true;
+    }
+
+    /**
+     * @param id a key's id
+     * @return whether the key exists, not revoked
+     */
+    synchronized boolean exists(String id) {
+        return keys.containsKey(id);
     }
 
     /**
@@ -135,13 +150,23 @@ final class ApiKeyStore {
         return matches ? Optional.of(key) : Optional.empty();
     }
 
-    private void save() throws IOException {
-        StringBuilder content = new StringBuilder();
-        for (ApiKey key : keys.values()) {
-            content.append(key.id()).append('\t').append(key.created()).append('\t').append(key.secretSha256())
+    private static String cleanName(String name) {
+        if (name == null) {
+            return "";
+        }
+        StringBuilder clean = new StringBuilder();
+        name.strip().codePoints().limit(NAME_MAX).forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' '
+                : Character.isSurrogate((char) c) && Character.isBmpCodePoint(c) ? REPLACEMENT : c));
+        return clean.toString().strip();
+    }
+
+    private void save(Map<String, ApiKey> content) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (ApiKey key : content.values()) {
+            lines.append(key.id()).append('\t').append(key.created()).append('\t').append(key.secretSha256())
                     .append('\t').append(key.name()).append('\n');
         }
-        SecretFiles.write(file, content.toString());
+        SecretFiles.write(file, lines.toString());
     }
 
     private static String sha256(String secret) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.security.Authentication;
 import org.deckhand.api.security.Authenticator;
@@ -35,6 +36,7 @@ public final class DeckhandAuthenticator implements Authenticator {
     private final ApiKeyStore apiKeys;
     private final FailureThrottle throttle;
     private final Sessions sessions;
+    private final HashingGate hashing;
 
     /**
      * Opens the credential store in {@code DATA/security}, setting the admin password on first start.
@@ -55,6 +57,7 @@ public final class DeckhandAuthenticator implements Authenticator {
         apiKeys = new ApiKeyStore(securityFolder, clock);
         throttle = new FailureThrottle(clock);
         sessions = new Sessions(clock);
+        hashing = new HashingGate(HashingGate.CONCURRENT_HASHES, HashingGate.WAIT);
         if (!admin.exists()) {
             if (initialPassword != null && !initialPassword.isBlank()) {
                 admin.set(initialPassword, iterations);
@@ -67,22 +70,30 @@ public final class DeckhandAuthenticator implements Authenticator {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The client's throttle allowance is taken first: a throttled client is refused whatever it sends. A Bearer
+     * token, or a password verified within {@link AdminCredential#REMEMBER}, is checked at once; any other password
+     * waits for its turn at the {@link HashingGate}, and is refused as busy, unchecked, if the turn does not come. A
+     * password that another request verified while this one waited needs no hash of its own.
+     */
     @Override
     public Authentication authenticate(String authorization, String clientAddress) {
         if (authorization == null || authorization.isBlank()) {
             return Authentication.MISSING;
         }
-        long wait = throttle.secondsToWait(clientAddress);
-        if (wait > 0) {
-            return Authentication.throttled(wait);
+        FailureThrottle.Attempt attempt = throttle.begin(clientAddress);
+        if (!attempt.allowed()) {
+            return Authentication.throttled(attempt.retryAfterSeconds());
         }
-        String principal = principalOf(authorization.strip());
-        if (principal == null) {
-            throttle.recordFailure(clientAddress);
-            return Authentication.DENIED;
+        Authentication result = check(authorization.strip());
+        switch (result.outcome()) {
+            case GRANTED -> attempt.succeeded();
+            case DENIED -> attempt.failed();
+            default -> attempt.abandoned();
         }
-        throttle.recordSuccess(clientAddress);
-        return Authentication.granted(principal);
+        return result;
     }
 
     @Override
@@ -95,7 +106,13 @@ public final class DeckhandAuthenticator implements Authenticator {
         if (sessionId == null || sessionId.isBlank()) {
             return Authentication.MISSING;
         }
-        return sessions.principal(sessionId).map(Authentication::granted).orElse(Authentication.DENIED);
+        Optional<String> principal = sessions.principal(sessionId);
+        Optional<String> keyId = principal.flatMap(ApiKey::idOf);
+        if (keyId.isPresent() && !apiKeys.exists(keyId.get())) {
+            sessions.close(sessionId);
+            return Authentication.DENIED;
+        }
+        return principal.map(Authentication::granted).orElse(Authentication.DENIED);
     }
 
     @Override
@@ -110,10 +127,11 @@ public final class DeckhandAuthenticator implements Authenticator {
         return apiKeys;
     }
 
-    private String principalOf(String authorization) {
+    /** @return a grant, a denial, or {@link Authentication#BUSY} if the password could not be checked in time */
+    private Authentication check(String authorization) {
         int space = authorization.indexOf(' ');
         if (space < 0) {
-            return null;
+            return Authentication.DENIED;
         }
         String scheme = authorization.substring(0, space);
         String credentials = authorization.substring(space + 1).strip();
@@ -122,17 +140,25 @@ public final class DeckhandAuthenticator implements Authenticator {
             try {
                 decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException notBase64) {
-                return null;
+                return Authentication.DENIED;
             }
             int colon = decoded.indexOf(':');
-            boolean valid = colon > 0 && ADMIN.equals(decoded.substring(0, colon))
-                    && admin.verify(decoded.substring(colon + 1));
-            return valid ? ADMIN : null;
+            if (colon <= 0 || !ADMIN.equals(decoded.substring(0, colon))) {
+                return Authentication.DENIED;
+            }
+            String password = decoded.substring(colon + 1);
+            if (admin.remembered(password)) {
+                return Authentication.granted(ADMIN);
+            }
+            return hashing.run(() -> admin.remembered(password) || admin.verify(password))
+                    .map(valid -> valid ? Authentication.granted(ADMIN) : Authentication.DENIED)
+                    .orElse(Authentication.BUSY);
         }
         if ("Bearer".equalsIgnoreCase(scheme)) {
-            return apiKeys.verify(credentials).map(key -> "apikey:" + key.name()).orElse(null);
+            return apiKeys.verify(credentials).map(key -> Authentication.granted(key.principal()))
+                    .orElse(Authentication.DENIED);
         }
-        return null;
+        return Authentication.DENIED;
     }
 
     private static String generatePassword() {

@@ -27,8 +27,6 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SessionResource implements RestResource {
 
-    private static final String API_KEY_PRINCIPAL = "apikey:";
-
     private final Authenticator authenticator;
 
     /** @param authenticator opens and ends the sessions */
@@ -56,8 +54,7 @@ public final class SessionResource implements RestResource {
     @GET
     public SessionView current(@Context SecurityContext security) {
         String principal = security.getUserPrincipal().getName();
-        return principal.startsWith(API_KEY_PRINCIPAL)
-                ? new SessionView(principal.substring(API_KEY_PRINCIPAL.length()), "api-key")
+        return ApiKey.idOf(principal).isPresent() ? new SessionView(ApiKey.nameOf(principal), "api-key")
                 : new SessionView(principal, "password");
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +64,53 @@ class ApiKeyStoreTest {
         assertEquals(100, store.create("x".repeat(500)).key().name().length());
         assertThrows(IllegalArgumentException.class, () -> store.create("  "));
         assertEquals(2, new ApiKeyStore(folder, clock).list().size());
+    }
+
+    @Test
+    void aNameCutInsideACharacterOrWithHalfACharacterIsStoredAndLaterChangesStillWork() throws IOException {
+        ApiKeyStore store = new ApiKeyStore(folder, clock);
+        ApiKeyStore.CreatedKey kept = store.create("kept");
+
+        ApiKeyStore.CreatedKey whole = store.create("a".repeat(99) + "\uD83C\uDFA7 headphones");
+        ApiKeyStore.CreatedKey cut = store.create("a".repeat(100) + "\uD83C\uDFA7 headphones");
+        ApiKeyStore.CreatedKey half = store.create("half \uD83C a character");
+        ApiKeyStore.CreatedKey revoked = store.create("revoked");
+        store.revoke(revoked.key().id());
+
+        assertEquals("a".repeat(99) + "\uD83C\uDFA7", whole.key().name(), "100 code points, the last a pair");
+        assertEquals("a".repeat(100), cut.key().name());
+        assertEquals("half \uFFFD a character", half.key().name());
+        ApiKeyStore reopened = new ApiKeyStore(folder, clock);
+        assertTrue(reopened.verify(kept.token()).isPresent());
+        assertEquals("a".repeat(99) + "\uD83C\uDFA7", reopened.verify(whole.token()).orElseThrow().name());
+        assertTrue(reopened.verify(revoked.token()).isEmpty(), "the revoke did not reach the disk");
+    }
+
+    @Test
+    void aChangeThatCannotBeStoredIsNotMadeAndLaterChangesStillWork() throws IOException {
+        ApiKeyStore store = new ApiKeyStore(folder, clock);
+        ApiKeyStore.CreatedKey kept = store.create("kept");
+        Path blocker = Files.createDirectories(folder.resolve(ApiKeyStore.FILE_NAME + ".tmp").resolve("blocker"));
+
+        assertThrows(IOException.class, () -> store.revoke(kept.key().id()));
+        assertThrows(IOException.class, () -> store.create("never stored"));
+
+        assertTrue(store.verify(kept.token()).isPresent(), "a revoke that failed must not revoke in memory only");
+        assertEquals(1, store.list().size(), "a create that failed must not create in memory only");
+        Files.delete(blocker);
+        Files.delete(blocker.getParent());
+        assertTrue(store.revoke(kept.key().id()));
+        assertTrue(new ApiKeyStore(folder, clock).verify(kept.token()).isEmpty());
+    }
+
+    @Test
+    void theKeyFileIsReadableByTheServersUserOnlyAndNoTemporaryFileIsLeft() throws IOException {
+        new ApiKeyStore(folder, clock).create("kept");
+
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder.resolve(ApiKeyStore.FILE_NAME))));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(ApiKeyStore.FILE_NAME), files.map(p -> p.getFileName().toString()).toList());
+        }
     }
 }

@@ -7,7 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.deckhand.api.security.Authentication;
 import org.deckhand.api.security.Authentication.Outcome;
 import org.junit.jupiter.api.Test;
@@ -73,9 +81,11 @@ class DeckhandAuthenticatorTest {
     @Test
     void anApiKeySignsItsClientIn() throws IOException {
         DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
-        String token = authenticator.apiKeys().create("vlc").token();
+        ApiKeyStore.CreatedKey key = authenticator.apiKeys().create("vlc");
+        String token = key.token();
 
-        assertEquals(Authentication.granted("apikey:vlc"), authenticator.authenticate("Bearer " + token, "ip"));
+        assertEquals(Authentication.granted("apikey:" + key.key().id() + ":vlc"),
+                authenticator.authenticate("Bearer " + token, "ip"));
         assertEquals(Outcome.DENIED, authenticator.authenticate("Bearer " + token + "x", "ip").outcome());
     }
 
@@ -102,6 +112,85 @@ class DeckhandAuthenticatorTest {
         assertEquals(Outcome.THROTTLED, held.outcome());
         assertTrue(held.retryAfterSeconds() > 0);
         assertEquals(Outcome.GRANTED, authenticator.authenticate(basic("admin", "pw"), "198.51.100.10").outcome());
+    }
+
+    /**
+     * Forty wrong passwords checked at once from one address, each hash slow enough that all of them are under way
+     * before the first fails: the throttle's allowance bounds how many are checked at all.
+     */
+    @Test
+    void parallelWrongPasswordsFromOneAddressAreCheckedNoMoreOftenThanTheThrottleAllows() throws Exception {
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", 20_000, clock);
+        int guesses = 4 * FailureThrottle.MAX_FAILURES;
+        ExecutorService guessers = Executors.newFixedThreadPool(guesses);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Outcome>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < guesses; i++) {
+                String header = basic("admin", "guess" + i);
+                outcomes.add(guessers.submit(() -> {
+                    start.await();
+                    return authenticator.authenticate(header, "198.51.100.9").outcome();
+                }));
+            }
+            start.countDown();
+            Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+            for (Future<Outcome> outcome : outcomes) {
+                counts.merge(outcome.get(), 1, Integer::sum);
+            }
+
+            assertTrue(counts.getOrDefault(Outcome.DENIED, 0) <= FailureThrottle.MAX_FAILURES, counts.toString());
+            assertEquals(guesses, counts.getOrDefault(Outcome.DENIED, 0) + counts.getOrDefault(Outcome.THROTTLED, 0)
+                    + counts.getOrDefault(Outcome.BUSY, 0), counts.toString());
+        } finally {
+            guessers.shutdownNow();
+        }
+    }
+
+    @Test
+    void tenThousandOtherAddressesDoNotReleaseAnAddressThatIsHeldBack() throws IOException {
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        String wrongKey = "Bearer dh_000000000000_" + "A".repeat(43);
+        for (int i = 0; i < FailureThrottle.MAX_FAILURES; i++) {
+            authenticator.authenticate(wrongKey, "198.51.100.9");
+        }
+        for (int i = 0; i < FailureThrottle.MAX_TRACKED_ADDRESSES; i++) {
+            authenticator.authenticate(wrongKey, "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
+        }
+
+        assertEquals(Outcome.THROTTLED, authenticator.authenticate(wrongKey, "198.51.100.9").outcome());
+    }
+
+    @Test
+    void rotatingAddressesOfOneIpv6NetworkShareTheNetworksAllowance() throws IOException {
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        String wrongKey = "Bearer dh_000000000000_" + "A".repeat(43);
+        for (int i = 0; i < FailureThrottle.MAX_NETWORK_FAILURES; i++) {
+            authenticator.authenticate(wrongKey, "2001:db8:0:7:" + Integer.toHexString(i + 1) + "::1");
+        }
+
+        assertEquals(Outcome.THROTTLED, authenticator.authenticate(wrongKey, "2001:db8:0:7:ffff::9").outcome());
+        assertEquals(Outcome.DENIED, authenticator.authenticate(wrongKey, "2001:db8:0:8::1").outcome());
+    }
+
+    @Test
+    void aSessionOpenedWithAnApiKeyEndsWhenTheKeyIsRevoked() throws IOException {
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        ApiKeyStore.CreatedKey tablet = authenticator.apiKeys().create("tablet");
+        ApiKeyStore.CreatedKey phone = authenticator.apiKeys().create("tablet");
+        String session = authenticator.openSession(authenticator.authenticate("Bearer " + tablet.token(), "ip")
+                .principal());
+        String other = authenticator.openSession(authenticator.authenticate("Bearer " + phone.token(), "ip")
+                .principal());
+        String admin = authenticator.openSession(authenticator.authenticate(basic("admin", "pw"), "ip").principal());
+        assertEquals(Outcome.GRANTED, authenticator.authenticateSession(session).outcome());
+
+        authenticator.apiKeys().revoke(tablet.key().id());
+
+        assertEquals(Outcome.DENIED, authenticator.authenticateSession(session).outcome());
+        assertEquals(Outcome.GRANTED, authenticator.authenticateSession(other).outcome(),
+                "another key of the same name");
+        assertEquals(Outcome.GRANTED, authenticator.authenticateSession(admin).outcome());
     }
 
     private static String basic(String user, String password) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /stream/{id}.mp3|flac|wav|m3u|pls?token=T}: a mix's live stream for players on the network, which need the
  * mix's token and no login. MP3 takes {@code bitrate} (kbit/s) and, for players that send {@code Icy-MetaData: 1},
- * carries ICY titles every {@value IcyWriter#META_INT} bytes; M3U and PLS list the MP3 stream's absolute URL. A
+ * carries ICY titles every {@value IcyWriter#META_INT} bytes; M3U and PLS list the MP3 stream's absolute URL, under
+ * the mixer's publicUrl setting or at the address the player connected to. A
  * listener joins at the live edge with the render's lead as a burst, and its stream ends when the mix stops or ends,
  * when the token is renewed or when the player goes. Registered with the HTTP whiteboard.
  */
@@ -91,13 +92,20 @@ public final class StreamServlet extends HttpServlet {
         }
     }
 
-    private static String mp3Url(HttpServletRequest request, String id, String token) {
-        String host = request.getHeader("Host");
-        if (host == null || host.isBlank()) {
-            host = request.getServerName() + ":" + request.getServerPort();
-        }
-        return request.getScheme() + "://" + host + request.getContextPath() + "/stream/" + id + ".mp3?token="
-                + token;
+    /**
+     * The MP3 stream's absolute URL: under the setting publicUrl, or else at the address and port the player's
+     * connection reached. Never under the request's {@code Host}, which any page or proxy can set, so that a playlist
+     * cannot send a player, and the mix's token, to another server.
+     */
+    private String mp3Url(HttpServletRequest request, String id, String token) {
+        String base = mixes.publicUrl().orElseGet(() -> request.getScheme() + "://"
+                + hostAndPort(request.getLocalAddr(), request.getLocalPort()) + request.getContextPath());
+        return base + "/stream/" + id + ".mp3?token=" + token;
+    }
+
+    private static String hostAndPort(String address, int port) {
+        String host = address.indexOf(':') >= 0 && !address.startsWith("[") ? "[" + address + "]" : address;
+        return host + ":" + port;
     }
 
     private static void playlist(HttpServletResponse response, String type, String body) throws IOException {

@@ -46,4 +46,9 @@ public @interface MixConfiguration {
 
     @AttributeDefinition(name = "Maximum mixes", description = "How many mixes may play at once.")
     int maxMixes() default 4;
+
+    @AttributeDefinition(name = "Public URL", description = "The address players reach the server at, such as "
+            + "https://music.example.org behind a reverse proxy: M3U and PLS playlists list the streams under it. "
+            + "Empty: the address and port that each player connected to (never the Host header a request claims).")
+    String publicUrl() default "";
 }

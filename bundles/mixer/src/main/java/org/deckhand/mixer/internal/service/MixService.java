@@ -1,6 +1,8 @@
 package org.deckhand.mixer.internal.service;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.deckhand.api.audio.AudioDecoder;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.cue.CueSheetWriter;
@@ -36,6 +39,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mixes: plans them from a seed, plays each through a {@link SharedRender} that its listeners share, and
@@ -50,6 +55,7 @@ public final class MixService {
 
     /** The sample rate of every mix, Hz. */
     public static final int SAMPLE_RATE_HZ = 44_100;
+    private static final Logger LOG = LoggerFactory.getLogger(MixService.class);
     private static final String RENDERS = "renders";
     private static final int ID_BYTES = 6;
 
@@ -60,6 +66,7 @@ public final class MixService {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, LiveMix> mixes = new LinkedHashMap<>();
     private volatile MixConfiguration configuration;
+    private volatile Optional<String> publicUrl;
 
     /**
      * @param context gives the data folder
@@ -95,6 +102,7 @@ public final class MixService {
         this.opener = opener;
         this.cueSheets = cueSheets;
         this.configuration = configuration;
+        this.publicUrl = publicUrlOf(configuration);
         rendersFolder = dataFolder.resolve(RENDERS);
     }
 
@@ -102,6 +110,7 @@ public final class MixService {
     @Modified
     void modified(MixConfiguration changed) {
         configuration = changed;
+        publicUrl = publicUrlOf(changed);
     }
 
     /** Stops every mix and every render. */
@@ -119,6 +128,34 @@ public final class MixService {
         }
     }
 
+    /**
+     * @return the setting publicUrl without a trailing slash, such as {@code https://music.example.org}, where
+     *     playlists list the streams; empty when it is unset, or not an absolute http or https URL (which is logged
+     *     when the setting is read)
+     */
+    public Optional<String> publicUrl() {
+        return publicUrl;
+    }
+
+    private static Optional<String> publicUrlOf(MixConfiguration configuration) {
+        String setting = configuration.publicUrl() == null ? "" : configuration.publicUrl().strip();
+        if (setting.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI url = new URI(setting);
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null
+                    && url.getRawQuery() == null && url.getRawFragment() == null) {
+                return Optional.of(setting.replaceAll("/+$", ""));
+            }
+        } catch (URISyntaxException malformed) {
+            // Logged below, as any other URL that cannot serve.
+        }
+        LOG.warn("publicUrl of {} is not an absolute http or https URL without query: '{}'; playlists use the "
+                + "address each player connected to", MixConfiguration.PID, setting);
+        return Optional.empty();
+    }
+
     /** @return the default MP3 bit rate of the streams, kbit/s */
     public int defaultBitRateKbps() {
         return configuration.bitRateKbps();
@@ -134,6 +171,7 @@ public final class MixService {
      * @throws IllegalStateException if the most mixes allowed already play
      */
     public MixView create(Seed seed, MixOptions options) {
+        SeedResolver.check(seed);
         MixConfiguration defaults = configuration;
         int defaultLength = seed != null && seed.trackIds() != null && seed.query() == null && seed.trackId() == null
                 ? seed.trackIds().size() : defaults.planLength();

@@ -17,7 +17,8 @@ import org.deckhand.mixer.internal.render.TransitionOptions;
 public record MixSettings(int length, double bpmWindowPercent, EnergyShape energyCurve, boolean energyBoost,
         int artistSpacing, int bars, boolean bassSwap) {
 
-    private static final int MAX_LENGTH = 500;
+    /** The most tracks a plan holds. */
+    static final int MAX_LENGTH = 500;
     private static final int MAX_SPACING = 50;
 
     /**

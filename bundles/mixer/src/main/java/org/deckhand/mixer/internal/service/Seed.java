@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param query a search in the library's query language, such as {@code genre:techno bpm:120..130}
  * @param trackId a track's id
- * @param trackIds tracks' ids
+ * @param trackIds tracks' ids, at most 500 (as many as a plan holds)
  */
 public record Seed(String query, String trackId, List<String> trackIds) {
 

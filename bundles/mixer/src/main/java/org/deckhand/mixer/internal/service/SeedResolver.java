@@ -13,6 +13,8 @@ final class SeedResolver {
 
     /** The most hits of a query that a mix draws on. */
     static final int MAX_QUERY_POOL = 10_000;
+    /** The most tracks a seed may list: as many as a plan holds. */
+    static final int MAX_TRACK_IDS = MixSettings.MAX_LENGTH;
 
     private final TrackLibrary library;
 
@@ -23,18 +25,11 @@ final class SeedResolver {
     /**
      * @param seed the seed
      * @return the first track and the pool
-     * @throws IllegalArgumentException if the seed is malformed or finds no playable track; the message says which
+     * @throws IllegalArgumentException if the seed is malformed (see {@link #check}) or finds no playable track; the
+     *     message says which
      */
     Pool resolve(Seed seed) {
-        if (seed == null) {
-            throw new IllegalArgumentException("a mix needs a seed: {\"query\": ...}, {\"trackId\": ...} or "
-                    + "{\"trackIds\": [...]}");
-        }
-        int given = (seed.query() == null ? 0 : 1) + (seed.trackId() == null ? 0 : 1)
-                + (seed.trackIds() == null ? 0 : 1);
-        if (given != 1) {
-            throw new IllegalArgumentException("a seed has exactly one of query, trackId and trackIds");
-        }
+        check(seed);
         if (seed.query() != null) {
             List<TrackFacts> hits = library.search(seed.query(), MAX_QUERY_POOL);
             TrackFacts first = hits.stream().filter(SeedResolver::plannable).findFirst()
@@ -53,9 +48,33 @@ final class SeedResolver {
             track(id).ifPresent(tracks::add);
         }
         if (tracks.isEmpty()) {
-            throw new IllegalArgumentException("none of the tracks " + seed.trackIds() + " can be played");
+            throw new IllegalArgumentException("none of the " + seed.trackIds().size() + " tracks of trackIds can be "
+                    + "played");
         }
         return new Pool(tracks.get(0), tracks);
+    }
+
+    /**
+     * Checks a seed's shape before anything is looked up.
+     *
+     * @param seed the seed
+     * @throws IllegalArgumentException if it is missing, has not exactly one of its three forms, or lists no track
+     *     or more than {@value #MAX_TRACK_IDS}; the message says which
+     */
+    static void check(Seed seed) {
+        if (seed == null) {
+            throw new IllegalArgumentException("a mix needs a seed: {\"query\": ...}, {\"trackId\": ...} or "
+                    + "{\"trackIds\": [...]}");
+        }
+        int given = (seed.query() == null ? 0 : 1) + (seed.trackId() == null ? 0 : 1)
+                + (seed.trackIds() == null ? 0 : 1);
+        if (given != 1) {
+            throw new IllegalArgumentException("a seed has exactly one of query, trackId and trackIds");
+        }
+        if (seed.trackIds() != null && (seed.trackIds().isEmpty() || seed.trackIds().size() > MAX_TRACK_IDS)) {
+            throw new IllegalArgumentException("trackIds lists 1 to " + MAX_TRACK_IDS + " tracks, as many as a "
+                    + "plan holds, not " + seed.trackIds().size());
+        }
     }
 
     private Optional<TrackFacts> track(String id) {

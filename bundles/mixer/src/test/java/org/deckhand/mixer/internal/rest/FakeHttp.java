@@ -31,8 +31,8 @@ final class FakeHttp {
                     case "getHeader" -> headers.get((String) args[0]);
                     case "getScheme" -> "http";
                     case "getContextPath" -> "";
-                    case "getServerName" -> "localhost";
-                    case "getServerPort" -> 8080;
+                    case "getLocalAddr" -> headers.getOrDefault("X-Test-Local-Address", "192.168.1.20");
+                    case "getLocalPort" -> 8750;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -50,16 +50,33 @@ class StreamServletTest {
     }
 
     @Test
-    void playlistsListTheAbsoluteMp3UrlWithTheToken() throws Exception {
-        String url = "http://deckhand.lan:8080/stream/" + mix.id() + ".mp3?token=" + mix.token();
+    void playlistsListTheMp3UrlAtTheAddressThePlayerConnectedToWhateverHostItClaims() throws Exception {
+        String url = "http://192.168.1.20:8750/stream/" + mix.id() + ".mp3?token=" + mix.token();
         FakeHttp.Response m3u = get("/" + mix.id() + ".m3u", Map.of("token", mix.token()),
-                Map.of("Host", "deckhand.lan:8080"));
+                Map.of("Host", "attacker.example:8080"));
         assertEquals("audio/x-mpegurl", m3u.headers.get("Content-Type"));
-        assertTrue(m3u.body.toString(StandardCharsets.UTF_8).contains("\n" + url + "\n"));
+        assertTrue(m3u.body.toString(StandardCharsets.UTF_8).contains("\n" + url + "\n"), m3u.body.toString());
         FakeHttp.Response pls = get("/" + mix.id() + ".pls", Map.of("token", mix.token()),
-                Map.of("Host", "deckhand.lan:8080"));
+                Map.of("Host", "attacker.example:8080"));
         assertEquals("audio/x-scpls", pls.headers.get("Content-Type"));
-        assertTrue(pls.body.toString(StandardCharsets.UTF_8).contains("File1=" + url + "\n"));
+        assertTrue(pls.body.toString(StandardCharsets.UTF_8).contains("File1=" + url + "\n"), pls.body.toString());
+        FakeHttp.Response ipv6 = get("/" + mix.id() + ".m3u", Map.of("token", mix.token()),
+                Map.of("X-Test-Local-Address", "fd00:0:0:0:0:0:0:20"));
+        assertTrue(ipv6.body.toString(StandardCharsets.UTF_8).contains("\nhttp://[fd00:0:0:0:0:0:0:20]:8750/stream/"),
+                ipv6.body.toString());
+    }
+
+    @Test
+    void playlistsListTheMp3UrlUnderThePublicUrlWhenOneIsSet() throws Exception {
+        TestServices.setPublicUrl(service, 1, "https://music.example.org/");
+        FakeHttp.Response proxied = get("/" + mix.id() + ".m3u", Map.of("token", mix.token()), Map.of());
+        TestServices.setPublicUrl(service, 1, "music.example.org");
+        FakeHttp.Response unusable = get("/" + mix.id() + ".m3u", Map.of("token", mix.token()), Map.of());
+
+        assertTrue(proxied.body.toString(StandardCharsets.UTF_8).contains("\nhttps://music.example.org/stream/"
+                + mix.id() + ".mp3?token=" + mix.token() + "\n"), proxied.body.toString());
+        assertTrue(unusable.body.toString(StandardCharsets.UTF_8).contains("\nhttp://192.168.1.20:8750/stream/"),
+                "a setting that is no URL is not used: " + unusable.body);
     }
 
     @Test

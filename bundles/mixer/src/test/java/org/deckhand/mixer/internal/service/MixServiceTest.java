@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.deckhand.cue.internal.CueSheetService;
@@ -80,6 +81,22 @@ class MixServiceTest {
         assertThrows(IllegalArgumentException.class, () -> service.create(null, null));
         assertThrows(IllegalArgumentException.class, () -> service.create(new Seed(null, "1", null),
                 new MixOptions(null, 90.0, null, null, null, null, null)));
+    }
+
+    @Test
+    void aSeedListingMoreTracksThanAPlanHoldsIsRefusedNamingTheLimit() {
+        service = service(1);
+        List<String> tooMany = Collections.nCopies(SeedResolver.MAX_TRACK_IDS + 1, "1");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> service.create(new Seed(null, null, tooMany), null));
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> service.create(new Seed(null, null, List.of()), null));
+
+        assertEquals("trackIds lists 1 to 500 tracks, as many as a plan holds, not 501", refused.getMessage());
+        assertTrue(empty.getMessage().startsWith("trackIds lists 1 to 500"), empty.getMessage());
+        assertEquals("none of the 99 tracks of trackIds can be played", assertThrows(IllegalArgumentException.class,
+                () -> service.create(new Seed(null, null, Collections.nCopies(99, "99")), null)).getMessage());
     }
 
     @Test

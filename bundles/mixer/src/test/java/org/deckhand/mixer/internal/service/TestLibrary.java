@@ -79,6 +79,15 @@ final class TestLibrary implements TrackLibrary {
      * @return the configuration's defaults, but for a buffer of one second
      */
     static MixConfiguration configuration(int maxMixes) {
+        return configuration(maxMixes, "");
+    }
+
+    /**
+     * @param maxMixes how many mixes may play at once
+     * @param publicUrl the setting publicUrl
+     * @return the configuration's defaults, but for a buffer of one second
+     */
+    static MixConfiguration configuration(int maxMixes, String publicUrl) {
         return new MixConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -123,6 +132,11 @@ final class TestLibrary implements TrackLibrary {
             @Override
             public double idleSeconds() {
                 return 30;
+            }
+
+            @Override
+            public String publicUrl() {
+                return publicUrl;
             }
 
             @Override

@@ -19,6 +19,15 @@ public final class TestServices {
                 TestLibrary.configuration(maxMixes), data);
     }
 
+    /**
+     * @param service a service built by {@link #mixService}
+     * @param maxMixes how many mixes may play at once
+     * @param publicUrl its new setting publicUrl
+     */
+    public static void setPublicUrl(MixService service, int maxMixes, String publicUrl) {
+        service.modified(TestLibrary.configuration(maxMixes, publicUrl));
+    }
+
     /** @param service a service whose mixes to stop */
     public static void stop(MixService service) {
         service.deactivate();

@@ -293,13 +293,13 @@ public final class AnalysisPipeline implements EventHandler {
         CatalogTrack track = found.get();
         List<AnalyserRegistry.Entry> due = registry.due(ledger.runs(trackId));
         if (!due.isEmpty()) {
+            Map<String, String> versions = new TreeMap<>();
+            due.forEach(entry -> versions.put(entry.descriptor().id(), entry.descriptor().version()));
+            ledger.beginAttempt(trackId, versions);
             RunningTrack.Progress progress = new RunningTrack.Progress();
             running.put(trackId, new RunningTrack(trackId, track.track().file().path(), Instant.now(),
                     track.track().durationSeconds(), progress));
             List<AnalyserSlot> slots = due.stream().map(this::slot).toList();
-            Map<String, String> versions = new TreeMap<>();
-            due.forEach(entry -> versions.put(entry.descriptor().id(), entry.descriptor().version()));
-            ledger.beginAttempt(trackId, versions);
             try {
                 analysis.run(track.track(), slots, progress);
                 countHangs(due, slots);

@@ -42,7 +42,7 @@ class ReconcilerTest {
     private Path music;
     private DerbyCatalog catalog;
     private final RecordedEvents events = new RecordedEvents();
-    private final OwnChanges ownChanges = new OwnChanges();
+    private OwnChanges ownChanges;
     private Reconciler reconciler;
 
     @BeforeEach
@@ -58,6 +58,7 @@ class ReconcilerTest {
             }
         }
         catalog = new DerbyCatalog(root.resolve("catalog"));
+        ownChanges = new OwnChanges(root.resolve("library/own-changes.tsv"));
         reconciler = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC(), ownChanges);
     }
 
@@ -137,6 +138,27 @@ class ReconcilerTest {
                 List.of(after.id(), after.track().file().sizeBytes(), after.track().file().sha256()));
         assertEquals(126.0, after.track().analyses().get(0).values().get("bpm"));
         assertEquals(0, reconciler.scan(List.of(music), NO_SETTLE, GRACE).changed());
+    }
+
+    @Test
+    void aChangeDeckhandAnnouncedBeforeTheServerWasKilledIsTakenInAsItsOwnAfterTheRestart() throws IOException {
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Path file = firstFile("flac");
+        CatalogTrack track = catalog.findByPath(file).orElseThrow();
+        catalog.saveAnalysis(track.id(), new AnalysisResult("tempo", "1", Map.of("bpm", 126.0)));
+        String sha256 = "cd".repeat(32);
+
+        FileStamp replaced = rewrite(file);
+        ownChanges.expect(file, replaced, sha256);
+        Reconciler afterRestart = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC(),
+                new OwnChanges(root.resolve("library/own-changes.tsv")));
+        ScanReport report = afterRestart.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(0, report.changed(), report.toString());
+        assertTrue(events.lines.stream().noneMatch(line -> line.startsWith("changed ")), events.lines.toString());
+        assertEquals(sha256, catalog.findByPath(file).orElseThrow().track().file().sha256());
+        assertEquals(List.of(), Files.readAllLines(root.resolve("library/own-changes.tsv")),
+                "the journal forgets the change once taken in");
     }
 
     @Test

@@ -162,6 +162,24 @@ class ReconcilerTest {
     }
 
     @Test
+    void aFileWhoseNameIsNotValidUtf8IsAProblemWhoseReasonGivesTheNamesBytes() throws Exception {
+        String copyAsLatin1AndUtf8 = "cp \"$0\" \"$1/$(printf 'caf\\351 \\303\\251t\\351.flac')\"";
+        Process copy = new ProcessBuilder("sh", "-c", copyAsLatin1AndUtf8, firstFile("flac").toString(),
+                music.resolve("flac").toString()).inheritIO().start();
+        assertEquals(0, copy.waitFor());
+
+        ScanReport report = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(1, report.problems(), report.toString());
+        Problem problem = catalog.problems().get(0);
+        assertEquals(music.resolve("flac/caf\uFFFD \u00E9t\uFFFD.flac"), problem.path());
+        assertEquals("the file name is not valid UTF-8, so the file cannot be opened: caf\\xE9 \u00E9t\\xE9.flac "
+                + "(\\xNN: a byte that is not UTF-8); rename it", problem.reason());
+        assertEquals(1, reconciler.scan(List.of(music), NO_SETTLE, GRACE).problems(), "still a problem, not twice");
+        assertEquals(1, catalog.problems().size());
+    }
+
+    @Test
     void aChangeThatIsNotTheOneDeckhandAnnouncedIsAnnouncedAsAChange() throws IOException {
         reconciler.scan(List.of(music), NO_SETTLE, GRACE);
         Path file = firstFile("mp3-vbr");

@@ -303,6 +303,8 @@ public final class AnalysisPipeline implements EventHandler {
             try {
                 analysis.run(track.track(), slots, progress);
                 countHangs(due, slots);
+            } catch (CatalogException e) {
+                throw e;
             } catch (RuntimeException | Error e) {
                 failEvery(track, versions, e);
             } finally {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * analysers asked for, clips to [-1, 1] the blocks that go beyond it for the analysers that did not ask for unclipped
  * audio, fans every block out to them, and stores each result or failure. The same read of the file gives its
  * SHA-256. Whatever the decoder throws, an {@link Error} too, fails the track's analysers with the reason. The whole
- * {@link TrackRun} runs on the {@link CallGuard}'s thread, so that one thread touches the audio
- * from decoding to analysis, while the worker only watches that no step of it hangs. One instance per worker thread.
+ * {@link TrackRun} runs on the {@link CallGuard}'s thread, so that one thread touches the audio from decoding to
+ * analysis, while the worker only watches that no step of it hangs. One instance per worker thread.
  */
 final class TrackAnalysis {
 

@@ -29,6 +29,8 @@ final class HeaderClaims {
     private static final int MAX_DEPTH = 16;
     private static final int FLAC_VORBIS_COMMENT = 4;
     private static final int FLAC_PICTURE = 6;
+    /** The part of a FLAC PICTURE block read: its fields before the picture data, with room for long descriptions. */
+    private static final int PICTURE_HEAD_BYTES = 64 * 1024;
 
     private HeaderClaims() {
     }
@@ -77,7 +79,8 @@ final class HeaderClaims {
             if (type == FLAC_VORBIS_COMMENT) {
                 vorbisComment(block, ByteBuffer.wrap(Bytes.readUpTo(channel, at, length)));
             } else if (type == FLAC_PICTURE) {
-                picture(block, ByteBuffer.wrap(Bytes.readUpTo(channel, at, length)));
+                picture(block, ByteBuffer.wrap(Bytes.readUpTo(channel, at, Math.min(length, PICTURE_HEAD_BYTES))),
+                        length);
             }
             at += length;
         }
@@ -97,15 +100,22 @@ final class HeaderClaims {
         }
     }
 
-    /** A FLAC PICTURE block (RFC 9639, section 8.8): big-endian lengths. */
-    private static void picture(String block, ByteBuffer body) throws IOException {
-        uint32(block, body);
-        skipField(block + "'s media type", body);
-        skipField(block + "'s description", body);
+    /**
+     * A FLAC PICTURE block (RFC 9639, section 8.8), big-endian, from the first bytes of its body: the fields before the
+     * picture data, and the data's length against what the block has left.
+     */
+    private static void picture(String block, ByteBuffer head, int blockBytes) throws IOException {
+        uint32(block, head);
+        skipField(block + "'s media type", head);
+        skipField(block + "'s description", head);
         for (int i = 0; i < 4; i++) {
-            uint32(block, body);
+            uint32(block, head);
         }
-        skipField(block + "'s picture data", body);
+        long data = uint32(block, head);
+        if (data > blockBytes - head.position()) {
+            throw new IOException(String.format("the %s's picture data claims %d bytes, but only %d are left in its "
+                    + "block", block, data, blockBytes - head.position()));
+        }
     }
 
     /** The first Ogg logical stream's second packet, the Vorbis comment header, once its pages are put together. */

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.deckhand.api.library.TagWriteException;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ClaimedSizesTest {
 
     private static final int CLAIM = 0x7FFF_FFF0;
+    /** A PNG image of one black pixel. */
+    private static final String ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQ"
+            + "AAAABJRU5ErkJggg==";
     private static final JaudiotaggerTagReader READER = new JaudiotaggerTagReader();
 
     @TempDir
@@ -62,6 +66,26 @@ class ClaimedSizesTest {
 
         assertEquals(Tags.NONE, metadata.tags());
         assertTrue(metadata.warnings().stream().anyMatch(w -> w.contains("vendor string claims 2147483632 bytes")),
+                metadata.warnings().toString());
+    }
+
+    @Test
+    void flacWhosePictureClaimsTwoGigabytesKeepsItsAudioFactsWithoutTagsAndAnHonestPictureIsRead() throws Exception {
+        Path flac = write("picture.flac", corpusFile("real-formats/flac", ".flac"));
+        Path png = Files.write(folder.resolve("cover.png"), Base64.getDecoder().decode(ONE_PIXEL_PNG));
+        Tools.run(List.of("metaflac", "--import-picture-from=" + png, flac.toString()));
+        assertTrue(READER.read(flac).hasArtwork(), "the honest picture is read");
+        byte[] bytes = Files.readAllBytes(flac);
+        int picture = flacBlock(bytes, 6);
+        int at = picture + 4;
+        at += 4 + ByteBuffer.wrap(bytes, at, 4).getInt();
+        at += 4 + ByteBuffer.wrap(bytes, at, 4).getInt() + 16;
+        ByteBuffer.wrap(bytes, at, 4).putInt(CLAIM);
+
+        TrackMetadata metadata = READER.read(write("picture-claims.flac", bytes));
+
+        assertEquals(Tags.NONE, metadata.tags());
+        assertTrue(metadata.warnings().stream().anyMatch(w -> w.contains("(PICTURE)'s picture data claims 2147483632")),
                 metadata.warnings().toString());
     }
 

@@ -3,6 +3,7 @@ package org.deckhand.decoder.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Reads a FLAC stream's metadata blocks (RFC 9639, section 8) ahead of jflac, so that jflac parses none but the
@@ -14,14 +15,13 @@ import java.nio.charset.StandardCharsets;
 final class FlacMetadataBlocks {
 
     /** The STREAMINFO block's length, bytes (RFC 9639, section 8.2). */
-    static final int STREAMINFO_BYTES = 34;
-
+    private static final int STREAMINFO_BYTES = 34;
     private static final int MAGIC_BYTES = 4;
     private static final int HEADER_BYTES = 4;
     private static final int STREAMINFO = 0;
     private static final int FORBIDDEN_TYPE = 127;
-    private static final String[] TYPE_NAMES = {"STREAMINFO", "PADDING", "APPLICATION", "SEEKTABLE",
-        "VORBIS_COMMENT", "CUESHEET", "PICTURE"};
+    private static final List<String> TYPE_NAMES = List.of("STREAMINFO", "PADDING", "APPLICATION", "SEEKTABLE",
+            "VORBIS_COMMENT", "CUESHEET", "PICTURE");
 
     private FlacMetadataBlocks() {
     }
@@ -77,7 +77,7 @@ final class FlacMetadataBlocks {
     }
 
     private static String typeName(int type) {
-        return type < TYPE_NAMES.length ? TYPE_NAMES[type] : "type " + type;
+        return type < TYPE_NAMES.size() ? TYPE_NAMES.get(type) : "type " + type;
     }
 
     private static byte[] readFully(String fileName, InputStream in, int bytes, String what) throws IOException {

@@ -50,7 +50,7 @@ final class HeaderClaims {
                 case AIFF -> chunks(channel, ByteOrder.BIG_ENDIAN, "AIFF");
                 case WAV -> chunks(channel, ByteOrder.LITTLE_ENDIAN, "WAV");
                 default -> {
-                    // MP3, WMA and DSF headers JAudioTagger checks against the file itself
+                    // an MP3's ID3v2 size JAudioTagger checks against the file; WMA and DSF are not walked here
                 }
             }
         }

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * FLAC (RFC 9639) through jflac's {@link FLACDecoder}: its decoded channel arrays are scaled straight to floats, without
  * jflac's conversion to PCM bytes. jflac is given the STREAMINFO alone ({@link FlacMetadataBlocks}), never the
- * metadata blocks whose claimed sizes it would allocate. Frames jflac cannot decode are skipped (it searches for the next frame sync), and
- * a file that ends early gives what it holds, with a warning.
+ * metadata blocks whose claimed sizes it would allocate. Frames jflac cannot decode are skipped (it searches for the
+ * next frame sync), and a file that ends early gives what it holds, with a warning.
  */
 final class FlacSource implements PcmSource {
 

@@ -232,8 +232,8 @@ final class HeaderClaims {
             long length = header.getInt(4) & 0xFFFFFFFFL;
             long left = size - at - 8;
             if (length > left && !id.equals("data") && !id.equals("SSND")) {
-                throw new IOException(String.format("the %s chunk '%s' at byte %d claims %d bytes, but only %d are left "
-                        + "in the file", format, id.strip(), at, length, left));
+                throw new IOException(String.format("the %s chunk '%s' at byte %d claims %d bytes, but only %d are "
+                        + "left in the file", format, id.strip(), at, length, left));
             }
             at += 8 + length + (length & 1);
         }

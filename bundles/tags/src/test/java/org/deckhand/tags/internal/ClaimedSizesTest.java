@@ -30,8 +30,8 @@ class ClaimedSizesTest {
 
     private static final int CLAIM = 0x7FFF_FFF0;
     /** A PNG image of one black pixel. */
-    private static final String ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQ"
-            + "AAAABJRU5ErkJggg==";
+    private static final String ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgAB"
+            + "SK+kcQAAAABJRU5ErkJggg==";
     private static final JaudiotaggerTagReader READER = new JaudiotaggerTagReader();
 
     @TempDir

@@ -10,8 +10,9 @@ import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.library.Track;
 
 /**
- * One analyser's run over one track: calls into the analyser, turns whatever it throws into a failure for the user,
- * and keeps the time it has taken. Once failed, a slot ignores further calls.
+ * One analyser's run over one track: calls into the analyser, turns whatever it throws (an {@link Error} too: out of
+ * memory, a stack overflow, a class its plugin lacks) into a failure for the user, and keeps the time it has taken.
+ * Once failed, a slot ignores further calls.
  */
 final class AnalyserSlot {
 
@@ -92,7 +93,7 @@ final class AnalyserSlot {
             work.run();
         } catch (AnalysisException e) {
             fail(e.getMessage());
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
             fail("it threw " + e);
         } finally {
             elapsedNanos += System.nanoTime() - start;

@@ -1,5 +1,6 @@
 package org.deckhand.analysis.internal;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -43,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * The analysis pipeline: queues the library's new and changed files in the {@link AnalysisLedger}, and runs a
  * bounded pool of workers that take tracks off the queue and analyse each with every {@link Analyser} service that
  * has not yet run over it at its current version. An analyser that appears later, or in a new version, is run over
- * the whole library (backfill).
+ * the whole library (backfill). Whatever a decoder or an analyser throws, an {@link Error} too, fails only the track it
+ * was working on. Each track's run is recorded in the ledger before it starts and cleared after it, so that a track
+ * whose analysis stopped the server is quarantined at the next start ({@link AnalysisLedger#quarantineInterrupted}):
+ * failed with {@value #STOPPED_SERVER}, and analysed again only when the user asks.
  */
 @Component(service = {AnalysisPipeline.class, EventHandler.class}, immediate = true,
         configurationPid = AnalysisConfiguration.PID,
@@ -51,6 +56,10 @@ import org.slf4j.LoggerFactory;
                 EventConstants.EVENT_TOPIC + "=" + Topics.LIBRARY_FILE_CHANGED})
 @Designate(ocd = AnalysisConfiguration.class)
 public final class AnalysisPipeline implements EventHandler {
+
+    /** The failure of every analyser's run over a track whose analysis stopped the server. */
+    static final String STOPPED_SERVER = "analysis stopped the server last time (it ran out of memory, crashed or was "
+            + "killed while analysing this file); it is not analysed again until you ask for it";
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisPipeline.class);
     private static final long IDLE_WAIT_MILLIS = 30_000;
@@ -107,6 +116,7 @@ public final class AnalysisPipeline implements EventHandler {
             worker.setPriority(Thread.MIN_PRIORITY);
             workers.add(worker);
         }
+        quarantineInterrupted();
         control.scheduleWithFixedDelay(this::flushRequests, REQUEST_BATCH_MILLIS, REQUEST_BATCH_MILLIS,
                 TimeUnit.MILLISECONDS);
         workers.forEach(Thread::start);
@@ -198,6 +208,15 @@ public final class AnalysisPipeline implements EventHandler {
         }
     }
 
+    private void quarantineInterrupted() {
+        for (long trackId : ledger.quarantineInterrupted(STOPPED_SERVER)) {
+            String file = catalog.get(trackId).map(track -> track.track().file().path().toString())
+                    .orElse("track " + trackId);
+            LOG.warn("{}: its analysis stopped the server last time; it is quarantined, and analysed again only when "
+                    + "asked for (POST /api/v1/tracks/{}/analyse)", file, trackId);
+        }
+    }
+
     private void flushRequests() {
         try {
             boolean any = flush(newFiles, false) | flush(changedFiles, true);
@@ -274,15 +293,34 @@ public final class AnalysisPipeline implements EventHandler {
         CatalogTrack track = found.get();
         List<AnalyserRegistry.Entry> due = registry.due(ledger.runs(trackId));
         if (!due.isEmpty()) {
+            Map<String, String> versions = new TreeMap<>();
+            due.forEach(entry -> versions.put(entry.descriptor().id(), entry.descriptor().version()));
+            ledger.beginAttempt(trackId, versions);
             RunningTrack.Progress progress = new RunningTrack.Progress();
             running.put(trackId, new RunningTrack(trackId, track.track().file().path(), Instant.now(),
                     track.track().durationSeconds(), progress));
             List<AnalyserSlot> slots = due.stream().map(this::slot).toList();
-            analysis.run(track.track(), slots, progress);
-            countHangs(due, slots);
+            try {
+                analysis.run(track.track(), slots, progress);
+                countHangs(due, slots);
+            } catch (CatalogException e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                failEvery(track, versions, e);
+            } finally {
+                ledger.endAttempt(trackId);
+            }
             done.incrementAndGet();
         }
         settle(track);
+    }
+
+    /** Fails every analyser due on a track whose run failed outside any decoder or analyser call. */
+    private void failEvery(CatalogTrack track, Map<String, String> versions, Throwable failure) {
+        Path file = track.track().file().path();
+        LOG.error("Analysis of {} failed", file, failure);
+        String reason = "the analysis of " + file + " failed: " + failure;
+        versions.forEach((id, version) -> ledger.recordFailure(track.id(), id, version, reason));
     }
 
     /** A fresh slot for an analyser's run; failed from the start if the analyser is quarantined. */

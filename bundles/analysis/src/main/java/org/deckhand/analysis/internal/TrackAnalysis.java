@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * Analyses one track: decodes its file once, as the codec produced it, converts the audio to each format the
  * analysers asked for, clips to [-1, 1] the blocks that go beyond it for the analysers that did not ask for unclipped
  * audio, fans every block out to them, and stores each result or failure. The same read of the file gives its
- * SHA-256. The whole {@link TrackRun} runs on the {@link CallGuard}'s thread, so that one thread touches the audio
- * from decoding to analysis, while the worker only watches that no step of it hangs. One instance per worker thread.
+ * SHA-256. Whatever the decoder throws, an {@link Error} too, fails the track's analysers with the reason. The whole
+ * {@link TrackRun} runs on the {@link CallGuard}'s thread, so that one thread touches the audio from decoding to
+ * analysis, while the worker only watches that no step of it hangs. One instance per worker thread.
  */
 final class TrackAnalysis {
 
@@ -61,6 +62,9 @@ final class TrackAnalysis {
             }
         } catch (IOException e) {
             slots.forEach(slot -> slot.fail(e.getMessage()));
+        } catch (RuntimeException | Error e) {
+            LOG.warn("The decoder failed on {}", track.file().path(), e);
+            slots.forEach(slot -> slot.fail(TrackRun.decoderFailure(track, e)));
         }
         record(track, slots, sha256);
     }

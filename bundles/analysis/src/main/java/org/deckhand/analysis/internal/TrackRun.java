@@ -127,11 +127,21 @@ final class TrackRun implements CallGuard.Steps {
         }
     }
 
+    /**
+     * @param track the track
+     * @param failure what the decoder threw, other than an {@link IOException} (whose message names the file)
+     * @return the reason for the track's analysers, naming the file
+     */
+    static String decoderFailure(Track track, Throwable failure) {
+        return "the decoder failed on " + track.file().path() + ": " + failure;
+    }
+
     /** @return whether the block was decoded; if not, every analyser has failed with the reason */
     private boolean decoded() {
-        IOException failure = reader.failure();
+        Throwable failure = reader.failure();
         if (failure != null) {
-            String reason = String.format("decoding stopped at %.1f s: %s", decodedSeconds(), failure.getMessage());
+            String reason = String.format("decoding stopped at %.1f s: %s", decodedSeconds(),
+                    failure instanceof IOException ? failure.getMessage() : decoderFailure(track, failure));
             slots.forEach(slot -> slot.fail(reason));
             return false;
         }
@@ -163,7 +173,8 @@ final class TrackRun implements CallGuard.Steps {
 
     /**
      * Decodes the next block of a file and converts it for every branch, clipping it for the analysers that did not
-     * ask for unclipped audio. At the end of the file it flushes the converters. A decoding error is kept.
+     * ask for unclipped audio. At the end of the file it flushes the converters. Whatever the decoder throws is kept,
+     * an {@link Error} too.
      */
     private static final class BlockReader implements Runnable {
 
@@ -173,7 +184,7 @@ final class TrackRun implements CallGuard.Steps {
         private final float[][] samples;
         private int frames;
         private boolean ended;
-        private IOException failure;
+        private Throwable failure;
 
         BlockReader(DecodedAudio audio, List<FormatBranch> branches, PcmBlock[] blocks) {
             this.audio = audio;
@@ -187,7 +198,7 @@ final class TrackRun implements CallGuard.Steps {
             int read;
             try {
                 read = audio.read(samples, TrackAnalysis.BLOCK_FRAMES);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 failure = e;
                 ended = true;
                 frames = 0;
@@ -216,8 +227,8 @@ final class TrackRun implements CallGuard.Steps {
             return ended;
         }
 
-        /** @return why decoding failed, or null */
-        IOException failure() {
+        /** @return what the decoder threw, or null */
+        Throwable failure() {
             return failure;
         }
     }

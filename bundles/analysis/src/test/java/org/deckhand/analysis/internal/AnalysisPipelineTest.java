@@ -254,6 +254,73 @@ class AnalysisPipelineTest {
     }
 
     @Test
+    void anErrorThrownByTheDecoderFailsOnlyItsTrackAndTheNextTrackIsAnalysed() throws Exception {
+        long exhausting = add(stereoWav("exhausting.wav"));
+        long deep = add(stereoWav("deep.wav"));
+        long next = add(stereoWav("next.wav"));
+        catalog.request(List.of(next, deep, exhausting), AnalysisPriority.NEW_FILE, false);
+        pipeline = new AnalysisPipeline(catalog, catalog, new ErringDecoder(), eventAdmin, configuration(1));
+        pipeline.addAnalyser(new FrameCounter("count", PcmFormat.MONO_44100));
+
+        await(() -> catalog.size() == 0 && runs(next).size() == 1);
+        String outOfMemory = failures(exhausting).get("count");
+        assertTrue(outOfMemory.contains("exhausting.wav") && outOfMemory.contains("java.lang.OutOfMemoryError: "
+                + ErringDecoder.CLAIM), outOfMemory);
+        String overflow = failures(deep).get("count");
+        assertTrue(overflow.startsWith("decoding stopped at 0.0 s") && overflow.contains("deep.wav")
+                && overflow.contains("java.lang.StackOverflowError"), overflow);
+        assertEquals("", failures(next).get("count"));
+        assertEquals((long) (SOURCE_RATE_HZ * SECONDS), values(next, "count").get("frames"));
+        assertEquals(1, pipeline.workerCount());
+    }
+
+    @Test
+    void anErrorThrownByAnAnalyserFailsItAloneOnThatTrackAndTheNextTrackIsAnalysed() throws Exception {
+        long first = add(stereoWav("first.wav"));
+        long second = add(stereoWav("second.wav"));
+        catalog.request(List.of(second, first), AnalysisPriority.NEW_FILE, false);
+
+        start(1, new FrameCounter("count", PcmFormat.MONO_44100), new ExhaustingAnalyser("first.wav"));
+
+        await(() -> catalog.size() == 0 && runs(first).size() == 2 && runs(second).size() == 2);
+        assertEquals(Map.of("count", "", "exhausting", "it threw java.lang.OutOfMemoryError: " + ErringDecoder.CLAIM),
+                failures(first));
+        assertEquals(Map.of("count", "", "exhausting", ""), failures(second));
+    }
+
+    @Test
+    void aTrackWhoseAnalysisStoppedTheServerIsFailedAtTheNextStartAndAnalysedAgainOnlyWhenAsked() throws Exception {
+        long crashing = add(stereoWav("crashing.wav"));
+        long next = add(stereoWav("next.wav"));
+        catalog.request(List.of(next), AnalysisPriority.NEW_FILE, false);
+        catalog.request(List.of(crashing), AnalysisPriority.NEW_FILE, false);
+        AnalysisPipeline dying = new AnalysisPipeline(catalog, catalog, new StallingDecoder("crashing.wav"),
+                eventAdmin, configuration(1, 600));
+        try {
+            dying.addAnalyser(new FrameCounter("count", PcmFormat.MONO_44100));
+            await(() -> dying.running().stream().anyMatch(track -> track.trackId() == crashing));
+
+            // The server dies here, its worker stuck in crashing.wav; the next start opens the same catalog.
+            DerbyCatalog restarted = new DerbyCatalog(folder.resolve("catalog"));
+            start(restarted, new FrameCounter("count", PcmFormat.MONO_44100));
+
+            await(() -> restarted.size() == 0 && runs(next).size() == 1);
+            assertEquals(Map.of("count", AnalysisPipeline.STOPPED_SERVER), failures(crashing));
+            assertEquals(Map.of("count", ""), failures(next));
+            pipeline.addAnalyser(new FrameCounter("late", PcmFormat.MONO_44100));
+            await(() -> restarted.size() == 0 && runs(next).size() == 2);
+            assertEquals(Map.of("count", AnalysisPipeline.STOPPED_SERVER), failures(crashing),
+                    "an analyser that appears does not run over a quarantined track");
+
+            pipeline.requestByUser(crashing);
+
+            await(() -> failures(crashing).equals(Map.of("count", "", "late", "")));
+        } finally {
+            dying.stop();
+        }
+    }
+
+    @Test
     void aStartingPipelineTakesUpTheTracksTheCatalogHasQueued() throws Exception {
         long id = add(stereoWav("tone.wav"));
         catalog.request(List.of(id), AnalysisPriority.NEW_FILE, false);
@@ -265,6 +332,14 @@ class AnalysisPipelineTest {
 
     private void start(int workers, Analyser... analysers) {
         pipeline = new AnalysisPipeline(catalog, catalog, new FileAudioDecoder(), eventAdmin, configuration(workers));
+        for (Analyser analyser : analysers) {
+            pipeline.addAnalyser(analyser);
+        }
+    }
+
+    /** Starts a pipeline, with one worker, on another catalog over the same database, as a server's next start. */
+    private void start(DerbyCatalog restarted, Analyser... analysers) {
+        pipeline = new AnalysisPipeline(restarted, restarted, new FileAudioDecoder(), eventAdmin, configuration(1));
         for (Analyser analyser : analysers) {
             pipeline.addAnalyser(analyser);
         }
@@ -344,6 +419,10 @@ class AnalysisPipelineTest {
     }
 
     private static AnalysisConfiguration configuration(int workers) {
+        return configuration(workers, 1);
+    }
+
+    private static AnalysisConfiguration configuration(int workers, int callTimeoutSeconds) {
         return new AnalysisConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -357,7 +436,7 @@ class AnalysisPipelineTest {
 
             @Override
             public int callTimeoutSeconds() {
-                return 1;
+                return callTimeoutSeconds;
             }
 
             @Override
@@ -416,6 +495,98 @@ class AnalysisPipelineTest {
                 @Override
                 public void close() throws IOException {
                     audio.close();
+                }
+            };
+        }
+    }
+
+    /**
+     * The real decoder, except that it runs out of memory opening {@code exhausting.wav}, as jflac did on a FLAC
+     * whose VORBIS_COMMENT block claimed 2^31 comments, and overflows its stack reading {@code deep.wav}.
+     */
+    private static final class ErringDecoder implements AudioDecoder {
+
+        static final String CLAIM = "Requested array size exceeds VM limit";
+
+        private final AudioDecoder real = new FileAudioDecoder();
+
+        @Override
+        public DecodedAudio open(Path file) throws IOException {
+            return openUnclipped(file);
+        }
+
+        @Override
+        public DecodedAudio openUnclipped(Path file) throws IOException {
+            String name = file.getFileName().toString();
+            if (name.equals("exhausting.wav")) {
+                throw new OutOfMemoryError(CLAIM);
+            }
+            DecodedAudio audio = real.openUnclipped(file);
+            if (!name.equals("deep.wav")) {
+                return audio;
+            }
+            return new DecodedAudio() {
+                @Override
+                public PcmFormat format() {
+                    return audio.format();
+                }
+
+                @Override
+                public String decoderName() {
+                    return audio.decoderName();
+                }
+
+                @Override
+                public int read(float[][] into, int maxFrames) {
+                    throw new StackOverflowError();
+                }
+
+                @Override
+                public String sha256() throws IOException {
+                    return audio.sha256();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    audio.close();
+                }
+            };
+        }
+    }
+
+    /** An analyser that runs out of memory on one file and counts the blocks of the others. */
+    private static final class ExhaustingAnalyser implements Analyser {
+
+        private final String exhaustingName;
+        private final AnalyserDescriptor descriptor = new AnalyserDescriptor("exhausting", "1", PcmFormat.MONO_44100,
+                List.of(new ResultField("blocks", ValueType.INTEGER, "", "Blocks received.")));
+
+        ExhaustingAnalyser(String exhaustingName) {
+            this.exhaustingName = exhaustingName;
+        }
+
+        @Override
+        public AnalyserDescriptor descriptor() {
+            return descriptor;
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format) {
+            boolean exhausting = track.file().path().getFileName().toString().equals(exhaustingName);
+            return new Analysis() {
+                private long blocks;
+
+                @Override
+                public void process(PcmBlock block) {
+                    if (exhausting) {
+                        throw new OutOfMemoryError(ErringDecoder.CLAIM);
+                    }
+                    blocks++;
+                }
+
+                @Override
+                public AnalysisResult finish() {
+                    return AnalysisResult.of(descriptor, Map.of("blocks", blocks));
                 }
             };
         }

@@ -2,13 +2,16 @@ package org.deckhand.api.catalog;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The catalog's ledger of analysis: a persistent queue of tracks waiting to be analysed, and the outcome of every
  * analyser's run over every track. A service; thread-safe; each method is one transaction, so the queue survives a
  * crash or a restart. Results themselves are stored through {@link Catalog#saveAnalysis}, which also records the
- * successful run.
+ * successful run. The track being analysed is recorded before its run and cleared after it, so that a track whose
+ * analysis stopped the server (the JVM ran out of memory or was killed) is quarantined at the next start instead of
+ * being analysed again first.
  *
  * <p>Every method throws {@link CatalogException} when the database fails.
  */
@@ -76,4 +79,33 @@ public interface AnalysisLedger {
      * @return the latest failed runs, newest first
      */
     List<AnalysisFailure> failures(int limit);
+
+    /**
+     * Records, durably and before a track's run, that the track is about to be analysed by these analysers, so that
+     * the next start knows it if the run stops the server ({@link #quarantineInterrupted}). Replaces an earlier attempt
+     * of the same track.
+     *
+     * @param trackId the track
+     * @param analyserVersions the version of each analyser about to run, by analyser id
+     */
+    void beginAttempt(long trackId, Map<String, String> analyserVersions);
+
+    /**
+     * Clears a track's attempt once its run is over, whatever its outcome.
+     *
+     * @param trackId the track
+     */
+    void endAttempt(long trackId);
+
+    /**
+     * Quarantines the tracks whose attempt was begun and never ended, whose analysis therefore stopped the server;
+     * called at a start, before any analysis. Each analyser of the attempt gets a failed run with the reason (and its
+     * earlier results for the track are deleted), the track is taken off the queue, and {@link #requestUnanalysed}
+     * leaves it out until {@link #request} is called for it with {@code forgetRuns} (the user asked for it, or its
+     * file changed).
+     *
+     * @param reason the failure to record, in words for the user
+     * @return the tracks quarantined now, in id order
+     */
+    List<Long> quarantineInterrupted(String reason);
 }

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisFailure;
 import org.deckhand.api.catalog.AnalysisLedger;
@@ -15,9 +17,9 @@ import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.QueuedTrack;
 
 /**
- * The analysis ledger in the catalog's database: tables {@code analysis_queue} and {@code analyser_run}. The queue is
- * ordered by priority, then most recently queued first; a track requested again at the same or a higher priority
- * moves to the front of that priority.
+ * The analysis ledger in the catalog's database: tables {@code analysis_queue}, {@code analyser_run} and {@code
+ * analysis_attempt}. The queue is ordered by priority, then most recently queued first; a track requested again at the
+ * same or a higher priority moves to the front of that priority.
  */
 final class DerbyAnalysisLedger implements AnalysisLedger {
 
@@ -36,7 +38,9 @@ final class DerbyAnalysisLedger implements AnalysisLedger {
                             + "priority, requested_millis) SELECT id, ?, ? FROM track WHERE id = ? AND NOT EXISTS "
                             + "(SELECT 1 FROM analysis_queue WHERE track_id = ?)");
                     PreparedStatement forget = connection.prepareStatement(
-                            "DELETE FROM analyser_run WHERE track_id = ?")) {
+                            "DELETE FROM analyser_run WHERE track_id = ?");
+                    PreparedStatement release = connection.prepareStatement(
+                            "DELETE FROM analysis_attempt WHERE track_id = ?")) {
                 long now = System.currentTimeMillis();
                 for (long trackId : trackIds) {
                     requeue.setLong(1, trackId);
@@ -50,11 +54,14 @@ final class DerbyAnalysisLedger implements AnalysisLedger {
                     if (forgetRuns) {
                         forget.setLong(1, trackId);
                         forget.addBatch();
+                        release.setLong(1, trackId);
+                        release.addBatch();
                     }
                 }
                 requeue.executeBatch();
                 insert.executeBatch();
                 forget.executeBatch();
+                release.executeBatch();
             }
             return null;
         });
@@ -66,6 +73,7 @@ final class DerbyAnalysisLedger implements AnalysisLedger {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO analysis_queue (track_id, "
                     + "priority, requested_millis) SELECT t.id, ?, ? FROM track t WHERE t.missing_since_millis IS NULL "
                     + "AND NOT EXISTS (SELECT 1 FROM analysis_queue q WHERE q.track_id = t.id) "
+                    + "AND NOT EXISTS (SELECT 1 FROM analysis_attempt a WHERE a.track_id = t.id AND a.stopped_server) "
                     + "AND NOT EXISTS (SELECT 1 FROM analyser_run r WHERE r.track_id = t.id "
                     + "AND r.analyser_id = ? AND r.analyser_version = ?) ORDER BY t.id")) {
                 insert.setInt(1, AnalysisPriority.BACKFILL.ordinal());
@@ -162,6 +170,72 @@ final class DerbyAnalysisLedger implements AnalysisLedger {
                 return failures;
             }
         });
+    }
+
+    @Override
+    public void beginAttempt(long trackId, Map<String, String> analyserVersions) {
+        database.transaction("record the analysis attempt of track " + trackId, connection -> {
+            deleteAttempt(connection, trackId);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO analysis_attempt (track_id, "
+                    + "analyser_id, analyser_version, started_millis) SELECT id, ?, ?, ? FROM track WHERE id = ?")) {
+                long now = System.currentTimeMillis();
+                for (Map.Entry<String, String> analyser : analyserVersions.entrySet()) {
+                    insert.setString(1, analyser.getKey());
+                    insert.setString(2, analyser.getValue());
+                    insert.setLong(3, now);
+                    insert.setLong(4, trackId);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void endAttempt(long trackId) {
+        database.transaction("clear the analysis attempt of track " + trackId, connection -> {
+            deleteAttempt(connection, trackId);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Long> quarantineInterrupted(String reason) {
+        return database.transaction("quarantine the tracks whose analysis stopped the server", connection -> {
+            Collection<Long> tracks = new TreeSet<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT track_id, analyser_id, "
+                    + "analyser_version FROM analysis_attempt WHERE NOT stopped_server");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long trackId = rows.getLong(1);
+                    AnalysisRows.delete(connection, trackId, rows.getString(2));
+                    RunRows.record(connection, trackId, rows.getString(2), rows.getString(3), reason);
+                    tracks.add(trackId);
+                }
+            }
+            try (PreparedStatement dequeue = connection.prepareStatement(
+                    "DELETE FROM analysis_queue WHERE track_id = ?")) {
+                for (long trackId : tracks) {
+                    dequeue.setLong(1, trackId);
+                    dequeue.addBatch();
+                }
+                dequeue.executeBatch();
+            }
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE analysis_attempt SET stopped_server = TRUE WHERE NOT stopped_server")) {
+                mark.executeUpdate();
+            }
+            return List.copyOf(tracks);
+        });
+    }
+
+    private static void deleteAttempt(Connection connection, long trackId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM analysis_attempt WHERE track_id = ?")) {
+            delete.setLong(1, trackId);
+            delete.executeUpdate();
+        }
     }
 
     private static boolean trackExists(Connection connection, long trackId) throws SQLException {

@@ -369,6 +369,21 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger {
         return ledger.failures(limit);
     }
 
+    @Override
+    public void beginAttempt(long trackId, Map<String, String> analyserVersions) {
+        ledger.beginAttempt(trackId, analyserVersions);
+    }
+
+    @Override
+    public void endAttempt(long trackId) {
+        ledger.endAttempt(trackId);
+    }
+
+    @Override
+    public List<Long> quarantineInterrupted(String reason) {
+        return ledger.quarantineInterrupted(reason);
+    }
+
     private Optional<CatalogTrack> read(Connection connection, long trackId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT " + TrackRows.READ_COLUMNS + " FROM track WHERE id = ?")) {

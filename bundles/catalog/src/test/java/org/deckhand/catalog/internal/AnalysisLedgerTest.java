@@ -156,6 +156,40 @@ class AnalysisLedgerTest {
         assertNull(catalog.get(id).orElse(null));
     }
 
+    @Test
+    void aTrackWhoseAttemptOutlivedTheServerIsFailedAtTheNextStartAndNotQueuedAgainUntilAskedFor()
+            throws SQLException, IOException {
+        long crashed = add("/music/crashed.flac");
+        long finished = add("/music/finished.flac");
+        catalog.request(List.of(crashed, finished), AnalysisPriority.NEW_FILE, false);
+        catalog.saveAnalysis(crashed, new AnalysisResult("tempo", "2", Map.of("bpm", 120.0, "confidence", 0.5)));
+        catalog.beginAttempt(finished, Map.of("tempo", "3"));
+        catalog.endAttempt(finished);
+        catalog.beginAttempt(crashed, Map.of("tempo", "3", "key", "1"));
+        catalog.close();
+        catalog = new DerbyCatalog(folder);
+
+        assertEquals(List.of(crashed), catalog.quarantineInterrupted("analysis stopped the server last time"));
+
+        assertEquals(List.of(finished), queued(10), "the quarantined track is off the queue");
+        assertEquals(List.of(new AnalyserRun("key", "1", "analysis stopped the server last time", Instant.EPOCH),
+                new AnalyserRun("tempo", "3", "analysis stopped the server last time", Instant.EPOCH)),
+                catalog.runs(crashed).stream().map(run -> new AnalyserRun(run.analyserId(), run.analyserVersion(),
+                        run.failure(), Instant.EPOCH)).toList());
+        assertTrue(catalog.get(crashed).orElseThrow().track().analyses().isEmpty(), "its old tempo is deleted");
+        assertEquals(List.of(), catalog.quarantineInterrupted("again"), "quarantined once");
+        assertEquals(0, catalog.requestUnanalysed("plugin.new", "1"), "a new analyser leaves the quarantined out");
+        assertEquals(List.of(finished), queued(10));
+
+        catalog.request(List.of(crashed), AnalysisPriority.USER, true);
+
+        assertEquals(List.of(crashed, finished), queued(10), "the user's request is served first");
+        assertEquals(List.of(), catalog.runs(crashed));
+        catalog.remove(crashed);
+        assertEquals(1, catalog.requestUnanalysed("plugin.other", "1"), "no longer quarantined");
+        assertEquals(List.of(finished, crashed), queued(10));
+    }
+
     private List<Long> queued(int limit) {
         return catalog.head(limit).stream().map(QueuedTrack::trackId).toList();
     }

@@ -26,6 +26,8 @@ final class AacMp4Source implements PcmSource, Receiver {
     private static final Logger LOG = LoggerFactory.getLogger(AacMp4Source.class);
     /** JAAD's output is scaled to 16-bit full scale. */
     private static final float TO_UNIT = 1f / 32_768f;
+    /** Largest AAC frame taken for real: at most 6144 bits a channel (ISO/IEC 14496-3, 4.5.3), for 48 channels. */
+    private static final int MAX_SAMPLE_BYTES = 48 * 6144 / 8;
 
     private final String fileName;
     private final InputStream in;
@@ -64,12 +66,17 @@ final class AacMp4Source implements PcmSource, Receiver {
      * @param track the audio track, an AAC one
      * @param fallback what decodes the file when JAAD cannot, or null when nothing can (no ffmpeg)
      * @return the decoder, with its first block decoded and pending
-     * @throws IOException if the track cannot be decoded
+     * @throws IOException if the track cannot be decoded, or its sample table claims a frame larger than AAC allows
      */
     static AacMp4Source open(String fileName, InputStream in, Mp4AudioTrack track, Fallback fallback)
             throws IOException {
         if (track.audioSpecificConfig == null) {
             throw new IOException(fileName + ": the MP4 AAC track has no AudioSpecificConfig");
+        }
+        int largest = track.maxSampleBytes();
+        if (largest < 0 || largest > MAX_SAMPLE_BYTES) {
+            throw new IOException(fileName + ": the MP4 sample table claims an AAC frame of " + (largest & 0xFFFFFFFFL)
+                    + " bytes, more than AAC allows (the sample table is corrupt)");
         }
         Decoder decoder;
         try {

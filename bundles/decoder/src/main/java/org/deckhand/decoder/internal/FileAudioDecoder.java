@@ -53,9 +53,12 @@ public final class FileAudioDecoder implements AudioDecoder {
         try {
             BufferedInputStream in = new BufferedInputStream(digesting, STREAM_BUFFER_BYTES);
             return new DecodedStream(source(file, channel, in), digesting, unclipped);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             digesting.close();
             throw e;
+        } catch (RuntimeException e) {
+            digesting.close();
+            throw new IOException(file + ": its headers cannot be read (" + e + ")", e);
         }
     }
 
@@ -68,7 +71,7 @@ public final class FileAudioDecoder implements AudioDecoder {
                 case EMPTY -> throw new UnsupportedAudioException(name + ": the file is empty (0 bytes)");
                 case TEXT -> throw new UnsupportedAudioException(name + ": the file is text, not audio");
                 case MP3 -> Mp3Source.open(name, in);
-                case FLAC -> FlacSource.open(name, in);
+                case FLAC -> FlacSource.open(name, in, channel.size());
                 case WAVE -> WaveReader.open(name, in, false, "wav");
                 case AIFF -> AiffReader.open(name, in);
                 case OGG_VORBIS -> vorbis(name, in);

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * FLAC (RFC 9639) through jflac's {@link FLACDecoder}: its decoded channel arrays are scaled straight to floats, without
- * jflac's conversion to PCM bytes. Frames jflac cannot decode are skipped (it searches for the next frame sync), and
- * a file that ends early gives what it holds, with a warning.
+ * jflac's conversion to PCM bytes. jflac is given the STREAMINFO alone ({@link FlacMetadataBlocks}), never the
+ * metadata blocks whose claimed sizes it would allocate. Frames jflac cannot decode are skipped (it searches for the
+ * next frame sync), and a file that ends early gives what it holds, with a warning.
  */
 final class FlacSource implements PcmSource {
 
@@ -36,11 +37,13 @@ final class FlacSource implements PcmSource {
     /**
      * @param fileName the file's name, for messages
      * @param in the stream at the {@code fLaC} magic
+     * @param fileBytes the file's size, bytes
      * @return the decoder, before the first audio frame
-     * @throws IOException if the metadata cannot be read or its STREAMINFO is not valid
+     * @throws IOException if the metadata cannot be read, a metadata block claims more than the file holds, or its
+     *     STREAMINFO is not valid
      */
-    static FlacSource open(String fileName, InputStream in) throws IOException {
-        FLACDecoder decoder = new FLACDecoder(in);
+    static FlacSource open(String fileName, InputStream in, long fileBytes) throws IOException {
+        FLACDecoder decoder = new FLACDecoder(FlacMetadataBlocks.streamInfoOnly(fileName, in, fileBytes));
         try {
             decoder.readMetadata();
         } catch (IOException | RuntimeException e) {

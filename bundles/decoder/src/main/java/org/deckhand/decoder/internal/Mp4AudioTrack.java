@@ -116,6 +116,22 @@ final class Mp4AudioTrack {
         throw new IOException(fileName + ": the MP4 file has no moov box (incomplete download?)");
     }
 
+    /**
+     * @return the entry count of a sample table box, read at {@code countAt} bytes into its body, once checked
+     *     against the entries its size has room for, so that no array is allocated by a claim the box cannot back
+     * @throws IOException if the box claims more entries than it holds
+     */
+    private static int entries(String fileName, ByteBuffer b, Box box, int countAt, int entryBytes)
+            throws IOException {
+        long count = b.getInt(box.body + countAt) & 0xFFFFFFFFL;
+        long room = Math.max(0, box.end - (box.body + countAt + 4)) / entryBytes;
+        if (count > room) {
+            throw new IOException(String.format("%s: the MP4 %s box claims %d entries, but its %d bytes hold at most "
+                    + "%d (the sample table is corrupt)", fileName, box.type, count, box.end - box.body, room));
+        }
+        return (int) count;
+    }
+
     private static boolean isAudio(ByteBuffer b, Box trak) {
         Box hdlr = trak.find(b, "mdia", "hdlr");
         return hdlr != null && "soun".equals(ascii(b, hdlr.body + 8));
@@ -152,12 +168,12 @@ final class Mp4AudioTrack {
         p.constantSampleBytes = b.getInt(stsz.body + 4);
         p.sampleCount = b.getInt(stsz.body + 8);
         if (p.constantSampleBytes == 0) {
-            p.sampleBytes = new int[p.sampleCount];
+            p.sampleBytes = new int[entries(fileName, b, stsz, 8, 4)];
             for (int i = 0; i < p.sampleCount; i++) {
                 p.sampleBytes[i] = b.getInt(stsz.body + 12 + 4 * i);
             }
         }
-        int runs = b.getInt(stsc.body + 4);
+        int runs = entries(fileName, b, stsc, 4, 12);
         p.stscFirstChunk = new int[runs];
         p.stscSamplesPerChunk = new int[runs];
         for (int i = 0; i < runs; i++) {
@@ -165,7 +181,7 @@ final class Mp4AudioTrack {
             p.stscSamplesPerChunk[i] = b.getInt(stsc.body + 12 + 12 * i);
         }
         Box offsets = stco != null ? stco : co64;
-        int chunks = b.getInt(offsets.body + 4);
+        int chunks = entries(fileName, b, offsets, 4, stco != null ? 4 : 8);
         p.chunkOffsets = new long[chunks];
         for (int i = 0; i < chunks; i++) {
             p.chunkOffsets[i] = stco != null ? b.getInt(offsets.body + 8 + 4 * i) & 0xFFFFFFFFL

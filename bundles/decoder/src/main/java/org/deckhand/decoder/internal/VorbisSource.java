@@ -18,13 +18,22 @@ import org.slf4j.LoggerFactory;
  * {@link StreamState}, the three header packets into {@link Info}, audio packets through {@link Block} and {@link
  * DspState}. The output ends at the granule position of the last page (the end trimming of Vorbis I section A.2).
  * Chained streams are followed: a new beginning-of-stream page restarts the header reading. A file cut inside a page
- * gives what its complete pages hold, with a warning.
+ * gives what its complete pages hold, with a warning. JOrbis is never given the file's comment header, only an empty
+ * one.
  */
 final class VorbisSource implements PcmSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(VorbisSource.class);
     private static final int READ_BYTES = 16 * 1024;
     private static final int VORBIS_HEADERS = 3;
+    private static final byte COMMENT_HEADER_TYPE = 3;
+    /**
+     * A comment header with no vendor string and no comment (Vorbis I, section 5.2.1), given to JOrbis in place of the
+     * file's: decoding needs none of the comments, and JOrbis allocates the count and the lengths the file claims
+     * before it reads them.
+     */
+    private static final byte[] EMPTY_COMMENT_HEADER = {COMMENT_HEADER_TYPE, 'v', 'o', 'r', 'b', 'i', 's', 0, 0, 0, 0,
+        0, 0, 0, 0, 1};
 
     private final String fileName;
     private final InputStream in;
@@ -71,6 +80,11 @@ final class VorbisSource implements PcmSource {
     }
 
     private void headerPacket() throws IOException {
+        if (packet.bytes > 0 && packet.packet_base[packet.packet] == COMMENT_HEADER_TYPE) {
+            packet.packet_base = EMPTY_COMMENT_HEADER.clone();
+            packet.packet = 0;
+            packet.bytes = EMPTY_COMMENT_HEADER.length;
+        }
         if (info.synthesis_headerin(comment, packet) < 0) {
             throw new IOException(fileName + ": Vorbis header packet " + (VORBIS_HEADERS - headersLeft + 1)
                     + " is not valid");

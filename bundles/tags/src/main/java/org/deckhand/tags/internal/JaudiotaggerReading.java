@@ -24,7 +24,9 @@ import org.jaudiotagger.tag.Tag;
 /**
  * Reads a file with JAudioTagger, naming the reader from the detected format ({@link AudioFileIO#readAs}), so the
  * file's extension plays no part. When JAudioTagger fails on the tags, the audio facts are read again without them:
- * MP3 from the first pair of valid frames after whatever precedes them, FLAC from its STREAMINFO block.
+ * MP3 from the first pair of valid frames after whatever precedes them, FLAC from its STREAMINFO block. A file whose
+ * headers claim more than holds them ({@link HeaderClaims}) is not given to JAudioTagger, which would allocate the
+ * claim; should it run out of memory or stack all the same, that file's tags are ignored likewise.
  */
 final class JaudiotaggerReading {
 
@@ -47,11 +49,16 @@ final class JaudiotaggerReading {
     TrackMetadata read(Path file, AudioFormat format, List<String> warnings) throws UnreadableAudioException {
         AudioFile audioFile;
         try {
+            HeaderClaims.check(file, format);
+        } catch (IOException e) {
+            return readWithoutTags(file, format, e, warnings);
+        }
+        try {
             audioFile = log.collecting(file, () -> AudioFileIO.readAs(file.toFile(),
                     format.jaudiotaggerExtension()), warnings);
         } catch (CannotReadVideoException e) {
             throw new UnreadableAudioException(file, "not an audio file (an MP4 video)", e);
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return readWithoutTags(file, format, e, warnings);
         }
         AudioHeader header = audioFile.getAudioHeader();
@@ -78,14 +85,15 @@ final class JaudiotaggerReading {
      */
     AudioFile readForArtwork(Path file, AudioFormat format) {
         try {
+            HeaderClaims.check(file, format);
             return log.collecting(file, () -> AudioFileIO.readAs(file.toFile(), format.jaudiotaggerExtension()),
                     new ArrayList<>());
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return null;
         }
     }
 
-    private TrackMetadata readWithoutTags(Path file, AudioFormat format, Exception failure, List<String> warnings)
+    private TrackMetadata readWithoutTags(Path file, AudioFormat format, Throwable failure, List<String> warnings)
             throws UnreadableAudioException {
         AudioHeader header;
         try {
@@ -162,7 +170,7 @@ final class JaudiotaggerReading {
         return "the " + format.displayName() + " tags are corrupt";
     }
 
-    private static String headerFailure(AudioFormat format, Exception failure) {
+    private static String headerFailure(AudioFormat format, Throwable failure) {
         if (format == AudioFormat.MP3) {
             return "truncated or not an MP3: the MP3 has no complete frame";
         }

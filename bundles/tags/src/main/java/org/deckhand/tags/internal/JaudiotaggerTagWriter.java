@@ -53,6 +53,7 @@ public final class JaudiotaggerTagWriter implements TagWriter {
         AudioFormat format = formatOf(file);
         Path copy = file.resolveSibling(COPY_PREFIX + UUID.randomUUID() + "." + format.jaudiotaggerExtension());
         try {
+            HeaderClaims.check(file, format);
             Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
             AudioFile audio = AudioFileIO.readAs(copy.toFile(), format.jaudiotaggerExtension());
             Tag tag = writableTag(audio.getTagOrCreateAndSetDefault());
@@ -64,7 +65,7 @@ public final class JaudiotaggerTagWriter implements TagWriter {
             }
             audio.commit();
             return copy;
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             deleteQuietly(copy, e);
             throw new TagWriteException(file, "its tags cannot be written (" + JaudiotaggerReading.reason(e) + ")",
                     e);
@@ -118,7 +119,7 @@ public final class JaudiotaggerTagWriter implements TagWriter {
                 : Long.toString(Math.round(bpm));
     }
 
-    private static void deleteQuietly(Path copy, Exception failure) {
+    private static void deleteQuietly(Path copy, Throwable failure) {
         try {
             Files.deleteIfExists(copy);
         } catch (IOException e) {

@@ -11,14 +11,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * Walks music folders and lists the files that may hold audio, with their sizes and modification times: files with
  * an audio extension, and files with none, whose content decides. Hidden files and folders (a name starting with a
- * dot) are skipped; symbolic links are followed, loops are not. A music folder inside another is listed once.
+ * dot) are skipped; symbolic links are followed, loops are not. A music folder inside another is listed once. A file
+ * whose name is not valid UTF-8 is listed as Java reads the name, and told apart, with its name's bytes.
  */
 final class FolderScan {
 
@@ -35,8 +38,10 @@ final class FolderScan {
      * @param files the candidate files, absolute, in walk order
      * @param readFolders the music folders that could be walked; a folder that could not (a network share that
      *     dropped out) is missing here, so that its tracks are not taken for gone
+     * @param misnamed the files among them whose names are not valid UTF-8, by path as listed (the bytes that are
+     *     not are read as U+FFFD, and no file has that path), each with the reason for the user
      */
-    record Listing(FileListing files, List<Path> readFolders) {
+    record Listing(FileListing files, List<Path> readFolders, Map<Path, String> misnamed) {
     }
 
     /**
@@ -46,6 +51,7 @@ final class FolderScan {
      */
     static Listing of(List<Path> folders, BiConsumer<Path, String> unreadable) {
         FileListing files = new FileListing();
+        Map<Path, String> misnamed = new HashMap<>();
         List<Path> read = new ArrayList<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
@@ -54,13 +60,13 @@ final class FolderScan {
             }
             try {
                 Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                        new Collector(folder, folders, files, unreadable));
+                        new Collector(folder, folders, files, misnamed, unreadable));
                 read.add(folder);
             } catch (IOException e) {
                 unreadable.accept(folder, "the music folder cannot be read: " + e.getMessage());
             }
         }
-        return new Listing(files, read);
+        return new Listing(files, read, misnamed);
     }
 
     /**
@@ -81,12 +87,15 @@ final class FolderScan {
         private final Path root;
         private final List<Path> musicFolders;
         private final FileListing files;
+        private final Map<Path, String> misnamed;
         private final BiConsumer<Path, String> unreadable;
 
-        Collector(Path root, List<Path> musicFolders, FileListing files, BiConsumer<Path, String> unreadable) {
+        Collector(Path root, List<Path> musicFolders, FileListing files, Map<Path, String> misnamed,
+                BiConsumer<Path, String> unreadable) {
             this.root = root;
             this.musicFolders = musicFolders;
             this.files = files;
+            this.misnamed = misnamed;
             this.unreadable = unreadable;
         }
 
@@ -103,8 +112,13 @@ final class FolderScan {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
             if (attributes.isRegularFile() && isCandidate(file)) {
-                files.add(file.toAbsolutePath().normalize(), attributes.size(),
-                        attributes.lastModifiedTime().toMillis());
+                Path absolute = file.toAbsolutePath().normalize();
+                files.add(absolute, attributes.size(), attributes.lastModifiedTime().toMillis());
+                Path asListed = absolute.resolveSibling(absolute.getFileName().toString());
+                if (!asListed.equals(absolute)) {
+                    misnamed.put(asListed, "the file name is not valid UTF-8, so the file cannot be opened: "
+                            + FileNames.escaped(absolute) + " (\\xNN: a byte that is not UTF-8); rename it");
+                }
             }
             return FileVisitResult.CONTINUE;
         }

@@ -2,6 +2,7 @@ package org.deckhand.watcher.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class LibraryWatcher implements LibraryScanner {
     private final List<Path> folders;
     private final Duration settle;
     private final Duration missingGrace;
-    private final OwnChanges ownChanges = new OwnChanges();
+    private final OwnChanges ownChanges;
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "deckhand-library-scan");
         thread.setDaemon(true);
@@ -71,6 +72,8 @@ public final class LibraryWatcher implements LibraryScanner {
         this.folders = musicFolders(context.getProperty(RuntimeProperties.MUSIC), configuration.musicFolders());
         this.settle = Duration.ofSeconds(configuration.settleSeconds());
         this.missingGrace = Duration.ofDays(configuration.missingGraceDays());
+        this.ownChanges = new OwnChanges(Path.of(context.getProperty(RuntimeProperties.DATA), "library",
+                "own-changes.tsv"));
         this.reconciler = new Reconciler(catalog, tagReader, new EventAdminLibraryEvents(eventAdmin),
                 Clock.systemUTC(), ownChanges);
         FolderWatcher started;
@@ -111,8 +114,13 @@ public final class LibraryWatcher implements LibraryScanner {
 
     @Override
     public void expectOwnChange(Path file, long sizeBytes, Instant modified, String sha256) {
-        ownChanges.expect(file.toAbsolutePath().normalize(),
-                new FileStamp(sizeBytes, modified.truncatedTo(ChronoUnit.MILLIS)), sha256);
+        try {
+            ownChanges.expect(file.toAbsolutePath().normalize(),
+                    new FileStamp(sizeBytes, modified.truncatedTo(ChronoUnit.MILLIS)), sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record Deckhand's own change of " + file + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     /**

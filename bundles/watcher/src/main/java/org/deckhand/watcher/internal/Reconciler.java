@@ -90,6 +90,8 @@ final class Reconciler {
                 counts.unsettled++;
             } else if (stamp.equals(problemStamps.get(path))) {
                 counts.problems++;
+            } else if (listing.misnamed().containsKey(path)) {
+                recordProblem(path, stamp, new UnreadableAudioException(path, listing.misnamed().get(path)), counts);
             } else if (track == null) {
                 newFiles.set(i);
                 continue;

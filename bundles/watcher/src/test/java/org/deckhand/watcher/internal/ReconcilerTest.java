@@ -42,7 +42,7 @@ class ReconcilerTest {
     private Path music;
     private DerbyCatalog catalog;
     private final RecordedEvents events = new RecordedEvents();
-    private final OwnChanges ownChanges = new OwnChanges();
+    private OwnChanges ownChanges;
     private Reconciler reconciler;
 
     @BeforeEach
@@ -58,6 +58,7 @@ class ReconcilerTest {
             }
         }
         catalog = new DerbyCatalog(root.resolve("catalog"));
+        ownChanges = new OwnChanges(root.resolve("library/own-changes.tsv"));
         reconciler = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC(), ownChanges);
     }
 
@@ -137,6 +138,45 @@ class ReconcilerTest {
                 List.of(after.id(), after.track().file().sizeBytes(), after.track().file().sha256()));
         assertEquals(126.0, after.track().analyses().get(0).values().get("bpm"));
         assertEquals(0, reconciler.scan(List.of(music), NO_SETTLE, GRACE).changed());
+    }
+
+    @Test
+    void aChangeDeckhandAnnouncedBeforeTheServerWasKilledIsTakenInAsItsOwnAfterTheRestart() throws IOException {
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Path file = firstFile("flac");
+        CatalogTrack track = catalog.findByPath(file).orElseThrow();
+        catalog.saveAnalysis(track.id(), new AnalysisResult("tempo", "1", Map.of("bpm", 126.0)));
+        String sha256 = "cd".repeat(32);
+
+        FileStamp replaced = rewrite(file);
+        ownChanges.expect(file, replaced, sha256);
+        Reconciler afterRestart = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC(),
+                new OwnChanges(root.resolve("library/own-changes.tsv")));
+        ScanReport report = afterRestart.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(0, report.changed(), report.toString());
+        assertTrue(events.lines.stream().noneMatch(line -> line.startsWith("changed ")), events.lines.toString());
+        assertEquals(sha256, catalog.findByPath(file).orElseThrow().track().file().sha256());
+        assertEquals(List.of(), Files.readAllLines(root.resolve("library/own-changes.tsv")),
+                "the journal forgets the change once taken in");
+    }
+
+    @Test
+    void aFileWhoseNameIsNotValidUtf8IsAProblemWhoseReasonGivesTheNamesBytes() throws Exception {
+        String copyAsLatin1AndUtf8 = "cp \"$0\" \"$1/$(printf 'caf\\351 \\303\\251t\\351.flac')\"";
+        Process copy = new ProcessBuilder("sh", "-c", copyAsLatin1AndUtf8, firstFile("flac").toString(),
+                music.resolve("flac").toString()).inheritIO().start();
+        assertEquals(0, copy.waitFor());
+
+        ScanReport report = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(1, report.problems(), report.toString());
+        Problem problem = catalog.problems().get(0);
+        assertEquals(music.resolve("flac/caf\uFFFD \u00E9t\uFFFD.flac"), problem.path());
+        assertEquals("the file name is not valid UTF-8, so the file cannot be opened: caf\\xE9 \u00E9t\\xE9.flac "
+                + "(\\xNN: a byte that is not UTF-8); rename it", problem.reason());
+        assertEquals(1, reconciler.scan(List.of(music), NO_SETTLE, GRACE).problems(), "still a problem, not twice");
+        assertEquals(1, catalog.problems().size());
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class ScanBench {
         DerbyCatalog catalog = new DerbyCatalog(catalogFolder);
         try {
             Reconciler reconciler = new Reconciler(catalog, new JaudiotaggerTagReader(), new SilentEvents(),
-                    Clock.systemUTC(), new OwnChanges());
+                    Clock.systemUTC(), new OwnChanges(catalogFolder.resolveSibling("own-changes.tsv")));
             ScanReport first = reconciler.scan(List.of(music), Duration.ZERO, Duration.ofDays(7));
             ScanReport again = reconciler.scan(List.of(music), Duration.ZERO, Duration.ofDays(7));
             System.out.printf(Locale.ROOT, "deckhand first scan: %d files (%d tracks, %d problems) in %.2f s = %.0f"

@@ -23,16 +23,19 @@ import org.deckhand.api.library.TagWriter;
  * Replaces a track's file by a copy with new tags, so that the file is at every moment either wholly the old one or
  * wholly the new one: the tags are written into a hidden copy in the same folder, the watcher is told what the new
  * file will look like, and the copy is renamed over the file in one atomic step. A file that changed since it was
- * catalogued is left alone: its owner is at work on it.
+ * catalogued is left alone: its owner is at work on it. While a copy exists, {@link InterruptedWrites} knows its
+ * folder, so that a copy left by a killed server is deleted at the next start.
  */
 final class TagReplacement {
 
     private final TagWriter writer;
     private final LibraryScanner scanner;
+    private final InterruptedWrites interrupted;
 
-    TagReplacement(TagWriter writer, LibraryScanner scanner) {
+    TagReplacement(TagWriter writer, LibraryScanner scanner, InterruptedWrites interrupted) {
         this.writer = writer;
         this.scanner = scanner;
+        this.interrupted = interrupted;
     }
 
     /**
@@ -48,8 +51,10 @@ final class TagReplacement {
         if (!asCatalogued(file, catalogued)) {
             return false;
         }
-        Path copy = writer.writeTempoAndKey(file, update.bpm(), update.key());
+        interrupted.begin(file);
+        Path copy = null;
         try {
+            copy = writer.writeTempoAndKey(file, update.bpm(), update.key());
             Files.setLastModifiedTime(copy, FileTime.from(Instant.now()));
             String sha256 = sha256(copy);
             if (!asCatalogued(file, catalogued)) {
@@ -60,7 +65,10 @@ final class TagReplacement {
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return true;
         } finally {
-            Files.deleteIfExists(copy);
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+            interrupted.end();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.event.EventProperties;
@@ -20,6 +21,8 @@ import org.deckhand.api.event.Topics;
 import org.deckhand.api.library.LibraryScanner;
 import org.deckhand.api.library.TagWriteException;
 import org.deckhand.api.library.TagWriter;
+import org.deckhand.api.runtime.RuntimeProperties;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tag write-back, when enabled: writes the analysed BPM and key into each track's file once its analysis completes,
  * and, when switched on, into every file already analysed. One file at a time, on a low-priority thread; a file that
- * cannot take tags is logged with its reason and the others carry on.
+ * cannot take tags is logged with its reason and the others carry on. At each start, enabled or not, the hidden copy
+ * of a write the server did not live to finish is deleted.
  */
 @Component(service = EventHandler.class, immediate = true, configurationPid = WriteBackConfiguration.PID,
         property = EventConstants.EVENT_TOPIC + "=" + Topics.ANALYSIS_TRACK_COMPLETED)
@@ -44,6 +48,7 @@ public final class TagWriteBack implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TagWriteBack.class);
     /** A tag writer's copy this old was left behind by a crash, and is deleted. */
     private static final Duration STALE_COPY = Duration.ofHours(1);
+    private static final long FINISH_WRITE_SECONDS = 30;
 
     private final Catalog catalog;
     private final TagWriter writer;
@@ -60,21 +65,25 @@ public final class TagWriteBack implements EventHandler {
     });
 
     /**
+     * @param context this bundle's context, for the data folder
      * @param catalog the tracks, their tags and analysis
      * @param writer writes the tags into copies of the files
      * @param scanner the watcher, told of each file replaced
      * @param configuration the write-back's settings
      */
     @Activate
-    public TagWriteBack(@Reference Catalog catalog, @Reference TagWriter writer, @Reference LibraryScanner scanner,
-            WriteBackConfiguration configuration) {
+    public TagWriteBack(BundleContext context, @Reference Catalog catalog, @Reference TagWriter writer,
+            @Reference LibraryScanner scanner, WriteBackConfiguration configuration) {
         this.catalog = catalog;
         this.writer = writer;
-        this.replacement = new TagReplacement(writer, scanner);
+        InterruptedWrites interrupted = new InterruptedWrites(Path.of(context.getProperty(RuntimeProperties.DATA),
+                "writeback", "writing"));
+        this.replacement = new TagReplacement(writer, scanner, interrupted);
         this.musicFolders = scanner.musicFolders();
         this.enabled = configuration.enabled();
         this.notation = configuration.keyNotation();
         this.overwriteExisting = configuration.overwriteExisting();
+        worker.execute(() -> cleanUp(interrupted));
         if (enabled) {
             LOG.info("Tag write-back is on: BPM and key go into the files' tags ({} keys{})", notation,
                     overwriteExisting ? ", existing tags overwritten" : ", existing tags kept");
@@ -82,16 +91,35 @@ public final class TagWriteBack implements EventHandler {
         }
     }
 
-    /** Stops writing; a file being written is finished or left untouched. */
+    /**
+     * Stops writing once the file being written is finished, so that the next instance's clean-up meets no copy in
+     * use.
+     *
+     * @throws InterruptedException if interrupted while the last file is written
+     */
     @Deactivate
-    public void deactivate() {
+    public void deactivate() throws InterruptedException {
         worker.shutdown();
+        if (!worker.awaitTermination(FINISH_WRITE_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn("Tag write-back: a file's tags were still being written {} s after the stop",
+                    FINISH_WRITE_SECONDS);
+        }
     }
 
     @Override
     public void handleEvent(Event event) {
         if (enabled && event.getProperty(EventProperties.TRACK_ID) instanceof Long trackId) {
             worker.execute(() -> catalog.get(trackId).ifPresent(this::writeBack));
+        }
+    }
+
+    private static void cleanUp(InterruptedWrites interrupted) {
+        try {
+            for (Path copy : interrupted.cleanUp()) {
+                LOG.info("Deleted {}, a copy that a tag write-back interrupted by the server's stop left behind", copy);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the copies an interrupted tag write-back left behind: {}", e.toString());
         }
     }
 

@@ -15,13 +15,16 @@ import java.util.Objects;
  * @param title its title without the remix; {@code ID} when the source names the artist only; {@code null} for a gap
  * @param remix its remix or version in brackets, such as {@code Extended Mix}; {@code null} when none is given
  * @param label its record label; {@code null} when none is given
+ * @param durationSeconds the track's own playing time in seconds as the source gives it (1001Tracklists does),
+ *     {@code null} when it gives none
  * @param playedWithPrevious whether it plays together with the row before it (1001Tracklists' {@code w/} rows)
  * @param mashupParts the tracks a mashup puts together, empty for any other row
  * @param djPart in a back-to-back set, the DJ or part heading the row falls under (MixesDB's {@code ;Part 2} or
  *     {@code ;DJ name}), {@code null} when the tracklist has no parts
  */
 public record TracklistEntry(int position, EntryKind kind, Double cueSeconds, String artist, String title,
-        String remix, String label, boolean playedWithPrevious, List<MashupPart> mashupParts, String djPart) {
+        String remix, String label, Double durationSeconds, boolean playedWithPrevious, List<MashupPart> mashupParts,
+        String djPart) {
 
     /**
      * @throws NullPointerException if {@code kind} is null
@@ -58,7 +61,7 @@ public record TracklistEntry(int position, EntryKind kind, Double cueSeconds, St
      * @return this row at another place
      */
     public TracklistEntry at(int newPosition) {
-        return new TracklistEntry(newPosition, kind, cueSeconds, artist, title, remix, label, playedWithPrevious,
-                mashupParts, djPart);
+        return new TracklistEntry(newPosition, kind, cueSeconds, artist, title, remix, label, durationSeconds,
+                playedWithPrevious, mashupParts, djPart);
     }
 }

@@ -33,4 +33,9 @@ public interface PoliteFetcher {
      * @param address the address that was answered with a captcha
      */
     void reportBlocked(URI address);
+
+    /**
+     * @return the fetcher's figures and its cache's, for {@code GET /api/v1/system}
+     */
+    FetcherStatistics statistics();
 }

@@ -35,6 +35,12 @@ import org.deckhand.api.tracklist.FetchedPage;
 import org.deckhand.api.tracklist.FetcherStatistics;
 import org.deckhand.api.tracklist.PageKind;
 import org.deckhand.api.tracklist.PoliteFetcher;
+import org.deckhand.api.runtime.RuntimeProperties;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} no longer than the configured wait (RFC 9110 section 10.2.3: seconds or an HTTP date) is waited
  * out and asked again, at most twice; a longer one fails the fetch and the host is not asked before it ends.
  */
+@Component(service = PoliteFetcher.class, configurationPid = FetcherConfiguration.PID)
+@Designate(ocd = FetcherConfiguration.class)
 public final class PoliteHttpFetcher implements PoliteFetcher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoliteHttpFetcher.class);
@@ -56,6 +64,19 @@ public final class PoliteHttpFetcher implements PoliteFetcher, AutoCloseable {
     private final HttpClient client;
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+
+    /**
+     * Opens the fetcher with its cache in {@code DATA/tracklists/cache}.
+     *
+     * @param context this bundle's context, for the data folder and Deckhand's version
+     * @param configuration the settings
+     * @throws IOException if the cache folder cannot be made
+     */
+    @Activate
+    public PoliteHttpFetcher(BundleContext context, FetcherConfiguration configuration) throws IOException {
+        this(Path.of(context.getProperty(RuntimeProperties.DATA), "tracklists", "cache"),
+                settings(configuration, context.getProperty(RuntimeProperties.VERSION)));
+    }
 
     /**
      * @param cacheFolder the cache's folder, such as {@code DATA/tracklists/cache}
@@ -107,8 +128,24 @@ public final class PoliteHttpFetcher implements PoliteFetcher, AutoCloseable {
 
     /** Closes the cache, which keeps its entries on disk for the next start. */
     @Override
+    @Deactivate
     public void close() {
         cache.close();
+    }
+
+    private static FetcherSettings settings(FetcherConfiguration configuration, String version) {
+        FetcherSettings defaults = FetcherSettings.defaults(version == null ? "0" : version);
+        return new FetcherSettings(defaults.userAgent(), defaults.robotName(),
+                Duration.ofMillis(Math.round(configuration.minimumGapSeconds() * 1000)),
+                Duration.ofSeconds(configuration.maximumCrawlDelaySeconds()), configuration.budget(),
+                Duration.ofSeconds(configuration.budgetWindowSeconds()),
+                Duration.ofSeconds(configuration.connectTimeoutSeconds()),
+                Duration.ofSeconds(configuration.answerTimeoutSeconds()), configuration.maximumRedirects(),
+                configuration.maximumMegabytes() * 1024L * 1024L,
+                Duration.ofSeconds(configuration.maximumRetryAfterSeconds()),
+                Duration.ofMinutes(configuration.blockedMinutes()), Duration.ofDays(configuration.pageTimeToLiveDays()),
+                Duration.ofHours(configuration.searchTimeToLiveHours()), configuration.cacheHeapEntries(),
+                configuration.cacheDiskMegabytes());
     }
 
     private FetchedPage fromSite(String source, URI address, PageKind kind) throws FetchException {

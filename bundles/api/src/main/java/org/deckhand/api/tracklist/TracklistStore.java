@@ -38,7 +38,7 @@ public interface TracklistStore {
      * @param id a tracklist's id
      * @return the tracklist, if kept
      */
-    Optional<StoredTracklist> get(long id);
+    Optional<StoredTracklist> tracklist(long id);
 
     /**
      * @param address a page's address

@@ -167,6 +167,27 @@ public class KernelBundlesIT {
         }
     }
 
+    @Test
+    public void aPastedTracklistIsImportedAndTheFetcherOpensItsCacheInTheDataFolder() throws Exception {
+        awaitHealthy();
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(uri("/api/v1/tracklists"))
+                .header("Authorization", basic(PASSWORD)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Pax Exam set\", \"text\": \"01. [0:00] "
+                        + "Bicep - Glue\\n02. [4:10] Reece Cox - Emotion 1 [KUL\u00d8R]\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(imported.body(), 201, imported.statusCode());
+        assertTrue(imported.body(), imported.body().contains("\"cue\":\"4:10\""));
+        assertTrue(imported.body(), imported.body().contains("\"label\":\"KUL\u00d8R\""));
+        assertTrue(imported.body(), imported.body().contains("\"state\":\"MISSING\""));
+
+        HttpResponse<String> fetcher = get("/api/v1/tracklists/fetcher", basic(PASSWORD));
+        assertEquals(fetcher.body(), 200, fetcher.statusCode());
+        assertTrue(fetcher.body(), fetcher.body().contains("\"cacheEntries\":0"));
+        HttpResponse<String> openApi = get("/api/v1/openapi.json", basic(PASSWORD));
+        assertTrue(openApi.body().contains("/tracklists/{id}/entries/{position}/match"));
+        assertTrue(openApi.body().contains("/tracks/{id}/tracklist"));
+    }
+
     private static List<String> readEvent(BufferedReader stream) {
         List<String> lines = new ArrayList<>();
         try {

@@ -139,7 +139,8 @@ public final class MixesResource implements RestResource {
 
     /**
      * @param id a mix id
-     * @return the tracklist so far as a CUE sheet
+     * @return the tracklist so far as a CUE sheet of the mix's MP3 stream, written by the server's CUE sheet writer;
+     *     a 409 before any track has started (a CUE sheet has at least one track)
      */
     @GET
     @Path("{id}/tracklist.cue")

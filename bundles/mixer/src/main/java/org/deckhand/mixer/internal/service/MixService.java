@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.deckhand.api.audio.AudioDecoder;
 import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.cue.CueSheetWriter;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.search.TrackIndex;
 import org.deckhand.mixer.internal.audio.DecoderTrackOpener;
@@ -54,6 +55,7 @@ public final class MixService {
 
     private final SeedResolver seeds;
     private final TrackOpener opener;
+    private final CueSheetWriter cueSheets;
     private final Path rendersFolder;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, LiveMix> mixes = new LinkedHashMap<>();
@@ -64,28 +66,34 @@ public final class MixService {
      * @param catalog the tracks' facts and files
      * @param index the search behind query seeds
      * @param decoder decodes the tracks
+     * @param cueSheets writes the tracklists' CUE sheets
      * @param configuration the defaults
      */
     @Activate
     public MixService(BundleContext context, @Reference Catalog catalog, @Reference TrackIndex index,
-            @Reference AudioDecoder decoder, MixConfiguration configuration) {
-        this(new CatalogLibrary(catalog, index), decoder, configuration,
+            @Reference AudioDecoder decoder, @Reference CueSheetWriter cueSheets, MixConfiguration configuration) {
+        this(new CatalogLibrary(catalog, index), decoder, cueSheets, configuration,
                 Path.of(context.getProperty(RuntimeProperties.DATA)));
     }
 
-    private MixService(CatalogLibrary library, AudioDecoder decoder, MixConfiguration configuration, Path data) {
-        this(library, new DecoderTrackOpener(decoder, library::file, SAMPLE_RATE_HZ), configuration, data);
+    private MixService(CatalogLibrary library, AudioDecoder decoder, CueSheetWriter cueSheets,
+            MixConfiguration configuration, Path data) {
+        this(library, new DecoderTrackOpener(decoder, library::file, SAMPLE_RATE_HZ), cueSheets, configuration,
+                data);
     }
 
     /**
      * @param library the tracks
      * @param opener opens the tracks' audio at {@value #SAMPLE_RATE_HZ} Hz
+     * @param cueSheets writes the tracklists' CUE sheets
      * @param configuration the defaults
      * @param dataFolder the data folder, whose {@code renders/} receives rendered mixes
      */
-    MixService(TrackLibrary library, TrackOpener opener, MixConfiguration configuration, Path dataFolder) {
+    MixService(TrackLibrary library, TrackOpener opener, CueSheetWriter cueSheets, MixConfiguration configuration,
+            Path dataFolder) {
         seeds = new SeedResolver(library);
         this.opener = opener;
+        this.cueSheets = cueSheets;
         this.configuration = configuration;
         rendersFolder = dataFolder.resolve(RENDERS);
     }
@@ -286,9 +294,14 @@ public final class MixService {
     /**
      * @param id a mix id
      * @return its tracklist so far as a CUE sheet of its MP3 stream
+     * @throws IllegalStateException if no track has started yet
      */
     public String cueSheet(String id) {
-        return CueSheet.of("Deckhand mix " + id, id + ".mp3", "MP3", tracklist(id));
+        List<TracklistEntry> tracklist = tracklist(id);
+        if (tracklist.isEmpty()) {
+            throw new IllegalStateException("No track of mix " + id + " has started yet: its CUE sheet has no track");
+        }
+        return cueSheets.write(MixCueSheet.draft(id, id + ".mp3", null, tracklist)).text();
     }
 
     /**
@@ -311,7 +324,7 @@ public final class MixService {
                 return running.status();
             }
             RenderJob job = new RenderJob(id, mix.plannedTracks(), opener, mix.settings().transitionOptions(),
-                    format, configuration.bitRateKbps(), rendersFolder);
+                    format, configuration.bitRateKbps(), rendersFolder, cueSheets);
             mix.renderJob(job);
             Thread thread = new Thread(job, "deckhand-render-" + id);
             thread.setDaemon(true);

@@ -3,7 +3,6 @@ package org.deckhand.mixer.internal.service;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import org.deckhand.api.cue.CueProblem;
+import org.deckhand.api.cue.CueSheetWriter;
+import org.deckhand.api.cue.CueWriting;
 import org.deckhand.mixer.internal.encode.AudioEncoder;
 import org.deckhand.mixer.internal.encode.FlacEncoder;
 import org.deckhand.mixer.internal.encode.FlacStreamInfo;
@@ -47,6 +49,7 @@ final class RenderJob implements Runnable {
     private final int bitRateKbps;
     private final Path file;
     private final Path cueFile;
+    private final CueSheetWriter cueSheets;
     private final double expectedFrames;
     private volatile long renderedFrames;
     private volatile String state = "RUNNING";
@@ -63,16 +66,18 @@ final class RenderJob implements Runnable {
      * @param format FLAC or MP3
      * @param bitRateKbps the MP3 bit rate, kbit/s
      * @param folder the renders folder
+     * @param cueSheets writes the CUE sheet beside the file
      * @throws IOException if the folder or the file cannot be created
      */
     RenderJob(String mixId, List<TrackFacts> tracks, TrackOpener opener, TransitionOptions options,
-            StreamFormat format, int bitRateKbps, Path folder) throws IOException {
+            StreamFormat format, int bitRateKbps, Path folder, CueSheetWriter cueSheets) throws IOException {
         this.mixId = mixId;
         this.tracks = List.copyOf(tracks);
         this.opener = opener;
         this.options = options;
         this.format = format;
         this.bitRateKbps = bitRateKbps;
+        this.cueSheets = cueSheets;
         Files.createDirectories(folder);
         file = reserve(folder, "mix-" + mixId + "-" + LocalDateTime.now().format(STAMP), format.extension());
         String name = file.getFileName().toString();
@@ -119,8 +124,12 @@ final class RenderJob implements Runnable {
         List<TracklistEntry> started = new ArrayList<>();
         try {
             render(started);
-            Files.writeString(cueFile, CueSheet.of("Deckhand mix " + mixId, file.getFileName().toString(),
-                    format == StreamFormat.MP3 ? "MP3" : "WAVE", started), StandardCharsets.UTF_8);
+            CueWriting cue = cueSheets.write(MixCueSheet.draft(mixId, file.getFileName().toString(),
+                    renderedFrames / (double) options.sampleRateHz(), started));
+            for (CueProblem problem : cue.problems()) {
+                LOG.warn("Mix {}: the CUE sheet of {}: {}", mixId, file, problem.message());
+            }
+            Files.write(cueFile, cue.bytes());
             state = "DONE";
             LOG.info("Rendered mix {} into {}", mixId, file);
         } catch (IOException | RuntimeException e) {

@@ -81,11 +81,16 @@ class MixesResourceTest {
     }
 
     @Test
-    void theCueSheetIsServedAsApplicationXCue() {
+    void theCueSheetIsServedAsApplicationXCue() throws InterruptedException {
         MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, "1", null), null)).getEntity();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (resource.tracklist(mix.id()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         Response cue = resource.cueSheet(mix.id());
         assertTrue(cue.getMediaType().toString().startsWith("application/x-cue"), cue.getMediaType().toString());
-        assertTrue(cue.getEntity().toString().startsWith("PERFORMER \"Deckhand\""));
+        assertTrue(cue.getEntity().toString().startsWith("PERFORMER \"Deckhand\"\r\nTITLE \"Deckhand mix " + mix.id()
+                + "\"\r\nFILE \"" + mix.id() + ".mp3\" MP3\r\n"), cue.getEntity().toString());
         assertEquals(204, resource.delete(mix.id()).getStatus());
         assertThrows(NotFoundException.class, () -> resource.delete(mix.id()));
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.deckhand.cue.internal.CueSheetService;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.stream.Listening;
 import org.deckhand.mixer.internal.stream.StreamKey;
@@ -155,7 +156,8 @@ class MixServiceTest {
     }
 
     private MixService service(int maxMixes) {
-        return new MixService(new TestLibrary(), TestLibrary.opener(), TestLibrary.configuration(maxMixes), data);
+        return new MixService(new TestLibrary(), TestLibrary.opener(), new CueSheetService(),
+                TestLibrary.configuration(maxMixes), data);
     }
 
     private static List<String> ids(List<EntryView> entries) {

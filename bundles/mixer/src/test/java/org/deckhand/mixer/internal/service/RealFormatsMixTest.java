@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.music.CamelotKey;
+import org.deckhand.cue.internal.CueSheetService;
 import org.deckhand.decoder.internal.FileAudioDecoder;
 import org.deckhand.mixer.internal.audio.DecoderTrackOpener;
 import org.deckhand.mixer.internal.encode.StreamFormat;
@@ -79,7 +80,7 @@ class RealFormatsMixTest {
             }
         };
         MixService service = new MixService(library, new DecoderTrackOpener(new FileAudioDecoder(), paths::get,
-                MixService.SAMPLE_RATE_HZ), TestLibrary.configuration(1), data);
+                MixService.SAMPLE_RATE_HZ), new CueSheetService(), TestLibrary.configuration(1), data);
         try {
             List<String> ids = paths.keySet().stream().map(String::valueOf).toList();
             MixView mix = service.create(new Seed(null, null, ids), new MixOptions(null, null, null, null, 0, null,

@@ -1,6 +1,7 @@
 package org.deckhand.mixer.internal.service;
 
 import java.nio.file.Path;
+import org.deckhand.cue.internal.CueSheetService;
 
 /** Builds mixer services over the synthetic {@link TestLibrary}, for tests in other packages. */
 public final class TestServices {
@@ -14,7 +15,8 @@ public final class TestServices {
      * @return the service, with a buffer of one second
      */
     public static MixService mixService(Path data, int maxMixes) {
-        return new MixService(new TestLibrary(), TestLibrary.opener(), TestLibrary.configuration(maxMixes), data);
+        return new MixService(new TestLibrary(), TestLibrary.opener(), new CueSheetService(),
+                TestLibrary.configuration(maxMixes), data);
     }
 
     /** @param service a service whose mixes to stop */

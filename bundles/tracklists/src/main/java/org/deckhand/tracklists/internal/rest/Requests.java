@@ -7,13 +7,15 @@ public final class Requests {
     }
 
     /**
-     * An import: an address, or pasted text with an optional title.
+     * An import: an address, pasted text with an optional title, or the CUE sheet beside a mix recording.
      *
      * @param address a 1001Tracklists or MixesDB page (or a plugin site's)
      * @param text a tracklist as text, one track a line
      * @param title the mix's title, for text
+     * @param cueBesideTrackId a mix recording's track id: its tracklist is the CUE sheet beside its file, and the
+     *     two are linked
      */
-    public record ImportRequest(String address, String text, String title) {
+    public record ImportRequest(String address, String text, String title, Long cueBesideTrackId) {
     }
 
     /**

@@ -72,9 +72,10 @@ public final class TracklistsResource implements RestResource {
     }
 
     /**
-     * Imports a tracklist: from {@code {"address": "https://..."}} (1001Tracklists, MixesDB, or a plugin's site), or
-     * from {@code {"text": "01. Artist - Title\n...", "title": "..."}}. A second import of an address updates its
-     * tracklist and keeps the matches the user confirmed; it is served from the cache.
+     * Imports a tracklist: from {@code {"address": "https://..."}} (1001Tracklists, MixesDB, or a plugin's site),
+     * from {@code {"text": "01. Artist - Title\n...", "title": "..."}}, or from the CUE sheet beside a mix recording
+     * of the library, {@code {"cueBesideTrackId": 42}}, which it is then linked to. A second import of an address
+     * (or sheet) updates its tracklist and keeps the matches the user confirmed; a page is served from the cache.
      *
      * @param request the address or the text
      * @return 201 with the tracklist, matched, and its address in {@code Location}
@@ -82,12 +83,15 @@ public final class TracklistsResource implements RestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importTracklist(Requests.ImportRequest request) {
-        if (request == null || (blank(request.address()) == blank(request.text()))) {
-            throw new BadRequestException("The body must be {\"address\": \"https://...\"} or {\"text\": \"01. Artist"
-                    + " - Title\\n...\", \"title\": \"...\"}");
+        int given = request == null ? 0 : (blank(request.address()) ? 0 : 1) + (blank(request.text()) ? 0 : 1)
+                + (request.cueBesideTrackId() == null ? 0 : 1);
+        if (given != 1) {
+            throw new BadRequestException("The body must be one of {\"address\": \"https://...\"}, {\"text\": \"01."
+                    + " Artist - Title\\n...\", \"title\": \"...\"} and {\"cueBesideTrackId\": ID}");
         }
-        StoredTracklist stored = call(() -> blank(request.address())
-                ? tracklists.importText(request.text(), request.title())
+        StoredTracklist stored = call(() -> request.cueBesideTrackId() != null
+                ? tracklists.importBeside(request.cueBesideTrackId())
+                : blank(request.address()) ? tracklists.importText(request.text(), request.title())
                 : tracklists.importAddress(request.address()));
         return Response.created(URI.create(RestResource.BASE_PATH + "/tracklists/" + stored.id()))
                 .entity(TracklistViews.of(stored, catalog)).build();
@@ -232,6 +236,8 @@ public final class TracklistsResource implements RestResource {
             throw new NotFoundException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new ServerErrorException(e.getMessage(), Response.Status.SERVICE_UNAVAILABLE, e);
         } catch (NotATracklistException e) {
             throw new ClientErrorException(e.getMessage(), 422, e);
         } catch (BlockedBySiteException e) {

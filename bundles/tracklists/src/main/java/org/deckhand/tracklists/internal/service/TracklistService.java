@@ -1,7 +1,9 @@
 package org.deckhand.tracklists.internal.service;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.cue.CueSheetReader;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
 import org.deckhand.api.search.TrackIndex;
@@ -29,6 +32,7 @@ import org.deckhand.tracklists.internal.match.CandidateFinder;
 import org.deckhand.tracklists.internal.match.IndexCandidateFinder;
 import org.deckhand.tracklists.internal.match.TrackMatcher;
 import org.deckhand.tracklists.internal.parse.TextTracklistParser;
+import org.deckhand.tracklists.internal.source.CueSheetTracklists;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,8 +44,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports tracklists (from an address, through the first {@link TracklistSource} that accepts it, or from pasted
- * text), matches them to the library, keeps them in the {@link TracklistStore}, and posts
+ * Imports tracklists (from an address, through the first {@link TracklistSource} that accepts it, from pasted text,
+ * or from the CUE sheet beside a mix recording), matches them to the library, keeps them in the {@link TracklistStore}, and posts
  * {@link Topics#TRACKLISTS_IMPORTED}, {@link Topics#TRACKLISTS_MATCHED} and {@link Topics#TRACKLISTS_BLOCKED}. A
  * second import of an address replaces its tracklist's content, keeps its id and link, and keeps every match the
  * user confirmed.
@@ -59,6 +63,7 @@ public final class TracklistService {
     private final Catalog catalog;
     private final TrackMatcher matcher;
     private final EventAdmin events;
+    private final CueSheetReader cueReader;
     private final TextTracklistParser text = new TextTracklistParser();
 
     /**
@@ -68,13 +73,16 @@ public final class TracklistService {
      * @param index the search index, for candidates
      * @param catalog the catalog, for the candidates' tags and the recordings
      * @param events where events go
+     * @param cueReader the CUE sheet reader, for the sheets beside recordings; null while the CUE bundle is absent
      */
     @Activate
     public TracklistService(@Reference TracklistStore store, @Reference PoliteFetcher fetcher,
             @Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY)
             List<TracklistSource> sources, @Reference TrackIndex index, @Reference Catalog catalog,
-            @Reference EventAdmin events) {
-        this(store, fetcher, sources, new IndexCandidateFinder(index, catalog), catalog, events);
+            @Reference EventAdmin events,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            CueSheetReader cueReader) {
+        this(store, fetcher, sources, new IndexCandidateFinder(index, catalog), catalog, events, cueReader);
     }
 
     /**
@@ -84,15 +92,17 @@ public final class TracklistService {
      * @param candidates where the matcher's candidates come from
      * @param catalog the catalog
      * @param events where events go
+     * @param cueReader the CUE sheet reader, or null
      */
     public TracklistService(TracklistStore store, PoliteFetcher fetcher, List<TracklistSource> sources,
-            CandidateFinder candidates, Catalog catalog, EventAdmin events) {
+            CandidateFinder candidates, Catalog catalog, EventAdmin events, CueSheetReader cueReader) {
         this.store = store;
         this.fetcher = fetcher;
         this.sources = List.copyOf(sources);
         this.catalog = catalog;
         this.matcher = new TrackMatcher(candidates);
         this.events = events;
+        this.cueReader = cueReader;
     }
 
     /**
@@ -140,6 +150,34 @@ public final class TracklistService {
         }
         return keep(new Tracklist(title == null || title.isBlank() ? null : title.strip(), List.of(), null,
                 List.of(), TEXT_SOURCE, null, Instant.now(), entries));
+    }
+
+    /**
+     * Reads the CUE sheet beside a mix recording of the library as its tracklist, and links the two.
+     *
+     * @param recordingTrackId the recording's track id
+     * @return the tracklist kept, matched and linked
+     * @throws NoSuchElementException if there is no such track, or no sheet beside it
+     * @throws IllegalStateException if the CUE bundle is not running
+     * @throws TracklistException if the sheet cannot be read; the message names it
+     */
+    public StoredTracklist importBeside(long recordingTrackId) throws TracklistException {
+        if (cueReader == null) {
+            throw new IllegalStateException("The CUE sheet reader (bundle org.deckhand.cue) is not running");
+        }
+        Path recording = catalog.get(recordingTrackId).orElseThrow(() -> new NoSuchElementException("No track "
+                + recordingTrackId + " in the library")).track().file().path();
+        Path sheet;
+        try {
+            sheet = CueSheetTracklists.besides(recording, cueReader).orElseThrow(() -> new NoSuchElementException(
+                    "No CUE sheet beside " + recording + " (" + recording.getFileName() + " with .cue, or a sheet"
+                    + " in its folder that names it)"));
+        } catch (IOException e) {
+            throw new TracklistException(CueSheetTracklists.SOURCE, recording.toString(), "The folder of "
+                    + recording + " cannot be read: " + e.getMessage(), e);
+        }
+        StoredTracklist kept = keep(CueSheetTracklists.read(sheet, cueReader));
+        return store.link(kept.id(), recordingTrackId);
     }
 
     private StoredTracklist keep(Tracklist tracklist) {

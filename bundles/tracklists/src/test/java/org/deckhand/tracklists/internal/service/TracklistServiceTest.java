@@ -32,6 +32,7 @@ import org.deckhand.api.tracklist.MatchState;
 import org.deckhand.api.tracklist.StoredTracklist;
 import org.deckhand.api.tracklist.TracklistEntry;
 import org.deckhand.catalog.internal.DerbyCatalog;
+import org.deckhand.cue.internal.CueSheetService;
 import org.deckhand.tracklists.internal.Fixtures;
 import org.deckhand.tracklists.internal.SiteStandIn;
 import org.deckhand.tracklists.internal.fetch.FetcherSettings;
@@ -102,7 +103,7 @@ class TracklistServiceTest {
         service = new TracklistService(catalog, fetcher, List.of(
                 new OneThousandOneSource(site.base(), OneThousandOneSelectors.CURRENT),
                 new MixesDbSource("http://localhost:" + site.at("/").getPort(), "/db/api.php")),
-                new TokenCandidateFinder(library), catalog, admin);
+                new TokenCandidateFinder(library), catalog, admin, new CueSheetService());
         resource = new TracklistsResource(service, catalog, fetcher);
     }
 
@@ -127,7 +128,7 @@ class TracklistServiceTest {
 
     @Test
     void anAddressIsImportedMatchedKeptAndAnnouncedAndASecondImportMakesNoRequest() throws Exception {
-        Response created = resource.importTracklist(new Requests.ImportRequest(site.base() + CURBI, null, null));
+        Response created = resource.importTracklist(new Requests.ImportRequest(site.base() + CURBI, null, null, null));
         assertEquals(201, created.getStatus());
         JsonNode view = json.valueToTree(created.getEntity());
         assertEquals("Curbi @ Tape 06 2021-03-12", view.path("title").asText());
@@ -189,7 +190,7 @@ class TracklistServiceTest {
         assertTrue(topics().contains(Topics.TRACKLISTS_BLOCKED), topics().toString());
         assertEquals(1, site.count(CAPTCHA));
         WebApplicationException again = assertThrows(WebApplicationException.class, () -> resource.importTracklist(
-                new Requests.ImportRequest(site.base() + CURBI, null, null)));
+                new Requests.ImportRequest(site.base() + CURBI, null, null, null)));
         assertEquals(503, again.getResponse().getStatus());
         assertEquals(0, site.count(CURBI), "the blocked site gets no request");
         assertEquals(1, fetcher.statistics().hosts().size());
@@ -198,21 +199,21 @@ class TracklistServiceTest {
     @Test
     void errorsAreTheApisStatuses() {
         WebApplicationException track = assertThrows(WebApplicationException.class, () -> resource.importTracklist(
-                new Requests.ImportRequest(site.base() + TRACK_PAGE, null, null)));
+                new Requests.ImportRequest(site.base() + TRACK_PAGE, null, null, null)));
         assertEquals(422, track.getResponse().getStatus());
         assertTrue(track.getMessage().contains("not a tracklist page"), track.getMessage());
         WebApplicationException unknown = assertThrows(WebApplicationException.class, () -> resource.importTracklist(
-                new Requests.ImportRequest("https://example.org/set.html", null, null)));
+                new Requests.ImportRequest("https://example.org/set.html", null, null, null)));
         assertEquals(400, unknown.getResponse().getStatus());
         assertTrue(unknown.getMessage().contains("1001Tracklists"), unknown.getMessage());
         assertEquals(400, assertThrows(WebApplicationException.class, () -> resource.importTracklist(
-                new Requests.ImportRequest(null, null, null))).getResponse().getStatus());
+                new Requests.ImportRequest(null, null, null, null))).getResponse().getStatus());
         assertEquals(404, assertThrows(WebApplicationException.class, () -> resource.get(999)).getResponse()
                 .getStatus());
         site.robots("User-agent: *\nDisallow: /tracklist/\n");
         site.page("/tracklist/a/b.html", "<html></html>");
         assertEquals(502, assertThrows(WebApplicationException.class, () -> resource.importTracklist(
-                new Requests.ImportRequest(site.base() + "/nowhere.html", null, null))).getResponse().getStatus(),
+                new Requests.ImportRequest(site.base() + "/nowhere.html", null, null, null))).getResponse().getStatus(),
                 "a 404 from the site");
     }
 
@@ -247,5 +248,46 @@ class TracklistServiceTest {
         assertEquals(recording, service.link(recording, id).recordingTrackId());
         assertEquals(id, service.forRecording(recording).id());
         assertThrows(java.util.NoSuchElementException.class, () -> service.link(99_999, id));
+    }
+
+    @Test
+    void theCueSheetBesideARecordingIsItsTracklistAndTheRecordingGetsASheetFromItsTracklist() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(data.resolve("music"));
+        Path recording = folder.resolve("curbi-tape-06.flac");
+        java.nio.file.Files.write(recording, new byte[0]);
+        java.nio.file.Files.writeString(folder.resolve("curbi-tape-06.cue"), "REM DATE 2021-03-12\r\n"
+                + "PERFORMER \"Curbi\"\r\nTITLE \"Tape 06\"\r\nFILE \"curbi-tape-06.flac\" WAVE\r\n"
+                + "  TRACK 01 AUDIO\r\n    TITLE \"Midnight Sky (ID Remix)\"\r\n    PERFORMER \"Miley Cyrus\"\r\n"
+                + "    INDEX 01 00:00:00\r\n  TRACK 02 AUDIO\r\n    TITLE \"Glue\"\r\n    PERFORMER \"Bicep\"\r\n"
+                + "    INDEX 01 04:10:30\r\n");
+        addTrack("Curbi", "Tape 06", recording.toString(), 600);
+        long recordingId = catalogId(recording.toString());
+
+        Response created = resource.importTracklist(new Requests.ImportRequest(null, null, null, recordingId));
+        assertEquals(201, created.getStatus());
+        StoredTracklist fromSheet = service.forRecording(recordingId);
+        assertEquals("cue", fromSheet.tracklist().source());
+        assertEquals("Tape 06", fromSheet.tracklist().title());
+        assertEquals(List.of("Curbi"), fromSheet.tracklist().djs());
+        assertEquals(java.time.LocalDate.of(2021, 3, 12), fromSheet.tracklist().date());
+        assertEquals(250.4, fromSheet.tracklist().entries().get(1).cueSeconds(), 1e-9);
+        assertEquals("ID Remix", fromSheet.tracklist().entries().get(0).remix());
+        assertEquals(MatchState.MATCHED, fromSheet.matches().get(0).state());
+
+        org.deckhand.tracklists.internal.rest.RecordingTracklistResource recordings =
+                new org.deckhand.tracklists.internal.rest.RecordingTracklistResource(service, catalog,
+                        new CueSheetService());
+        long curbi = service.importAddress(site.base() + CURBI).id();
+        service.link(recordingId, curbi);
+        String sheet = new String((byte[]) recordings.cueSheet(recordingId, "cue").getEntity(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(sheet.contains("FILE \"curbi-tape-06.flac\" WAVE"), sheet);
+        assertTrue(sheet.contains("REM COMMENT \"" + site.base() + CURBI + "\""), sheet);
+        assertTrue(sheet.contains("TRACK 01 AUDIO") && sheet.contains("INDEX 01 00:00:00"), sheet);
+        assertTrue(sheet.contains("INDEX 01 02:24:00"), "the mashup at 144 s: " + sheet);
+        assertTrue(sheet.contains("INDEX 01 09:00:00"), "Kage at 540 s: " + sheet);
+        JsonNode report = json.valueToTree(recordings.cueSheet(recordingId, "json").getEntity());
+        assertTrue(report.path("problems").toString().contains("AFTER_END"),
+                "a 600 s recording leaves out the entries after 10:00: " + report.path("problems"));
     }
 }

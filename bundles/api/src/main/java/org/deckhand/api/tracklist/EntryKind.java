@@ -3,7 +3,7 @@ package org.deckhand.api.tracklist;
 /** What a row of a tracklist stands for. */
 public enum EntryKind {
 
-    /** A track, named by artist and title (the title may still be unknown: see {@link TracklistEntry#unidentified()}). */
+    /** A track, named by artist and title. */
     TRACK,
 
     /**

@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The catalog in an embedded Apache Derby database, {@code DATA/catalog/db}, its schema brought up to date by
  * {@link Migrations} at start. Each method runs in one transaction on its own connection. The same component is the
- * {@link AnalysisLedger}, kept by {@link DerbyAnalysisLedger} in the same database, and the {@link TracklistStore}, kept
- * by {@link DerbyTracklistStore}.
+ * {@link AnalysisLedger}, kept by {@link DerbyAnalysisLedger} in the same database, and the
+ * {@link TracklistStore}, kept by {@link DerbyTracklistStore}.
  */
 @Component(service = {Catalog.class, AnalysisLedger.class, TracklistStore.class}, immediate = true)
 public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistStore {

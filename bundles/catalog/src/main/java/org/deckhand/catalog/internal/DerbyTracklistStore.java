@@ -231,8 +231,8 @@ final class DerbyTracklistStore implements TracklistStore {
                 + " position, kind, cue_seconds, artist, title, remix, label, duration_seconds, with_previous, dj_part,"
                 + " match_state, match_track_id, match_confidence, match_confirmed, match_candidates)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement part = connection.prepareStatement("INSERT INTO tracklist_mashup_part"
-                        + " (tracklist_id, position, part, artist, title, remix, label) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement part = connection.prepareStatement("INSERT INTO tracklist_mashup_part (tracklist_id,"
+                        + " position, part, artist, title, remix, label) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < entries.size(); i++) {
                 TracklistEntry row = entries.get(i);
                 entry.setLong(1, id);

@@ -263,8 +263,8 @@ public final class OneThousandOneParser {
         }
 
         TracklistEntry build(int position) {
-            return new TracklistEntry(position, text.kind(), cueSeconds, text.artist(), text.title(), text.remix(), label,
-                    duration, withPrevious, parts, null);
+            return new TracklistEntry(position, text.kind(), cueSeconds, text.artist(), text.title(), text.remix(),
+                    label, duration, withPrevious, parts, null);
         }
     }
 }

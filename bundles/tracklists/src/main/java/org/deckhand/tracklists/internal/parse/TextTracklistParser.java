@@ -13,9 +13,9 @@ import org.deckhand.api.tracklist.TracklistEntry;
  * <li>{@code 01. Artist - Title (Remix) [Label]}, numbered ({@code 1.}, {@code 01)}) or not;</li>
  * <li>a cue time before the track: {@code [00:00]}, {@code [1:02:03]}, {@code 1:02:03}, {@code 12:34}, or MixesDB's
  * minutes {@code [05]}, {@code [143]}, and its unknown ones {@code [0?]}, {@code [??]} (kept without a time);</li>
- * <li>MixesDB wikitext: {@code #} list lines, the {@code <list>} form (and other HTML tags around lines), {@code ...} for a gap, {@code ?} for an
- * unidentified track, {@code ;Part 2} or {@code ;DJ name} headings of back-to-back sets, {@code '''bold'''} and
- * {@code ''italic''} markup, {@code [[links]]};</li>
+ * <li>MixesDB wikitext: {@code #} list lines, the {@code <list>} form (and other HTML tags around lines),
+ * {@code ...} for a gap, {@code ?} for an unidentified track, {@code ;Part 2} or {@code ;DJ name} headings of
+ * back-to-back sets, {@code '''bold'''} and {@code ''italic''} markup, {@code [[links]]};</li>
  * <li>a 1001Tracklists copy: numbered lines and {@code w/} lines for a track played together with the previous;</li>
  * <li>hyphens, en dashes or em dashes between artist and title; {@code feat.} and {@code ft.} stay in the artist.</li>
  * </ul>
@@ -26,7 +26,8 @@ public final class TextTracklistParser {
 
     private static final Pattern NUMBER = Pattern.compile("^(\\d{1,3})\\s*[.)]\\s*");
     private static final Pattern WITH_PREVIOUS = Pattern.compile("^(?i)w/\\s*");
-    private static final Pattern BRACKET_CUE = Pattern.compile("^[\\[(]\\s*([0-9?]{1,3}(?::[0-9?]{1,2}){0,2})\\s*[\\])]\\s*");
+    private static final Pattern BRACKET_CUE = Pattern.compile(
+            "^[\\[(]\\s*([0-9?]{1,3}(?::[0-9?]{1,2}){0,2})\\s*[\\])]\\s*");
     private static final Pattern BARE_CUE = Pattern.compile("^(\\d{1,3}(?::\\d{2}){1,2})\\s+(?:[-\u2013\u2014|]\\s+)?");
     private static final Pattern BOLD_PREFIX = Pattern.compile("^'''[^']*'''\\s*");
     private static final Pattern WIKI_LINK = Pattern.compile("\\[\\[(?:[^|\\]]*\\|)?([^\\]]*)\\]\\]");

@@ -41,8 +41,8 @@ public final class TracklistViews {
      * @param counts how its entries stand
      * @param entries its entries, by position
      */
-    public record TracklistView(long id, String title, List<String> djs, LocalDate date, List<String> genres, String source,
-            String address, Instant fetched, Instant imported, Long recordingTrackId, Counts counts,
+    public record TracklistView(long id, String title, List<String> djs, LocalDate date, List<String> genres,
+            String source, String address, Instant fetched, Instant imported, Long recordingTrackId, Counts counts,
             List<EntryView> entries) {
     }
 
@@ -100,7 +100,8 @@ public final class TracklistViews {
      * @param format its file's format
      * @param path its file
      */
-    public record TrackRef(long id, List<String> artists, String title, Double durationSeconds, String format, String path) {
+    public record TrackRef(long id, List<String> artists, String title, Double durationSeconds, String format,
+            String path) {
 
         static TrackRef of(CatalogTrack track) {
             double duration = track.track().durationSeconds();
@@ -181,6 +182,7 @@ public final class TracklistViews {
         long hours = whole / 3600;
         long minutes = whole % 3600 / 60;
         long rest = whole % 60;
-        return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, rest) : String.format("%d:%02d", minutes, rest);
+        return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, rest)
+                : String.format("%d:%02d", minutes, rest);
     }
 }

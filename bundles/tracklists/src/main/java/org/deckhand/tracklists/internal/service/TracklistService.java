@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports tracklists (from an address, through the first {@link TracklistSource} that accepts it, from pasted text,
- * or from the CUE sheet beside a mix recording), matches them to the library, keeps them in the {@link TracklistStore}, and posts
+ * or from the CUE sheet beside a mix recording), matches them to the library, keeps them in the
+ * {@link TracklistStore}, and posts
  * {@link Topics#TRACKLISTS_IMPORTED}, {@link Topics#TRACKLISTS_MATCHED} and {@link Topics#TRACKLISTS_BLOCKED}. A
  * second import of an address replaces its tracklist's content, keeps its id and link, and keeps every match the
  * user confirmed.

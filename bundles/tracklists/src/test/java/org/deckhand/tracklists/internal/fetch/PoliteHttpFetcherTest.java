@@ -78,7 +78,8 @@ class PoliteHttpFetcherTest {
         assertEquals(List.of("/robots.txt", NTS, WAREHOUSE, CURBI), received.stream().map(r -> r.path()).toList());
         for (int i = 1; i < received.size(); i++) {
             long gap = received.get(i).nanoTime() - received.get(i - 1).nanoTime();
-            assertTrue(gap >= GAP.toNanos() - SLACK_NANOS, "request " + i + " came " + gap / 1e6 + " ms after the last");
+            assertTrue(gap >= GAP.toNanos() - SLACK_NANOS,
+                    "request " + i + " came " + gap / 1e6 + " ms after the last");
         }
         assertTrue(received.stream().allMatch(r -> r.userAgent().startsWith("Deckhand/")), received.toString());
     }

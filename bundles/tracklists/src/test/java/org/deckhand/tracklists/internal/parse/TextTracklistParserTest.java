@@ -83,7 +83,8 @@ class TextTracklistParserTest {
     void mixesDbConventions() {
         List<TracklistEntry> entries = parser.parse("<list>\n;Part 1\n# [05] A - One [L1]\n# [143] B - Two\n"
                 + "# [0?] C - Three\n# [??] D - Four\n...\n# [20] ?\n;Part 2:\n# [000] Deep Woods Intro\n"
-                + "# [??] '''Rewind 2\u20261999:''' Steve Morley - Reincarnations (DJ JamX & De Leon's Dumonde Remix) [Neo]\n"
+                + "# [??] '''Rewind 2\u20261999:''' Steve Morley - Reincarnations"
+                + " (DJ JamX & De Leon's Dumonde Remix) [Neo]\n"
                 + "# [??] ''Linear System - ? [Unreleased]''\n</list>\n");
         assertEquals(9, entries.size());
         assertEquals(300.0, entries.get(0).cueSeconds());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.locks.ReentrantLock;
 import org.deckhand.api.tracklist.FetchException;
 import org.deckhand.api.tracklist.FetchException.Reason;
 import org.deckhand.api.tracklist.FetcherStatistics.HostStatus;
@@ -11,15 +12,18 @@ import org.deckhand.api.tracklist.FetcherStatistics.HostStatus;
 /**
  * What the fetcher keeps about one host: when it may be asked next (the gap between requests, a {@code Retry-After}
  * it sent), the requests within the budget's window, a block after a captcha, and its robots.txt. Requests to one
- * host are made one at a time: {@link #admit} holds the host's lock while it waits for the gap, which is counted
- * from the end of the previous request ({@link #finished()}), so that a slow answer does not shorten it.
+ * host are made one at a time, in turn ({@link #admit} to {@link #finished()}), and the gap is counted from the end
+ * of the previous answer, so that a slow answer does not shorten it. The state itself is guarded by the object's
+ * monitor, held only briefly, so that {@link #status()} never waits for a request.
  */
 final class HostState {
 
     private final String host;
     private final FetcherSettings settings;
     private final Deque<Instant> recent = new ArrayDeque<>();
-    private Instant lastRequest = Instant.EPOCH;
+    private final ReentrantLock turn = new ReentrantLock(true);
+    private final Object robotsLock = new Object();
+    private Instant lastAnswer = Instant.EPOCH;
     private Instant retryAfterUntil = Instant.EPOCH;
     private Instant blockedUntil = Instant.EPOCH;
     private Duration crawlDelay = Duration.ZERO;
@@ -31,14 +35,41 @@ final class HostState {
     }
 
     /**
-     * Waits until the host may be asked, then counts the request.
+     * Waits for the host's turn and for the gap since its last answer, then counts the request. The turn is the
+     * caller's until it calls {@link #finished()}, which it must, in a {@code finally} block, once this returns.
      *
      * @param source the source asking, for messages
      * @param address the address about to be asked
      * @throws FetchException if the host is blocked, asked to wait longer than the fetcher waits, or its budget is
-     *     spent; or the wait was interrupted
+     *     spent; or the wait was interrupted. The turn is given back.
      */
-    synchronized void admit(String source, String address) throws FetchException {
+    void admit(String source, String address) throws FetchException {
+        try {
+            turn.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(source, address, e);
+        }
+        try {
+            long waitMillis = check(source, address);
+            if (waitMillis > 0) {
+                Thread.sleep(waitMillis);
+            }
+            synchronized (this) {
+                recent.addLast(Instant.now());
+            }
+        } catch (InterruptedException e) {
+            turn.unlock();
+            Thread.currentThread().interrupt();
+            throw interrupted(source, address, e);
+        } catch (FetchException | RuntimeException e) {
+            turn.unlock();
+            throw e;
+        }
+    }
+
+    /** @return how long to wait before the request, in milliseconds, once the rules allow it at all */
+    private synchronized long check(String source, String address) throws FetchException {
         Instant now = Instant.now();
         if (now.isBefore(blockedUntil)) {
             throw new FetchException(Reason.BLOCKED, source, address, host + " answered with a captcha; Deckhand"
@@ -58,24 +89,20 @@ final class HostState {
                     + " s is spent; " + address + " can be asked after "
                     + recent.peekFirst().plus(settings.budgetWindow()) + ".");
         }
-        Instant allowed = later(lastRequest.plus(gap()), retryAfterUntil);
-        long waitMillis = Duration.between(now, allowed).toMillis();
-        if (waitMillis > 0) {
-            try {
-                Thread.sleep(waitMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FetchException(Reason.NETWORK, source, address, "Interrupted while waiting to ask "
-                        + host + " for " + address, e);
-            }
-        }
-        lastRequest = Instant.now();
-        recent.addLast(lastRequest);
+        return Duration.between(now, later(lastAnswer.plus(gap()), retryAfterUntil)).toMillis();
     }
 
     /** Records that the request admitted last has been answered (or failed): the next gap starts now. */
-    synchronized void finished() {
-        lastRequest = Instant.now();
+    void finished() {
+        synchronized (this) {
+            lastAnswer = Instant.now();
+        }
+        turn.unlock();
+    }
+
+    private FetchException interrupted(String source, String address, InterruptedException e) {
+        return new FetchException(Reason.NETWORK, source, address, "Interrupted while waiting to ask " + host
+                + " for " + address, e);
     }
 
     /** @return the gap kept between two requests: the configured one, or robots.txt's crawl delay when longer */
@@ -91,6 +118,11 @@ final class HostState {
     /** Marks the host blocked for the configured time, after a captcha. */
     synchronized void block() {
         blockedUntil = Instant.now().plus(settings.blockedFor());
+    }
+
+    /** @return the lock held while the host's robots.txt is read, so that it is read once */
+    Object robotsLock() {
+        return robotsLock;
     }
 
     synchronized RobotsFile robots() {

@@ -221,7 +221,7 @@ public final class PoliteHttpFetcher implements PoliteFetcher, AutoCloseable {
 
     /** The host's robots.txt, read when not yet known or expired. */
     private RobotsFile robots(String source, HostState host, URI page) throws FetchException {
-        synchronized (host) {
+        synchronized (host.robotsLock()) {
             RobotsFile known = host.robots();
             if (known != null) {
                 return known;
@@ -257,7 +257,15 @@ public final class PoliteHttpFetcher implements PoliteFetcher, AutoCloseable {
      */
     private Answer send(String source, HostState host, URI address, Set<String> accepted) throws FetchException {
         host.admit(source, address.toString());
-        requests.incrementAndGet();
+        try {
+            requests.incrementAndGet();
+            return exchange(source, address, accepted);
+        } finally {
+            host.finished();
+        }
+    }
+
+    private Answer exchange(String source, URI address, Set<String> accepted) throws FetchException {
         HttpRequest.Builder request = HttpRequest.newBuilder(address).GET().timeout(settings.answerTimeout())
                 .header("User-Agent", settings.userAgent());
         if (accepted != null) {
@@ -271,14 +279,12 @@ public final class PoliteHttpFetcher implements PoliteFetcher, AutoCloseable {
                         && info.headers().firstValueAsLong("Content-Length").orElse(0) <= limit));
         try {
             HttpResponse<byte[]> response = pending.get(settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            host.finished();
             if (response.headers().firstValueAsLong("Content-Length").orElse(0) > limit) {
                 throw tooLarge(source, at, limit);
             }
             return new Answer(response);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            host.finished();
             throw new FetchException(Reason.TIMEOUT, source, at, authority(address) + " did not answer " + at
                     + " within " + settings.answerTimeout().toSeconds() + " s", e);
         } catch (InterruptedException e) {
@@ -287,7 +293,6 @@ public final class PoliteHttpFetcher implements PoliteFetcher, AutoCloseable {
             throw new FetchException(Reason.NETWORK, source, at, "Interrupted while fetching " + at, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            host.finished();
             if (cause instanceof LimitedBody.TooLargeException
                     || cause instanceof IOException && cause.getCause() instanceof LimitedBody.TooLargeException) {
                 throw tooLarge(source, at, limit);

@@ -21,7 +21,8 @@ import org.deckhand.tracklists.internal.parse.OneThousandOneSelectors;
  * largest fixture (the Curbi tape, 276 kB, 31 rows), with the bytes allocated per page and the heap its DOM holds
  * (the most a parse keeps live); and the
  * time to match a 40-entry tracklist against a library of 100,000 tracks (the fixtures' tracks among generated
- * ones, candidates from the in-memory word index). Run it with the server's heap:
+ * ones), its candidates from the in-memory word index, then from the server's Lucene search index. Run it with the
+ * server's heap:
  *
  * <pre>
  * MAVEN_OPTS=-Xmx160m mvn -q -o -f bundles/tracklists/pom.xml test-compile exec:java -Dexec.classpathScope=test \
@@ -84,6 +85,71 @@ public final class TracklistsBench {
         long matched = matches.stream().filter(m -> m.state() == MatchState.MATCHED).count();
         System.out.printf("match: 40 entries against %,d tracks in %.1f ms (word index built in %.2f s, once);"
                 + " %d matched%n", library.size(), matchMillis, indexSeconds, matched);
+        matchThroughLucene(set, library);
+    }
+
+    /**
+     * The same match with the server's candidates: its Lucene search index (the search bundle's component, in a
+     * temporary folder) and the tracks' tags from memory in place of the catalog's database.
+     */
+    private static void matchThroughLucene(List<TracklistEntry> set, List<LibraryTrack> library) throws Exception {
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("tracklists-bench");
+        org.osgi.framework.BundleContext context = (org.osgi.framework.BundleContext) java.lang.reflect.Proxy
+                .newProxyInstance(TracklistsBench.class.getClassLoader(),
+                        new Class<?>[] {org.osgi.framework.BundleContext.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("getProperty")) {
+                                return data.toString();
+                            }
+                            throw new UnsupportedOperationException(method.getName());
+                        });
+        org.deckhand.search.internal.TrackIndexComponent index =
+                new org.deckhand.search.internal.TrackIndexComponent(context);
+        java.util.Map<Long, org.deckhand.api.catalog.CatalogTrack> tracks = new java.util.HashMap<>();
+        long put = System.nanoTime();
+        for (LibraryTrack track : library) {
+            index.put(new org.deckhand.api.search.IndexedTrack(track.id(), track.artists(), track.title(), null,
+                    track.label(), null, null, null, null, null, track.durationSeconds(), "flac", Instant.EPOCH,
+                    java.util.Map.of()));
+            tracks.put(track.id(), catalogTrack(track));
+        }
+        index.commit();
+        double indexSeconds = (System.nanoTime() - put) / 1e9;
+        org.deckhand.api.catalog.Catalog catalog = (org.deckhand.api.catalog.Catalog) java.lang.reflect.Proxy
+                .newProxyInstance(TracklistsBench.class.getClassLoader(),
+                        new Class<?>[] {org.deckhand.api.catalog.Catalog.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("getAll")) {
+                                return ((List<?>) args[0]).stream().map(tracks::get).toList();
+                            }
+                            throw new UnsupportedOperationException(method.getName());
+                        });
+        TrackMatcher matcher = new TrackMatcher(new org.deckhand.tracklists.internal.match.IndexCandidateFinder(
+                index, catalog));
+        for (int i = 0; i < 5; i++) {
+            matcher.match(set, java.util.Map.of());
+        }
+        int runs = 20;
+        long start = System.nanoTime();
+        List<EntryMatch> matches = List.of();
+        for (int i = 0; i < runs; i++) {
+            matches = matcher.match(set, java.util.Map.of());
+        }
+        double millis = (System.nanoTime() - start) / 1e6 / runs;
+        System.out.printf("match through Lucene: 40 entries against %,d tracks in %.1f ms (indexed in %.1f s, once);"
+                + " %d matched%n", library.size(), millis, indexSeconds,
+                matches.stream().filter(m -> m.state() == MatchState.MATCHED).count());
+        index.deactivate();
+    }
+
+    private static org.deckhand.api.catalog.CatalogTrack catalogTrack(LibraryTrack track) {
+        org.deckhand.api.library.Tags tags = new org.deckhand.api.library.Tags(track.title(), track.artists(), null,
+                null, null, null, null, null, track.label(), null, null, null, null);
+        org.deckhand.api.library.AudioFile file = new org.deckhand.api.library.AudioFile(
+                java.nio.file.Path.of("/music/" + track.id() + ".flac"), 1, Instant.EPOCH, "flac", null, null);
+        double duration = track.durationSeconds() == null ? Double.NaN : track.durationSeconds();
+        return new org.deckhand.api.catalog.CatalogTrack(new org.deckhand.api.library.Track(track.id(), file, tags,
+                duration, List.of()), new org.deckhand.api.library.TrackMetadata("flac", tags,
+                new org.deckhand.api.library.AudioProperties("flac", duration, 900, 44_100, 16, 2, true),
+                org.deckhand.api.library.ReplayGain.NONE, false, List.of()), Instant.EPOCH, null);
     }
 
     private static List<TracklistEntry> fixtureEntries() throws Exception {

@@ -41,10 +41,10 @@ public record FetcherSettings(String userAgent, String robotName, Duration minim
 
     /**
      * @param version Deckhand's version, for the User-Agent
-     * @return the defaults: 3 s between requests to a host, 20 requests per host in 4 minutes (1001Tracklists blocks
-     *     at about 100), 10 s to connect, 30 s for an answer, 5 redirects, 5 MiB, Retry-After waited up to 60 s,
-     *     a captcha blocks the host for an hour, pages kept 30 days and searches a day, 200 answers on the heap and
-     *     up to 64 MB on disk
+     * @return the defaults, the same as {@link FetcherConfiguration}'s: 3 s between requests to a host, 20
+     *     requests per host in 4 minutes (1001Tracklists blocks at about 100), 10 s to connect, 30 s for an answer,
+     *     5 redirects, 5 MiB, Retry-After waited up to 60 s, a captcha blocks the host for an hour, pages kept 30 days
+     *     and searches a day, 200 answers on the heap and up to 64 MB on disk
      */
     public static FetcherSettings defaults(String version) {
         return new FetcherSettings("Deckhand/" + version + " (self-hosted music server; fetches the tracklists its"

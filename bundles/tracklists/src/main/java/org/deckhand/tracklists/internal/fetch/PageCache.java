@@ -123,8 +123,20 @@ final class PageCache implements AutoCloseable {
         caches.values().forEach(cache -> cache.remove(address));
     }
 
-    /** @return entries, heap entries, disk bytes, hits and misses, summed over the kinds */
-    long[] figures() {
+    /**
+     * The cache's figures, summed over the kinds.
+     *
+     * @param entries entries on disk (every entry is)
+     * @param heapEntries entries also on the heap
+     * @param diskBytes bytes the disk tier occupies
+     * @param hits gets the cache answered
+     * @param misses gets it could not answer
+     */
+    record Figures(long entries, long heapEntries, long diskBytes, long hits, long misses) {
+    }
+
+    /** @return the cache's figures now */
+    Figures figures() {
         long entries = 0;
         long heap = 0;
         long disk = 0;
@@ -143,7 +155,7 @@ final class PageCache implements AutoCloseable {
                 }
             }
         }
-        return new long[] {entries, heap, disk, hits, misses};
+        return new Figures(entries, heap, disk, hits, misses);
     }
 
     /** Writes the disk tier out and releases the folder; the next cache on the folder finds every entry. */

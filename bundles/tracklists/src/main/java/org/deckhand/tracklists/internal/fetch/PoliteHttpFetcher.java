@@ -117,13 +117,13 @@ public final class PoliteHttpFetcher implements PoliteFetcher, AutoCloseable {
 
     @Override
     public FetcherStatistics statistics() {
-        long[] figures = cache.figures();
-        long gets = figures[3] + figures[4];
+        PageCache.Figures figures = cache.figures();
+        long gets = figures.hits() + figures.misses();
         List<FetcherStatistics.HostStatus> statuses = new ArrayList<>();
         hosts.values().forEach(host -> statuses.add(host.status()));
         statuses.sort((a, b) -> a.host().compareTo(b.host()));
-        return new FetcherStatistics(figures[0], figures[1], figures[2], figures[3], figures[4],
-                gets == 0 ? 0 : (double) figures[3] / gets, requests.get(), statuses);
+        return new FetcherStatistics(figures.entries(), figures.heapEntries(), figures.diskBytes(), figures.hits(),
+                figures.misses(), gets == 0 ? 0 : (double) figures.hits() / gets, requests.get(), statuses);
     }
 
     /** Closes the cache, which keeps its entries on disk for the next start. */

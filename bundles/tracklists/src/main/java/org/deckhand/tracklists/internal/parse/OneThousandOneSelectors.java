@@ -17,14 +17,24 @@ package org.deckhand.tracklists.internal.parse;
 public record OneThousandOneSelectors(String playlist, String row, String mashupPart, String cueSeconds,
         String trackNumber, String trackValue, String label, String captcha) {
 
+    /** The current {@link #playlist()}. */
+    public static final String PLAYLIST = "#tlTab";
+    /** The current {@link #row()}. */
+    public static final String ROW = "div.tlpItem";
+    /** The current {@link #mashupPart()}. */
+    public static final String MASHUP_PART = ".tlpSubTog, [data-mashpos=true]";
+    /** The current {@link #cueSeconds()}. */
+    public static final String CUE_SECONDS = "input[id$=_cue_seconds]";
+    /** The current {@link #trackNumber()}. */
+    public static final String TRACK_NUMBER = "[id$=_tracknumber_value]";
+    /** The current {@link #trackValue()}. */
+    public static final String TRACK_VALUE = ".trackValue";
+    /** The current {@link #label()}. */
+    public static final String LABEL = ".trackLabel";
+    /** The current {@link #captcha()}. */
+    public static final String CAPTCHA = "form input[name=captcha]";
+
     /** The selectors that read the site's current pages. */
-    public static final OneThousandOneSelectors CURRENT = new OneThousandOneSelectors(
-            "#tlTab",
-            "div.tlpItem",
-            ".tlpSubTog, [data-mashpos=true]",
-            "input[id$=_cue_seconds]",
-            "[id$=_tracknumber_value]",
-            ".trackValue",
-            ".trackLabel",
-            "form input[name=captcha]");
+    public static final OneThousandOneSelectors CURRENT = new OneThousandOneSelectors(PLAYLIST, ROW, MASHUP_PART,
+            CUE_SECONDS, TRACK_NUMBER, TRACK_VALUE, LABEL, CAPTCHA);
 }

@@ -1,8 +1,6 @@
 package org.deckhand.tracklists.internal.rest;
 
 import java.util.List;
-import java.util.Map;
-import org.deckhand.api.catalog.CatalogTrack;
 
 /**
  * The owned and missing lists of a tracklist as CSV (RFC 4180: comma-separated, fields with a comma, quote or line
@@ -19,11 +17,10 @@ final class Exports {
     }
 
     /**
-     * @param entries the entries to list
-     * @param tracks the matched tracks by id
+     * @param entries the entries to list, with their matched tracks
      * @return the CSV document
      */
-    static String csv(List<TracklistViews.EntryView> entries, Map<Long, CatalogTrack> tracks) {
+    static String csv(List<TracklistViews.EntryView> entries) {
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
         for (TracklistViews.EntryView entry : entries) {
             TracklistViews.TrackRef track = entry.match().track();

@@ -156,7 +156,7 @@ public final class TracklistViews {
     }
 
     /** The tracks the matches name, read in one call. */
-    static Map<Long, CatalogTrack> tracks(StoredTracklist stored, Catalog catalog) {
+    private static Map<Long, CatalogTrack> tracks(StoredTracklist stored, Catalog catalog) {
         Set<Long> ids = new HashSet<>();
         for (EntryMatch match : stored.matches()) {
             if (match.trackId() != null) {

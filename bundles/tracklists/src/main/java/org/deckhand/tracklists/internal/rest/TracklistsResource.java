@@ -202,14 +202,13 @@ public final class TracklistsResource implements RestResource {
     }
 
     private Response export(long id, String state, String format, String name) {
-        StoredTracklist stored = call(() -> tracklists.get(id));
-        TracklistViews.TracklistView view = TracklistViews.of(stored, catalog);
+        TracklistViews.TracklistView view = TracklistViews.of(call(() -> tracklists.get(id)), catalog);
         List<TracklistViews.EntryView> entries = view.entries().stream()
                 .filter(entry -> entry.match().state().equals(state)).toList();
         String file = "tracklist-" + id + "-" + name;
         return switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "json" -> Response.ok(entries, MediaType.APPLICATION_JSON).build();
-            case "csv" -> Response.ok(Exports.csv(entries, TracklistViews.tracks(stored, catalog)),
+            case "csv" -> Response.ok(Exports.csv(entries),
                     CSV + "; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
                     .build();
             case "m3u" -> Response.ok(Exports.m3u(entries), M3U + "; charset=utf-8")

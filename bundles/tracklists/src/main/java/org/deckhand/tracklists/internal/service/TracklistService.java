@@ -122,13 +122,13 @@ public final class TracklistService {
         Tracklist tracklist;
         try {
             tracklist = source.fetch(uri, fetcher);
-        } catch (BlockedBySiteException | FetchException blocked) {
-            if (blocked instanceof BlockedBySiteException
-                    || ((FetchException) blocked).reason() == FetchException.Reason.BLOCKED) {
+        } catch (TracklistException failed) {
+            if (failed instanceof BlockedBySiteException
+                    || failed instanceof FetchException fetch && fetch.reason() == FetchException.Reason.BLOCKED) {
                 post(Topics.TRACKLISTS_BLOCKED, Map.of(EventProperties.SOURCE, source.id(),
-                        EventProperties.ADDRESS, address, EventProperties.MESSAGE, blocked.getMessage()));
+                        EventProperties.ADDRESS, address, EventProperties.MESSAGE, failed.getMessage()));
             }
-            throw blocked;
+            throw failed;
         }
         if (tracklist.entries().isEmpty()) {
             throw new TracklistException(source.id(), address, "The " + source.name() + " source gave no entry for "

@@ -1,5 +1,6 @@
 package org.deckhand.tracklists.internal.source;
 
+import org.deckhand.tracklists.internal.parse.OneThousandOneSelectors;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -20,26 +21,26 @@ public @interface OneThousandOneConfiguration {
     String baseUrl() default "https://www.1001tracklists.com";
 
     @AttributeDefinition(name = "Tracklist", description = "The element holding the tracklist and its rows.")
-    String playlistSelector() default "#tlTab";
+    String playlistSelector() default OneThousandOneSelectors.PLAYLIST;
 
     @AttributeDefinition(name = "Row", description = "A track row, mashup parts included.")
-    String rowSelector() default "div.tlpItem";
+    String rowSelector() default OneThousandOneSelectors.ROW;
 
     @AttributeDefinition(name = "Mashup part", description = "A row that is a part of the mashup row above it.")
-    String mashupPartSelector() default ".tlpSubTog, [data-mashpos=true]";
+    String mashupPartSelector() default OneThousandOneSelectors.MASHUP_PART;
 
     @AttributeDefinition(name = "Cue seconds", description = "The hidden input holding a row's cue time in seconds.")
-    String cueSecondsSelector() default "input[id$=_cue_seconds]";
+    String cueSecondsSelector() default OneThousandOneSelectors.CUE_SECONDS;
 
     @AttributeDefinition(name = "Track number", description = "The element holding a row's number, or w/.")
-    String trackNumberSelector() default "[id$=_tracknumber_value]";
+    String trackNumberSelector() default OneThousandOneSelectors.TRACK_NUMBER;
 
     @AttributeDefinition(name = "Track text", description = "The element whose text is Artist - Title (Remix).")
-    String trackValueSelector() default ".trackValue";
+    String trackValueSelector() default OneThousandOneSelectors.TRACK_VALUE;
 
     @AttributeDefinition(name = "Label", description = "The element holding a row's label.")
-    String labelSelector() default ".trackLabel";
+    String labelSelector() default OneThousandOneSelectors.LABEL;
 
     @AttributeDefinition(name = "Captcha", description = "An element found only on the captcha or bot-check page.")
-    String captchaSelector() default "form input[name=captcha]";
+    String captchaSelector() default OneThousandOneSelectors.CAPTCHA;
 }

@@ -35,6 +35,14 @@ public interface PoliteFetcher {
     void reportBlocked(URI address);
 
     /**
+     * Drops an address's answers from the cache, such as an error the site answered with status 200 (MediaWiki's
+     * API does), so that the next fetch asks the site again.
+     *
+     * @param address the address
+     */
+    void forget(URI address);
+
+    /**
      * @return the fetcher's figures and its cache's, for {@code GET /api/v1/system}
      */
     FetcherStatistics statistics();

@@ -116,6 +116,11 @@ public final class PoliteHttpFetcher implements PoliteFetcher, AutoCloseable {
     }
 
     @Override
+    public void forget(URI address) {
+        cache.remove(address.normalize().toString());
+    }
+
+    @Override
     public FetcherStatistics statistics() {
         PageCache.Figures figures = cache.figures();
         long gets = figures.hits() + figures.misses();

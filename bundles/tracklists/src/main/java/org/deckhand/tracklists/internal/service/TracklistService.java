@@ -181,7 +181,8 @@ public final class TracklistService {
         return store.link(kept.id(), recordingTrackId);
     }
 
-    private StoredTracklist keep(Tracklist tracklist) {
+    /** Keeps a tracklist, one at a time, so that two imports of one address make one tracklist. */
+    private synchronized StoredTracklist keep(Tracklist tracklist) {
         Optional<StoredTracklist> earlier = tracklist.address() == null ? Optional.empty()
                 : store.findByAddress(tracklist.address());
         Map<String, EntryMatch> confirmed = earlier.map(TracklistService::confirmedMatches).orElse(Map.of());

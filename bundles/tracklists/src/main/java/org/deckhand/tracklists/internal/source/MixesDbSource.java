@@ -19,7 +19,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Tracklists from MixesDB's mix pages, {@code https://www.mixesdb.com/w/TITLE}: the page's wikitext is asked of the
  * site's MediaWiki API ({@code api.php?action=parse&page=TITLE&prop=wikitext&format=json&formatversion=2}), one
- * request, which the cache keeps about a month.
+ * request, which the cache keeps about a month; an answer that gives no tracklist (an error, a page without one)
+ * leaves the cache, so that the page is asked for again once it has been written.
  */
 @Component(service = TracklistSource.class, configurationPid = MixesDbConfiguration.PID)
 @Designate(ocd = MixesDbConfiguration.class)
@@ -71,6 +72,11 @@ public final class MixesDbSource implements TracklistSource {
         URI api = URI.create(base + apiPath + "?action=parse&format=json&formatversion=2&prop=wikitext&redirects=1"
                 + "&page=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
         FetchedPage answer = fetcher.fetch(id(), api, PageKind.API);
-        return parser.parse(answer.body(), address.toString(), answer.fetched());
+        try {
+            return parser.parse(answer.body(), address.toString(), answer.fetched());
+        } catch (TracklistException notUsable) {
+            fetcher.forget(api);
+            throw notUsable;
+        }
     }
 }

@@ -219,14 +219,20 @@ class TracklistServiceTest {
 
     @Test
     void mixesDbIsImportedThroughItsApiAndTextAsPasted() throws Exception {
+        site.json("/db/api.php", "{\"error\":{\"code\":\"missingtitle\",\"info\":\"The page you specified"
+                + " doesn't exist.\"}}");
+        String page = "http://localhost:" + site.at("/").getPort() + "/w/2019-06-01_-_Simon_Doty_@_Anjunadeep";
+        WebApplicationException missing = assertThrows(WebApplicationException.class, () -> resource.importTracklist(
+                new Requests.ImportRequest(page, null, null, null)));
+        assertEquals(422, missing.getResponse().getStatus());
         site.json("/db/api.php", "{\"parse\":{\"title\":\"2019-06-01 - Simon Doty @ Anjunadeep\",\"pageid\":1,"
                 + "\"wikitext\":\"== Tracklist ==\\n# [00] Curbi - Tape 06 Intro\\n# [05] ?\\n\"}}");
-        StoredTracklist mix = service.importAddress("http://localhost:" + site.at("/").getPort()
-                + "/w/2019-06-01_-_Simon_Doty_@_Anjunadeep");
+        StoredTracklist mix = service.importAddress(page);
         assertEquals("mixesdb", mix.tracklist().source());
         assertEquals(List.of("Simon Doty"), mix.tracklist().djs());
         assertEquals(MatchState.MATCHED, mix.matches().get(0).state());
         assertEquals(MatchState.UNMATCHABLE, mix.matches().get(1).state());
+        assertEquals(2, site.count("/db/api.php"), "the error answer was not kept in the cache");
         assertTrue(site.received().stream().anyMatch(r -> r.path().equals("/db/api.php")
                 && r.query().contains("page=2019-06-01+-+Simon+Doty+%40+Anjunadeep")), site.received().toString());
 

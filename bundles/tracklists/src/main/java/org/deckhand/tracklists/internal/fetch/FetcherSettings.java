@@ -19,7 +19,7 @@ import java.time.Duration;
  * @param blockedFor how long a host that answered with a captcha gets no request
  * @param pageTimeToLive how long the cache keeps tracklist pages and wiki API answers
  * @param searchTimeToLive how long the cache keeps search results
- * @param cacheHeapEntries answers the cache keeps on the heap
+ * @param cacheHeapEntries answers of each {@link org.deckhand.api.tracklist.PageKind} the cache keeps on the heap
  * @param cacheDiskMegabytes the most megabytes the cache keeps on disk
  */
 public record FetcherSettings(String userAgent, String robotName, Duration minimumGap, Duration maximumCrawlDelay,
@@ -44,12 +44,12 @@ public record FetcherSettings(String userAgent, String robotName, Duration minim
      * @return the defaults, the same as {@link FetcherConfiguration}'s: 3 s between requests to a host, 20
      *     requests per host in 4 minutes (1001Tracklists blocks at about 100), 10 s to connect, 30 s for an answer,
      *     5 redirects, 5 MiB, Retry-After waited up to 60 s, a captcha blocks the host for an hour, pages kept 30 days
-     *     and searches a day, 200 answers on the heap and up to 64 MB on disk
+     *     and searches a day, 8 answers of each kind on the heap (a page takes 0.3 to 0.6 MB) and up to 64 MB on disk
      */
     public static FetcherSettings defaults(String version) {
         return new FetcherSettings("Deckhand/" + version + " (self-hosted music server; fetches the tracklists its"
                 + " user imports, one page at a time)", "deckhand", Duration.ofSeconds(3), Duration.ofSeconds(60), 20,
                 Duration.ofMinutes(4), Duration.ofSeconds(10), Duration.ofSeconds(30), 5, 5L * 1024 * 1024,
-                Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30), Duration.ofDays(1), 200, 64);
+                Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30), Duration.ofDays(1), 8, 64);
     }
 }

@@ -167,6 +167,92 @@ public class KernelBundlesIT {
         }
     }
 
+    @Test
+    public void aPastedTracklistIsImportedAndTheFetcherGivesItsFigures() throws Exception {
+        awaitHealthy();
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(uri("/api/v1/tracklists"))
+                .header("Authorization", basic(PASSWORD)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Pax Exam set\", \"text\": \"01. [0:00] "
+                        + "Bicep - Glue\\n02. [4:10] Reece Cox - Emotion 1 [KUL\u00d8R]\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(imported.body(), 201, imported.statusCode());
+        assertTrue(imported.body(), imported.body().contains("\"cue\":\"4:10\""));
+        assertTrue(imported.body(), imported.body().contains("\"label\":\"KUL\u00d8R\""));
+        assertTrue(imported.body(), imported.body().contains("\"state\":\"MISSING\""));
+
+        HttpResponse<String> fetcher = get("/api/v1/tracklists/fetcher", basic(PASSWORD));
+        assertEquals(fetcher.body(), 200, fetcher.statusCode());
+        assertTrue(fetcher.body(), fetcher.body().contains("\"cacheEntries\":") && fetcher.body().contains(
+                "\"cacheHitRate\":"));
+        HttpResponse<String> openApi = get("/api/v1/openapi.json", basic(PASSWORD));
+        assertTrue(openApi.body().contains("/tracklists/{id}/entries/{position}/match"));
+        assertTrue(openApi.body().contains("/tracks/{id}/tracklist"));
+    }
+
+    @Test
+    public void anAddressIsImportedFromAStandInSiteOnceAndThenFromTheCache() throws Exception {
+        awaitHealthy();
+        Path fixture = null;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null && fixture == null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/fixtures/tracklists/1001tracklists/curbi-tape-06-2021-03-12.html");
+            fixture = Files.isRegularFile(candidate) ? candidate : null;
+        }
+        assertTrue("shared/fixtures is beside the repository", fixture != null);
+        byte[] page = Files.readAllBytes(fixture);
+        String path = "/tracklist/nsgpmht/curbi-tape-06-2021-03-12.html";
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/", exchange -> {
+            received.add(exchange.getRequestURI().getPath());
+            boolean robots = exchange.getRequestURI().getPath().equals("/robots.txt");
+            byte[] body = robots ? "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8) : page;
+            exchange.getResponseHeaders().set("Content-Type", robots ? "text/plain" : "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        org.osgi.framework.ServiceReference<org.osgi.service.cm.ConfigurationAdmin> admin =
+                context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+        String base = "http://127.0.0.1:" + site.getAddress().getPort();
+        try {
+            org.osgi.service.cm.ConfigurationAdmin configurations = context.getService(admin);
+            configurations.getConfiguration("org.deckhand.tracklists", "?").update(
+                    new java.util.Hashtable<>(Map.of("minimumGapSeconds", 0.2)));
+            configurations.getConfiguration("org.deckhand.tracklists.1001tracklists", "?").update(
+                    new java.util.Hashtable<>(Map.of("baseUrl", base)));
+            String body = "{\"address\": \"" + base + path + "\"}";
+            HttpResponse<String> first = awaitImport(body);
+            assertEquals(first.body(), 201, first.statusCode());
+            assertTrue(first.body(), first.body().contains("\"title\":\"Curbi @ Tape 06 2021-03-12\""));
+            assertTrue(first.body(), first.body().contains("\"cue\":\"2:24\""));
+            HttpResponse<String> second = awaitImport(body);
+            assertEquals(second.body(), 201, second.statusCode());
+            assertEquals(List.of("/robots.txt", path), received);
+            HttpResponse<String> fetcher = get("/api/v1/tracklists/fetcher", basic(PASSWORD));
+            assertTrue(fetcher.body(), fetcher.body().contains("\"cacheEntries\":1"));
+            assertTrue(fetcher.body(), fetcher.body().contains("\"cacheHits\":1"));
+        } finally {
+            context.ungetService(admin);
+            site.stop(0);
+        }
+    }
+
+    /** Imports, again while the components restart on their new configuration (503 or 404 meanwhile). */
+    private HttpResponse<String> awaitImport(String body) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/tracklists"))
+                    .header("Authorization", basic(PASSWORD)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 201 || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(200);
+        }
+    }
+
     private static List<String> readEvent(BufferedReader stream) {
         List<String> lines = new ArrayList<>();
         try {

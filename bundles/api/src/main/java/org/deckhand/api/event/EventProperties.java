@@ -48,6 +48,18 @@ public final class EventProperties {
     /** How many tracks are being analysed now, an {@link Integer}. */
     public static final String RUNNING = "running";
 
+    /** A tracklist's id ({@link Long}). */
+    public static final String TRACKLIST_ID = "tracklist.id";
+
+    /** The id of a tracklist source, such as {@code 1001tracklists} ({@link String}). */
+    public static final String SOURCE = "source";
+
+    /** A web address ({@link String}). */
+    public static final String ADDRESS = "address";
+
+    /** How many entries the library lacks ({@link Integer}). */
+    public static final String MISSING = "missing";
+
     private EventProperties() {
     }
 }

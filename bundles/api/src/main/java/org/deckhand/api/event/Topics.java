@@ -71,6 +71,27 @@ public final class Topics {
      */
     public static final String PLUGIN_CHANGED = ROOT + "plugins/CHANGED";
 
+    /**
+     * A tracklist was imported from a site or pasted text, or imported again. Properties:
+     * {@link EventProperties#TRACKLIST_ID}, {@link EventProperties#SOURCE}, {@link EventProperties#ADDRESS} (absent
+     * for text), {@link EventProperties#TOTAL} (its entries).
+     */
+    public static final String TRACKLISTS_IMPORTED = ROOT + "tracklists/IMPORTED";
+
+    /**
+     * A tracklist's entries were matched to the library, or the user set a match. Properties:
+     * {@link EventProperties#TRACKLIST_ID}, {@link EventProperties#DONE} (entries matched),
+     * {@link EventProperties#TOTAL} (entries), {@link EventProperties#MISSING} (entries the library lacks).
+     */
+    public static final String TRACKLISTS_MATCHED = ROOT + "tracklists/MATCHED";
+
+    /**
+     * A site answered with a captcha or bot check: its source is blocked for a while; the user should open the page
+     * in a browser. Properties: {@link EventProperties#SOURCE}, {@link EventProperties#ADDRESS},
+     * {@link EventProperties#MESSAGE}.
+     */
+    public static final String TRACKLISTS_BLOCKED = ROOT + "tracklists/BLOCKED";
+
     private Topics() {
     }
 }

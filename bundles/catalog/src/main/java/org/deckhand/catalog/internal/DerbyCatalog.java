@@ -31,6 +31,11 @@ import org.deckhand.api.catalog.QueuedTrack;
 import org.deckhand.api.library.AudioFile;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.api.runtime.RuntimeProperties;
+import org.deckhand.api.tracklist.EntryMatch;
+import org.deckhand.api.tracklist.StoredTracklist;
+import org.deckhand.api.tracklist.Tracklist;
+import org.deckhand.api.tracklist.TracklistStore;
+import org.deckhand.api.tracklist.TracklistSummary;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,10 +46,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The catalog in an embedded Apache Derby database, {@code DATA/catalog/db}, its schema brought up to date by
  * {@link Migrations} at start. Each method runs in one transaction on its own connection. The same component is the
- * {@link AnalysisLedger}, kept by {@link DerbyAnalysisLedger} in the same database.
+ * {@link AnalysisLedger}, kept by {@link DerbyAnalysisLedger} in the same database, and the
+ * {@link TracklistStore}, kept by {@link DerbyTracklistStore}.
  */
-@Component(service = {Catalog.class, AnalysisLedger.class}, immediate = true)
-public final class DerbyCatalog implements Catalog, AnalysisLedger {
+@Component(service = {Catalog.class, AnalysisLedger.class, TracklistStore.class}, immediate = true)
+public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DerbyCatalog.class);
     private static final String INSERT = "INSERT INTO track (" + TrackRows.WRITTEN_COLUMNS + ", added_millis) VALUES ("
@@ -52,6 +58,7 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger {
 
     private final Database database;
     private final AnalysisLedger ledger;
+    private final TracklistStore tracklists;
 
     /**
      * Opens the catalog in the data folder.
@@ -76,6 +83,7 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger {
         Files.createDirectories(folder);
         database = new Database(folder.resolve("db"));
         ledger = new DerbyAnalysisLedger(database);
+        tracklists = new DerbyTracklistStore(database);
         Connection connection = database.connect();
         try {
             int version = Migrations.migrate(connection);
@@ -442,5 +450,50 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger {
 
     private <T> T transaction(String what, Database.SqlWork<T> work) {
         return database.transaction(what, work);
+    }
+
+    @Override
+    public StoredTracklist add(Tracklist tracklist, List<EntryMatch> matches) {
+        return tracklists.add(tracklist, matches);
+    }
+
+    @Override
+    public StoredTracklist replace(long id, Tracklist tracklist, List<EntryMatch> matches) {
+        return tracklists.replace(id, tracklist, matches);
+    }
+
+    @Override
+    public Optional<StoredTracklist> tracklist(long id) {
+        return tracklists.tracklist(id);
+    }
+
+    @Override
+    public Optional<StoredTracklist> findByAddress(String address) {
+        return tracklists.findByAddress(address);
+    }
+
+    @Override
+    public List<TracklistSummary> list(String query, int limit) {
+        return tracklists.list(query, limit);
+    }
+
+    @Override
+    public StoredTracklist setMatch(long id, int position, EntryMatch match) {
+        return tracklists.setMatch(id, position, match);
+    }
+
+    @Override
+    public StoredTracklist link(long id, long recordingTrackId) {
+        return tracklists.link(id, recordingTrackId);
+    }
+
+    @Override
+    public Optional<StoredTracklist> forRecording(long recordingTrackId) {
+        return tracklists.forRecording(recordingTrackId);
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return tracklists.delete(id);
     }
 }

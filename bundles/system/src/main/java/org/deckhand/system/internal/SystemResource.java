@@ -15,9 +15,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.rest.RestResource;
+import org.deckhand.api.tracklist.FetcherStatistics;
+import org.deckhand.api.tracklist.PoliteFetcher;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** {@code /api/v1/system}: version, uptime, folders, JVM, memory, and every bundle with its state. */
 @Component(service = RestResource.class)
@@ -26,13 +31,17 @@ public final class SystemResource implements RestResource {
 
     private final BundleContext context;
     private final Instant started;
+    private final PoliteFetcher fetcher;
 
     /**
      * @param context this bundle's context, for the kernel's properties and the bundles
+     * @param fetcher the tracklist sites' fetcher, for its cache's figures; {@code null} without the tracklists bundle
      */
     @Activate
-    public SystemResource(BundleContext context) {
+    public SystemResource(BundleContext context, @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+            policyOption = ReferencePolicyOption.GREEDY) PoliteFetcher fetcher) {
         this.context = context;
+        this.fetcher = fetcher;
         String startedMillis = context.getProperty(RuntimeProperties.STARTED_MILLIS);
         this.started = startedMillis == null
                 ? Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
@@ -63,7 +72,8 @@ public final class SystemResource implements RestResource {
                 new Memory(memory.getHeapMemoryUsage().getUsed(), memory.getHeapMemoryUsage().getCommitted(),
                         runtime.maxMemory(), memory.getNonHeapMemoryUsage().getUsed()),
                 Disk.of(java.nio.file.Path.of(context.getProperty(RuntimeProperties.DATA))),
-                Arrays.stream(context.getBundles()).map(BundleStatus::of).toList());
+                Arrays.stream(context.getBundles()).map(BundleStatus::of).toList(),
+                fetcher == null ? null : fetcher.statistics());
     }
 
     /**
@@ -77,9 +87,11 @@ public final class SystemResource implements RestResource {
      * @param memory its memory use
      * @param disk the data folder's use of its disk
      * @param bundles every installed bundle with its state, plugins included
+     * @param tracklistCache the tracklist sites' cache and requests (size, hit rate, each site's budget);
+     *     {@code null} when the tracklists bundle is not running
      */
     public record SystemInfo(String version, Instant started, long uptimeSeconds, Folders folders, Jvm jvm,
-            Memory memory, Disk disk, List<BundleStatus> bundles) {
+            Memory memory, Disk disk, List<BundleStatus> bundles, FetcherStatistics tracklistCache) {
     }
 
     /**

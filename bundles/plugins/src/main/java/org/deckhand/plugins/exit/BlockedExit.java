@@ -1,0 +1,144 @@
+package org.deckhand.plugins.exit;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The targets of the calls that plugins' classes make, once rewritten, instead of {@link System#exit(int)},
+ * {@link Runtime#exit(int)} and {@link Runtime#halt(int)}, and instead of the reflective look-ups that could reach
+ * those methods ({@link Class#getMethod}, {@link Class#getDeclaredMethod}, {@link MethodHandles.Lookup#findStatic},
+ * {@link MethodHandles.Lookup#findVirtual}). Each exit method logs a warning that names the plugin and the calling
+ * class, and throws a {@link SecurityException}: a plugin may not stop the server. Every look-up of another method
+ * does what the JDK's does. Each method has the JDK method's parameters, the receiver first, so that a call can be
+ * redirected without changing the stack.
+ */
+public final class BlockedExit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlockedExit.class);
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private BlockedExit() {
+    }
+
+    /**
+     * Instead of {@link System#exit(int)}.
+     *
+     * @param status the exit status the plugin asked for
+     * @throws SecurityException always
+     */
+    public static void exit(int status) {
+        throw blocked("System.exit(" + status + ")", STACK.getCallerClass());
+    }
+
+    /**
+     * Instead of {@link Runtime#exit(int)}.
+     *
+     * @param runtime the runtime the call was made on
+     * @param status the exit status the plugin asked for
+     * @throws SecurityException always
+     */
+    public static void exit(Runtime runtime, int status) {
+        throw blocked("Runtime.exit(" + status + ")", STACK.getCallerClass());
+    }
+
+    /**
+     * Instead of {@link Runtime#halt(int)}.
+     *
+     * @param runtime the runtime the call was made on
+     * @param status the exit status the plugin asked for
+     * @throws SecurityException always
+     */
+    public static void halt(Runtime runtime, int status) {
+        throw blocked("Runtime.halt(" + status + ")", STACK.getCallerClass());
+    }
+
+    /**
+     * Instead of {@link Class#getMethod(String, Class...)}.
+     *
+     * @param type the class the method is looked up in
+     * @param name the method's name
+     * @param parameterTypes its parameter types
+     * @return the method
+     * @throws NoSuchMethodException as the JDK's method does
+     * @throws SecurityException if the method is one that stops the JVM
+     */
+    public static Method getMethod(Class<?> type, String name, Class<?>... parameterTypes)
+            throws NoSuchMethodException {
+        refuseExit(type, name, STACK.getCallerClass());
+        return type.getMethod(name, parameterTypes);
+    }
+
+    /**
+     * Instead of {@link Class#getDeclaredMethod(String, Class...)}.
+     *
+     * @param type the class the method is looked up in
+     * @param name the method's name
+     * @param parameterTypes its parameter types
+     * @return the method
+     * @throws NoSuchMethodException as the JDK's method does
+     * @throws SecurityException if the method is one that stops the JVM
+     */
+    public static Method getDeclaredMethod(Class<?> type, String name, Class<?>... parameterTypes)
+            throws NoSuchMethodException {
+        refuseExit(type, name, STACK.getCallerClass());
+        return type.getDeclaredMethod(name, parameterTypes);
+    }
+
+    /**
+     * Instead of {@link MethodHandles.Lookup#findStatic(Class, String, MethodType)}.
+     *
+     * @param lookup the plugin's look-up object, which keeps its access rights
+     * @param type the class the method is looked up in
+     * @param name the method's name
+     * @param methodType its type
+     * @return the method handle
+     * @throws NoSuchMethodException as the JDK's method does
+     * @throws IllegalAccessException as the JDK's method does
+     * @throws SecurityException if the method is one that stops the JVM
+     */
+    public static MethodHandle findStatic(MethodHandles.Lookup lookup, Class<?> type, String name,
+            MethodType methodType) throws NoSuchMethodException, IllegalAccessException {
+        refuseExit(type, name, STACK.getCallerClass());
+        return lookup.findStatic(type, name, methodType);
+    }
+
+    /**
+     * Instead of {@link MethodHandles.Lookup#findVirtual(Class, String, MethodType)}.
+     *
+     * @param lookup the plugin's look-up object, which keeps its access rights
+     * @param type the class the method is looked up in
+     * @param name the method's name
+     * @param methodType its type
+     * @return the method handle
+     * @throws NoSuchMethodException as the JDK's method does
+     * @throws IllegalAccessException as the JDK's method does
+     * @throws SecurityException if the method is one that stops the JVM
+     */
+    public static MethodHandle findVirtual(MethodHandles.Lookup lookup, Class<?> type, String name,
+            MethodType methodType) throws NoSuchMethodException, IllegalAccessException {
+        refuseExit(type, name, STACK.getCallerClass());
+        return lookup.findVirtual(type, name, methodType);
+    }
+
+    private static void refuseExit(Class<?> type, String name, Class<?> caller) {
+        boolean exit = (type == System.class || type == Runtime.class) && name.equals("exit")
+                || type == Runtime.class && name.equals("halt");
+        if (exit) {
+            throw blocked("a reflective look-up of " + type.getSimpleName() + "." + name, caller);
+        }
+    }
+
+    private static SecurityException blocked(String call, Class<?> caller) {
+        Bundle bundle = FrameworkUtil.getBundle(caller);
+        String plugin = bundle == null ? "outside any bundle" : bundle.getSymbolicName() + " " + bundle.getVersion();
+        LOG.warn("Plugin {} called {} in {}; blocked: a plugin may not stop the server", plugin, call,
+                caller.getName());
+        return new SecurityException(call + " is blocked: plugin " + plugin + " may not stop the server");
+    }
+}

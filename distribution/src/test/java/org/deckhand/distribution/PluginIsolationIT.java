@@ -90,6 +90,9 @@ class PluginIsolationIT {
                 server.get("/api/v1/plugins").body());
         assertTrue(server.process().isAlive(), "the server stopped:\n" + server.output());
         assertEquals(200, server.get("/api/v1/health", null).statusCode());
+        String output = server.output();
+        assertTrue(output.indexOf(" ready at ") < output.indexOf("called System.exit(3)"),
+                "the plugin started before the server was ready:\n" + output);
     }
 
     @Test

@@ -13,9 +13,9 @@ import sun.misc.SignalHandler;
 
 /**
  * Starts Deckhand: {@code deckhand [--music DIR]... [--data DIR] [--host ADDR] [--port N]}. Prints one line when the
- * server is ready, with its URL, and only then lets the plugins start; on SIGTERM or SIGINT stops every bundle and exits 0. Refuses to start with a
- * one-line reason and exit status 1 when a music folder is missing, the data folder is not writable or the port is
- * taken, and with status 2 when the command line is malformed.
+ * server is ready, with its URL, and only then lets the plugins start; on SIGTERM or SIGINT stops every bundle and
+ * exits 0. Refuses to start with a one-line reason and exit status 1 when a music folder is missing, the data folder
+ * is not writable or the port is taken, and with status 2 when the command line is malformed.
  */
 public final class Main {
 

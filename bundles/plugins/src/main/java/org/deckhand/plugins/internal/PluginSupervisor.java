@@ -29,6 +29,7 @@ import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -62,6 +63,7 @@ public final class PluginSupervisor implements SynchronousBundleListener, Framew
     private final ScheduledExecutorService executor;
     private final ExecutorService starts;
     private final Map<String, List<WeakReference<Thread>>> runaways = new ConcurrentHashMap<>();
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
     /**
      * @param context this bundle's context
@@ -104,7 +106,7 @@ public final class PluginSupervisor implements SynchronousBundleListener, Framew
      * @return why the plugin is quarantined, if it is
      */
     Optional<String> quarantineReason(String id) {
-        return quarantine.reason(id);
+        return starting.contains(id) ? Optional.empty() : quarantine.reason(id);
     }
 
     /**
@@ -169,10 +171,16 @@ public final class PluginSupervisor implements SynchronousBundleListener, Framew
             boolean startable = (bundle.getState() == Bundle.INSTALLED || bundle.getState() == Bundle.RESOLVED)
                     && bundle.getSymbolicName() != null && bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null
                     && folder.jarOf(bundle).isPresent();
-            if (startable && quarantine.reason(bundle.getSymbolicName()).isEmpty()) {
+            if (startable && quarantine.reason(bundle.getSymbolicName()).isEmpty() && resolves(bundle)) {
                 awaitStart(bundle, bundle.getSymbolicName());
             }
         }
+    }
+
+    /** A bundle that cannot be resolved is not started: the API says what it misses, and it is tried again later. */
+    private boolean resolves(Bundle bundle) {
+        return bundle.getState() == Bundle.RESOLVED || context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
+                .adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
     }
 
     /** Starts a plugin on a thread of its own, so that one whose start never returns holds up the others a while. */
@@ -191,9 +199,11 @@ public final class PluginSupervisor implements SynchronousBundleListener, Framew
     }
 
     private void start(Bundle bundle, String id) {
+        starting.add(id);
         try {
             quarantine.markStarting(id);
         } catch (UncheckedIOException e) {
+            starting.remove(id);
             LOG.error("Plugin {} is not started: {}", id, e.getMessage());
             return;
         }
@@ -214,6 +224,8 @@ public final class PluginSupervisor implements SynchronousBundleListener, Framew
             LOG.warn("Plugin {} quarantined: {}", id, reason);
         } catch (IllegalStateException uninstalled) {
             quarantine.clear(id);
+        } finally {
+            starting.remove(id);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.felix.framework.FrameworkFactory;
 import org.deckhand.api.runtime.RuntimeProperties;
+import org.deckhand.kernel.exit.BlockedExit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -26,7 +27,8 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * ConfigAdmin). The framework starts up to {@value #SERVER_START_LEVEL}, the bundles the server ships; plugins have
  * start level {@value #PLUGIN_START_LEVEL}, which {@link #startPlugins} reaches once the server is ready. FileInstall
  * installs, updates and uninstalls plugins but starts none: the plugins bundle starts them, each guarded against a
- * start that stops the server.
+ * start that stops the server. Every bundle sees {@link BlockedExit}, to which the plugins bundle redirects plugins'
+ * calls to {@code System.exit}, through boot delegation to the framework's class loader.
  */
 final class FelixLauncher {
 
@@ -76,6 +78,8 @@ final class FelixLauncher {
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(SERVER_START_LEVEL));
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sun.misc,sun.nio.ch");
+        properties.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_FRAMEWORK);
+        properties.put(Constants.FRAMEWORK_BOOTDELEGATION, BlockedExit.class.getPackageName());
         properties.put("felix.log.level", "1");
 
         properties.put(RuntimeProperties.VERSION, version);

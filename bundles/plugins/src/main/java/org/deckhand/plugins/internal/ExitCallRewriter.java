@@ -1,7 +1,6 @@
 package org.deckhand.plugins.internal;
 
 import java.util.Map;
-import org.deckhand.plugins.exit.BlockedExit;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -9,14 +8,13 @@ import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
- * Rewrites a class's calls that would stop the JVM into calls to {@link BlockedExit}, which throw a
+ * Rewrites a class's calls that would stop the JVM into calls to {@code BlockedExit}, which throw a
  * {@link SecurityException}: {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt}, called directly or
  * through a method reference ({@code System::exit}, a method handle constant), and the reflective look-ups
  * {@code Class.getMethod}, {@code Class.getDeclaredMethod}, {@code MethodHandles.Lookup.findStatic} and
- * {@code findVirtual}, which {@link BlockedExit} refuses for those methods only. Each redirected call keeps the stack
+ * {@code findVirtual}, which {@code BlockedExit} refuses for those methods only. Each redirected call keeps the stack
  * as it was (the receiver becomes the first argument of a static method), so stack map frames stay valid and no
  * class is loaded to rewrite another. This is the bytecode interception that JEP 486 (Permanently Disable the
  * Security Manager) recommends for blocking {@code System.exit}.
@@ -27,17 +25,19 @@ import org.objectweb.asm.Type;
  */
 final class ExitCallRewriter {
 
-    /** The package of {@link BlockedExit}, which a rewritten class must import. */
-    static final String BLOCKED_EXIT_PACKAGE = BlockedExit.class.getPackageName();
-
-    private static final String BLOCKED_EXIT = Type.getInternalName(BlockedExit.class);
+    /**
+     * The internal name of the class the calls are redirected to: {@code org.deckhand.kernel.exit.BlockedExit}, in the
+     * kernel, whose package the framework delegates to the class path for every bundle (see the kernel's
+     * FelixLauncher), so that a rewritten class needs no import.
+     */
+    static final String BLOCKED_EXIT = "org/deckhand/kernel/exit/BlockedExit";
     private static final String LOOKUP = "java/lang/invoke/MethodHandles$Lookup";
     private static final String FIND_DESCRIPTOR =
             "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;";
     private static final String GET_METHOD_DESCRIPTOR =
             "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;";
 
-    /** Each call replaced, by owner, name and descriptor, with the static method of {@link BlockedExit} it becomes. */
+    /** Each call replaced, by owner, name and descriptor, with the static method of {@code BlockedExit} it becomes. */
     private static final Map<String, Redirect> REDIRECTS = Map.of(
             "java/lang/System.exit(I)V", new Redirect("exit", "(I)V"),
             "java/lang/Runtime.exit(I)V", new Redirect("exit", "(Ljava/lang/Runtime;I)V"),

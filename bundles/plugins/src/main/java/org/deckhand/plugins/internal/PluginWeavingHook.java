@@ -13,16 +13,14 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Keeps plugins from stopping the server: as each class of a bundle installed from the plugins folder is loaded, its
  * calls to {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} are rewritten by
- * {@link ExitCallRewriter} into calls that throw a {@link SecurityException}, and the class is given a dynamic import
- * of the package that holds them, from this bundle only. A weaving hook of the OSGi Core specification, Release 8,
- * section 56. A class that cannot be read (a Java version newer than ASM knows) is refused: it fails to load, with
+ * {@link ExitCallRewriter} into calls that throw a {@link SecurityException}; the kernel makes the class that throws
+ * visible to every bundle. A weaving hook of the OSGi Core specification, Release 8, chapter 56. A class that cannot be read (a Java version newer than ASM knows) is refused: it fails to load, with
  * the reason, rather than load unchecked.
  */
 @Component(service = WeavingHook.class, immediate = true)
 public final class PluginWeavingHook implements WeavingHook {
 
     private final PluginFolder folder;
-    private final String dynamicImport;
 
     /**
      * @param context this bundle's context
@@ -30,8 +28,6 @@ public final class PluginWeavingHook implements WeavingHook {
     @Activate
     public PluginWeavingHook(BundleContext context) {
         this.folder = new PluginFolder(Path.of(context.getProperty(RuntimeProperties.PLUGINS)));
-        this.dynamicImport = ExitCallRewriter.BLOCKED_EXIT_PACKAGE + ";bundle-symbolic-name=\""
-                + context.getBundle().getSymbolicName() + "\"";
     }
 
     @Override
@@ -49,7 +45,6 @@ public final class PluginWeavingHook implements WeavingHook {
         }
         if (rewritten != null) {
             woven.setBytes(rewritten);
-            woven.getDynamicImports().add(dynamicImport);
         }
     }
 }

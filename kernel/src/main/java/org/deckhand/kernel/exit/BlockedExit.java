@@ -1,13 +1,12 @@
-package org.deckhand.plugins.exit;
+package org.deckhand.kernel.exit;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The targets of the calls that plugins' classes make, once rewritten, instead of {@link System#exit(int)},
@@ -17,10 +16,16 @@ import org.slf4j.LoggerFactory;
  * class, and throws a {@link SecurityException}: a plugin may not stop the server. Every look-up of another method
  * does what the JDK's does. Each method has the JDK method's parameters, the receiver first, so that a call can be
  * redirected without changing the stack.
+ *
+ * <p>The plugins bundle's weaving hook rewrites the calls; this class lives in the kernel, on the class path, and the
+ * framework delegates its package to the class path for every bundle ({@code org.osgi.framework.bootdelegation}, OSGi
+ * Core R8 section 3.9.3), so that rewritten classes reach it without an import to resolve while they load: resolving a
+ * dynamic import then takes the framework's global lock, which a concurrent refresh may hold while it waits for the
+ * plugin's own start. It logs through {@code java.util.logging}, as the kernel does, to the server's output.
  */
 public final class BlockedExit {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BlockedExit.class);
+    private static final Logger LOG = Logger.getLogger(BlockedExit.class.getName());
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private BlockedExit() {
@@ -137,8 +142,8 @@ public final class BlockedExit {
     private static SecurityException blocked(String call, Class<?> caller) {
         Bundle bundle = FrameworkUtil.getBundle(caller);
         String plugin = bundle == null ? "outside any bundle" : bundle.getSymbolicName() + " " + bundle.getVersion();
-        LOG.warn("Plugin {} called {} in {}; blocked: a plugin may not stop the server", plugin, call,
-                caller.getName());
+        LOG.warning(() -> "Plugin " + plugin + " called " + call + " in " + caller.getName()
+                + "; blocked: a plugin may not stop the server");
         return new SecurityException(call + " is blocked: plugin " + plugin + " may not stop the server");
     }
 }

@@ -19,9 +19,9 @@ import org.osgi.framework.FrameworkUtil;
  *
  * <p>The plugins bundle's weaving hook rewrites the calls; this class lives in the kernel, on the class path, and the
  * framework delegates its package to the class path for every bundle ({@code org.osgi.framework.bootdelegation}, OSGi
- * Core R8 section 3.9.3), so that rewritten classes reach it without an import to resolve while they load: resolving a
- * dynamic import then takes the framework's global lock, which a concurrent refresh may hold while it waits for the
- * plugin's own start. It logs through {@code java.util.logging}, as the kernel does, to the server's output.
+ * Core R8, Module Layer, Parent Delegation), so that rewritten classes reach it without an import to resolve while
+ * they run: resolving a dynamic import would take the framework's global lock, which a concurrent refresh may hold
+ * while it waits for the plugin's own start. It logs through {@code java.util.logging}, as the kernel does, to the server's output.
  */
 public final class BlockedExit {
 

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * start level (which the kernel sets once the server answers HTTP), and each plugin installed later. Each start is
  * guarded by a durable mark ({@link PluginQuarantine}): a plugin whose start failed, or during whose start the server
  * stopped, is quarantined and not started again until the user re-enables it ({@link #enable}) or replaces its jar
- * (a bundle update). After a plugin is
- * removed, threads of it that still run are its runaway threads: they are interrupted, logged and kept for the API.
+ * (a bundle update). After a plugin is removed, threads of it that still run are its runaway threads: they are
+ * interrupted, logged and kept for the API.
  */
 @Component(service = PluginSupervisor.class, immediate = true)
 public final class PluginSupervisor implements SynchronousBundleListener, FrameworkListener {
@@ -74,6 +74,7 @@ public final class PluginSupervisor implements SynchronousBundleListener, Framew
         this.folder = new PluginFolder(Path.of(context.getProperty(RuntimeProperties.PLUGINS)));
         this.quarantine = new PluginQuarantine(
                 Path.of(context.getProperty(RuntimeProperties.DATA), "plugin-quarantine"), Clock.systemUTC());
+        // The start level FileInstall gives the plugins' bundles, which the kernel reaches once the server is ready.
         String level = context.getProperty("felix.fileinstall.start.level");
         this.pluginStartLevel = level == null ? 1 : Integer.parseInt(level.strip());
         this.executor = Executors.newSingleThreadScheduledExecutor(task -> {

@@ -12,19 +12,28 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.felix.framework.FrameworkFactory;
 import org.deckhand.api.runtime.RuntimeProperties;
+import org.deckhand.kernel.exit.BlockedExit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
  * Embeds Felix: sets the framework properties the bundles read, installs the jars of {@code bundles/N/} at start level
  * N, and has FileInstall watch {@code plugins/} (bundle jars) and {@code config/} ({@code *.cfg} files for
- * ConfigAdmin). Plugins start at {@value #PLUGIN_START_LEVEL}, after every bundle the server ships.
+ * ConfigAdmin). The framework starts up to {@value #SERVER_START_LEVEL}, the bundles the server ships; plugins have
+ * start level {@value #PLUGIN_START_LEVEL}, which {@link #startPlugins} reaches once the server is ready. FileInstall
+ * installs, updates and uninstalls plugins but starts none: the plugins bundle starts them, each guarded against a
+ * start that stops the server. Every bundle sees {@link BlockedExit}, to which the plugins bundle redirects plugins'
+ * calls to {@code System.exit}, through boot delegation to the framework's class loader.
  */
 final class FelixLauncher {
+
+    /** The highest start level of the bundles the server ships, which the framework reaches on its own. */
+    static final int SERVER_START_LEVEL = 4;
 
     /** The start level of third-party plugins, and the framework's final start level. */
     static final int PLUGIN_START_LEVEL = 5;
@@ -33,7 +42,8 @@ final class FelixLauncher {
     }
 
     /**
-     * Starts the framework; bundles keep starting in the background until the final start level is reached.
+     * Starts the framework; the server's bundles keep starting in the background until {@value #SERVER_START_LEVEL} is
+     * reached.
      *
      * @param settings the server's settings
      * @param version Deckhand's version
@@ -53,12 +63,23 @@ final class FelixLauncher {
         return framework;
     }
 
+    /**
+     * Lets the plugins start: raises the framework to their start level, in the background.
+     *
+     * @param framework the running framework
+     */
+    static void startPlugins(Framework framework) {
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(PLUGIN_START_LEVEL);
+    }
+
     private static Map<String, String> properties(Settings settings, String version, String adminPassword) {
         Map<String, String> properties = new HashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, settings.data().resolve("cache").resolve("felix").toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(PLUGIN_START_LEVEL));
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(SERVER_START_LEVEL));
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sun.misc,sun.nio.ch");
+        properties.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_FRAMEWORK);
+        properties.put(Constants.FRAMEWORK_BOOTDELEGATION, BlockedExit.class.getPackageName());
         properties.put("felix.log.level", "1");
 
         properties.put(RuntimeProperties.VERSION, version);
@@ -84,6 +105,7 @@ final class FelixLauncher {
         properties.put("felix.fileinstall.poll", "500");
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.start.level", Integer.toString(PLUGIN_START_LEVEL));
+        properties.put("felix.fileinstall.bundles.new.start", "false");
         properties.put("felix.fileinstall.tmpdir", settings.data().resolve("cache").resolve("fileinstall").toString());
         properties.put("felix.fileinstall.log.level", "2");
         return properties;

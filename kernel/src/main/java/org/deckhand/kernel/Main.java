@@ -13,9 +13,9 @@ import sun.misc.SignalHandler;
 
 /**
  * Starts Deckhand: {@code deckhand [--music DIR]... [--data DIR] [--host ADDR] [--port N]}. Prints one line when the
- * server is ready, with its URL; on SIGTERM or SIGINT stops every bundle and exits 0. Refuses to start with a
- * one-line reason and exit status 1 when a music folder is missing, the data folder is not writable or the port is
- * taken, and with status 2 when the command line is malformed.
+ * server is ready, with its URL, and only then lets the plugins start; on SIGTERM or SIGINT stops every bundle and
+ * exits 0. Refuses to start with a one-line reason and exit status 1 when a music folder is missing, the data folder
+ * is not writable or the port is taken, and with status 2 when the command line is malformed.
  */
 public final class Main {
 
@@ -56,6 +56,7 @@ public final class Main {
             }
             System.out.printf("Deckhand %s ready at %s (listening on %s:%d, started in %.1f s)%n", version,
                     probe.userUrl(), settings.host(), settings.port(), (System.nanoTime() - startNanos) / 1e9);
+            FelixLauncher.startPlugins(framework);
             FrameworkEvent stopped = framework.waitForStop(0);
             System.out.println("Deckhand stopped");
             System.exit(stopped.getType() == FrameworkEvent.ERROR ? 1 : 0);

@@ -25,18 +25,22 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 /**
  * Describes the plugins: every jar in the plugins folder and every bundle installed from it, with its state, its
  * services, its components and, when it does not work, why: a file that is not a bundle, a requirement no bundle
- * provides, a component that threw in activation or waits for a service.
+ * provides, a component that threw in activation or waits for a service, a quarantine; and removed plugins whose
+ * threads still run.
  */
 final class PluginInspector {
 
     private final BundleContext context;
     private final PluginFolder folder;
     private final ServiceComponentRuntime components;
+    private final PluginSupervisor supervisor;
 
-    PluginInspector(BundleContext context, PluginFolder folder, ServiceComponentRuntime components) {
+    PluginInspector(BundleContext context, PluginFolder folder, ServiceComponentRuntime components,
+            PluginSupervisor supervisor) {
         this.context = context;
         this.folder = folder;
         this.components = components;
+        this.supervisor = supervisor;
     }
 
     /**
@@ -60,8 +64,21 @@ final class PluginInspector {
                 views.add(describe(bundle, null));
             }
         });
-        views.sort((a, b) -> a.id().compareToIgnoreCase(b.id()));
-        return views;
+        List<PluginView> all = new ArrayList<>();
+        for (PluginView view : views) {
+            all.add(view.withRunawayThreads(supervisor.runawayThreads(view.id())));
+        }
+        for (String removed : supervisor.withRunawayThreads()) {
+            if (views.stream().noneMatch(v -> v.id().equals(removed))) {
+                List<String> threads = supervisor.runawayThreads(removed);
+                all.add(new PluginView(removed, null, removed, null, null, null, "REMOVED", List.of(), List.of(),
+                        "Removed, but " + threads.size() + " of its threads still run although they were interrupted: "
+                        + String.join(", ", threads) + ". They keep running until the server restarts.",
+                        threads));
+            }
+        }
+        all.sort((a, b) -> a.id().compareToIgnoreCase(b.id()));
+        return all;
     }
 
     /**
@@ -78,13 +95,13 @@ final class PluginInspector {
         try {
             BundleJar identity = BundleJar.read(jar);
             return new PluginView(identity.symbolicName(), file, identity.symbolicName(), identity.version(), null,
-                    null, "PENDING", List.of(), List.of(), null);
+                    null, "PENDING", List.of(), List.of(), null, List.of());
         } catch (InvalidPluginException e) {
             return new PluginView(file, file, null, null, null, null, "INVALID", List.of(), List.of(),
-                    file + " is " + e.getMessage());
+                    file + " is " + e.getMessage(), List.of());
         } catch (IOException e) {
             return new PluginView(file, file, null, null, null, null, "INVALID", List.of(), List.of(),
-                    file + " cannot be read: " + e.getMessage());
+                    file + " cannot be read: " + e.getMessage(), List.of());
         }
     }
 
@@ -94,7 +111,15 @@ final class PluginInspector {
         if (symbolicName == null) {
             return new PluginView(file == null ? "bundle-" + bundle.getBundleId() : file, file, null, null, null,
                     bundle.getBundleId(), stateName(bundle.getState()), List.of(), List.of(),
-                    file + " is not an OSGi bundle: its manifest has no Bundle-SymbolicName");
+                    file + " is not an OSGi bundle: its manifest has no Bundle-SymbolicName", List.of());
+        }
+        Optional<String> quarantined = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING
+                ? Optional.empty() : supervisor.quarantineReason(symbolicName);
+        if (quarantined.isPresent()) {
+            return new PluginView(symbolicName, file, symbolicName, bundle.getVersion().toString(),
+                    bundle.getHeaders().get(Constants.BUNDLE_NAME), bundle.getBundleId(), "QUARANTINED", List.of(),
+                    List.of(), quarantined.get() + " Re-enable it with POST /api/v1/plugins/" + symbolicName
+                    + "/enable once it is fixed, or replace its jar.", List.of());
         }
         List<PluginView.ComponentView> componentViews = components(bundle);
         String error = switch (bundle.getState()) {
@@ -105,7 +130,7 @@ final class PluginInspector {
         };
         return new PluginView(symbolicName, file, symbolicName, bundle.getVersion().toString(),
                 bundle.getHeaders().get(Constants.BUNDLE_NAME), bundle.getBundleId(), stateName(bundle.getState()),
-                services(bundle), componentViews, error);
+                services(bundle), componentViews, error, List.of());
     }
 
     private String unresolvedReason(Bundle bundle) {

@@ -12,14 +12,27 @@ import java.util.Map;
  * @param version the bundle's version
  * @param name the bundle's human-readable name (Bundle-Name)
  * @param bundleId the framework's bundle id, {@code null} while not installed
- * @param state {@code PENDING} (in the folder, not yet installed), {@code INVALID} (not a bundle), or the bundle's
- *     state: {@code INSTALLED} (not resolved), {@code RESOLVED}, {@code STARTING}, {@code ACTIVE}, {@code STOPPING}
+ * @param state {@code PENDING} (in the folder, not yet installed), {@code INVALID} (not a bundle),
+ *     {@code QUARANTINED} (not started because its start failed or the server stopped during it; {@code error} says
+ *     which), {@code REMOVED} (gone, but threads of it still run), or the bundle's state: {@code INSTALLED} (not
+ *     resolved), {@code RESOLVED}, {@code STARTING}, {@code ACTIVE}, {@code STOPPING}
  * @param services the services the plugin registered
  * @param components its Declarative Services components and their states
  * @param error why the plugin does not work, for the user; {@code null} when it does
+ * @param runawayThreads the names of threads that a removed version of the plugin left running
  */
 public record PluginView(String id, String file, String symbolicName, String version, String name, Long bundleId,
-        String state, List<ServiceView> services, List<ComponentView> components, String error) {
+        String state, List<ServiceView> services, List<ComponentView> components, String error,
+        List<String> runawayThreads) {
+
+    /**
+     * @param threads the names of threads that a removed version of the plugin left running
+     * @return this plugin with those threads
+     */
+    PluginView withRunawayThreads(List<String> threads) {
+        return new PluginView(id, file, symbolicName, version, name, bundleId, state, services, components, error,
+                threads);
+    }
 
     /**
      * A service a plugin registered.

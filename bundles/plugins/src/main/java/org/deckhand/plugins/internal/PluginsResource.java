@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/plugins}: the third-party plugins in the plugins folder, with their state, services and errors;
- * upload of a bundle jar, which is hot-loaded; removal, which unloads it.
+ * upload of a bundle jar, which is hot-loaded; removal, which unloads it; re-enabling a quarantined plugin.
  */
 @Component(service = RestResource.class, configurationPid = PluginsConfiguration.PID)
 @Designate(ocd = PluginsConfiguration.class)
@@ -52,20 +52,23 @@ public final class PluginsResource implements RestResource {
     private final PluginFolder folder;
     private final PluginInspector inspector;
     private final PluginInstaller installer;
+    private final PluginSupervisor supervisor;
     private volatile long maxUploadBytes;
 
     /**
      * @param context this bundle's context
      * @param components the Declarative Services runtime, to report components that failed
+     * @param supervisor what starts plugins, quarantines them and watches their threads
      * @param configuration the settings
      */
     @Activate
     public PluginsResource(BundleContext context, @Reference ServiceComponentRuntime components,
-            PluginsConfiguration configuration) {
+            @Reference PluginSupervisor supervisor, PluginsConfiguration configuration) {
         this.context = context;
+        this.supervisor = supervisor;
         this.folder = new PluginFolder(Paths.get(
                 Objects.requireNonNull(context.getProperty(RuntimeProperties.PLUGINS), RuntimeProperties.PLUGINS)));
-        this.inspector = new PluginInspector(context, folder, components);
+        this.inspector = new PluginInspector(context, folder, components, supervisor);
         this.installer = new PluginInstaller(folder,
                 Paths.get(context.getProperty(RuntimeProperties.DATA), "removed-plugins"),
                 Clock.systemUTC());
@@ -121,8 +124,32 @@ public final class PluginsResource implements RestResource {
             throw new BadRequestException("The upload is " + e.getMessage());
         }
         LOG.info("Plugin {} {} uploaded", identity.symbolicName(), identity.version());
-        PluginView view = inspector.find(identity.symbolicName()).orElseThrow();
+        PluginView view = inspector.find(identity.symbolicName())
+                .orElseThrow(() -> new IOException("the uploaded plugin " + identity.symbolicName()
+                        + " is not in the plugins folder " + folder.path()));
         return Response.created(URI.create("plugins/" + identity.symbolicName())).entity(view).build();
+    }
+
+    /**
+     * Lifts a plugin's quarantine and starts it: for a plugin whose start failed, or during whose start the server
+     * stopped, once the cause is dealt with.
+     *
+     * @param id a plugin's id
+     * @return the plugin as it stands, usually still {@code RESOLVED} or {@code STARTING} for a moment
+     * @throws IOException if the plugins folder cannot be listed
+     * @throws NotFoundException if there is no such plugin
+     * @throws ClientErrorException 409 if the plugin is not quarantined
+     */
+    @POST
+    @Path("{id}/enable")
+    public PluginView enable(@PathParam("id") String id) throws IOException {
+        PluginView plugin = get(id);
+        if (!"QUARANTINED".equals(plugin.state())) {
+            throw new ClientErrorException("Plugin " + id + " is not quarantined; it is " + plugin.state(),
+                    Response.Status.CONFLICT);
+        }
+        supervisor.enable(id);
+        return get(id);
     }
 
     /**
@@ -137,6 +164,9 @@ public final class PluginsResource implements RestResource {
     @Path("{id}")
     public void remove(@PathParam("id") String id) throws IOException {
         PluginView plugin = get(id);
+        if (plugin.bundleId() == null && plugin.file() == null) {
+            throw new NotFoundException("Plugin " + id + " is already removed");
+        }
         if (plugin.file() != null) {
             var kept = installer.remove(folder.path().resolve(plugin.file()));
             LOG.info("Plugin {} removed; its jar is kept as {}", id, kept);

@@ -2,6 +2,7 @@ package org.deckhand.plugins.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,36 @@ class BundleJarTest {
         assertEquals("its Bundle-SymbolicName is not a valid name: ../../etc/passwd",
                 reasonFor(Files.write(folder.resolve("hostile.jar"), TestJars.withHeaders(Map.of(
                         "Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "../../etc/passwd")))));
+    }
+
+    @Test
+    void aNameThatWouldHideThePluginsFileIsRefused() throws IOException {
+        for (String hidden : new String[] {".hidden", "..", "a..b", "trailing."}) {
+            assertEquals("its Bundle-SymbolicName is not a valid name: " + hidden,
+                    reasonFor(Files.write(folder.resolve("named.jar"), TestJars.withHeaders(Map.of(
+                            "Bundle-ManifestVersion", "2", "Bundle-SymbolicName", hidden)))));
+        }
+    }
+
+    @Test
+    void aManifestLargerThanTheBoundIsRefusedWithoutReadingItAll() throws IOException {
+        StringBuilder value = new StringBuilder("y".repeat(60));
+        while (value.length() < 4 * 1024 * 1024) {
+            value.append("\r\n ").append("y".repeat(60));
+        }
+        Path huge = Files.write(folder.resolve("huge.jar"), TestJars.withRawManifest("Manifest-Version: 1.0\r\n"
+                + "Bundle-ManifestVersion: 2\r\nBundle-SymbolicName: huge\r\nX-Padding: " + value + "\r\n\r\n"));
+
+        assertEquals("not an OSGi bundle Deckhand takes: its manifest is larger than 1024 KiB", reasonFor(huge));
+    }
+
+    @Test
+    void aManifestThatCannotBeParsedSaysSo() throws IOException {
+        Path broken = Files.write(folder.resolve("broken.jar"), TestJars.withRawManifest("Manifest-Version: 1.0\r\n"
+                + "Bundle-SymbolicName: " + "z".repeat(600) + "\r\n\r\n"));
+
+        String reason = reasonFor(broken);
+        assertTrue(reason.startsWith("not an OSGi bundle: its manifest cannot be read: line too long"), reason);
     }
 
     private static String reasonFor(Path jar) {

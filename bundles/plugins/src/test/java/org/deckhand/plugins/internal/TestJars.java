@@ -30,6 +30,19 @@ final class TestJars {
         return bytes.toByteArray();
     }
 
+    /** A jar whose manifest is the given text, written as it is, so that it may be malformed or huge. */
+    static byte[] withRawManifest(String manifest) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes)) {
+            jar.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+            jar.write(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     static byte[] bundle(String symbolicName, String version) {
         return withHeaders(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName,
                 "Bundle-Version", version));

@@ -1,17 +1,18 @@
 package org.deckhand.watcher.internal;
 
 import java.io.IOException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,11 @@ import java.util.function.BiConsumer;
 /**
  * Walks music folders and lists the files that may hold audio, with their sizes and modification times: files with
  * an audio extension, and files with none, whose content decides. Hidden files and folders (a name starting with a
- * dot) are skipped; symbolic links are followed, loops are not. A music folder inside another is listed once. A file
- * whose name is not valid UTF-8 is listed as Java reads the name, and told apart, with its name's bytes.
+ * dot) are skipped. A symbolic link is followed only where its real target lies inside a music folder, so that no
+ * file outside them enters the catalog (a link to {@code /etc} is reported and left alone), and not where it loops
+ * back to a folder above it; what a link leads to is listed under the link's path. A music folder inside another is
+ * listed once. A file whose name is not valid UTF-8 is listed as Java reads the name, and told apart, with its name's
+ * bytes.
  */
 final class FolderScan {
 
@@ -46,21 +50,30 @@ final class FolderScan {
 
     /**
      * @param folders the music folders, absolute
-     * @param unreadable receives each file or folder that could not be read, with the reason
+     * @param unreadable receives each file or folder that could not be read or is not followed, with the reason
      * @return what the walk found
      */
     static Listing of(List<Path> folders, BiConsumer<Path, String> unreadable) {
         FileListing files = new FileListing();
         Map<Path, String> misnamed = new HashMap<>();
         List<Path> read = new ArrayList<>();
+        List<Path> realFolders = new ArrayList<>();
+        for (Path folder : folders) {
+            try {
+                realFolders.add(folder.toRealPath());
+            } catch (IOException notThere) {
+                // Reported below, when the walk finds it missing.
+            }
+        }
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 unreadable.accept(folder, "the music folder is not there (a network share that dropped out?)");
                 continue;
             }
             try {
-                Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                        new Collector(folder, folders, files, misnamed, unreadable));
+                Path real = folder.toRealPath();
+                Files.walkFileTree(real, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
+                        new Collector(real, folder, new Walk(folders, realFolders, files, misnamed, unreadable)));
                 read.add(folder);
             } catch (IOException e) {
                 unreadable.accept(folder, "the music folder cannot be read: " + e.getMessage());
@@ -82,52 +95,122 @@ final class FolderScan {
         return dot < 0 || AUDIO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
+    /** What every part of one scan shares: the music folders, the listing, and the real folders being walked. */
+    private record Walk(List<Path> musicFolders, List<Path> realMusicFolders, FileListing files,
+            Map<Path, String> misnamed, BiConsumer<Path, String> unreadable, Deque<Path> realAncestors) {
+
+        Walk(List<Path> musicFolders, List<Path> realMusicFolders, FileListing files, Map<Path, String> misnamed,
+                BiConsumer<Path, String> unreadable) {
+            this(musicFolders, realMusicFolders, files, misnamed, unreadable, new ArrayDeque<>());
+        }
+
+        boolean inMusicFolders(Path real) {
+            return realMusicFolders.stream().anyMatch(real::startsWith);
+        }
+
+        boolean loopsBack(Path real) {
+            return realAncestors.stream().anyMatch(ancestor -> ancestor.startsWith(real));
+        }
+    }
+
+    /**
+     * Walks one real folder without following links, and lists what it finds under the path the user sees: the music
+     * folder, or the symbolic link through which the folder was reached. A link is followed only when its target's
+     * real path lies inside a music folder and is not a folder the walk is already inside of.
+     */
     private static final class Collector extends SimpleFileVisitor<Path> {
 
-        private final Path root;
-        private final List<Path> musicFolders;
-        private final FileListing files;
-        private final Map<Path, String> misnamed;
-        private final BiConsumer<Path, String> unreadable;
+        private final Path realRoot;
+        private final Path shownRoot;
+        private final Walk walk;
 
-        Collector(Path root, List<Path> musicFolders, FileListing files, Map<Path, String> misnamed,
-                BiConsumer<Path, String> unreadable) {
-            this.root = root;
-            this.musicFolders = musicFolders;
-            this.files = files;
-            this.misnamed = misnamed;
-            this.unreadable = unreadable;
+        Collector(Path realRoot, Path shownRoot, Walk walk) {
+            this.realRoot = realRoot;
+            this.shownRoot = shownRoot;
+            this.walk = walk;
         }
 
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-            if (dir.equals(root)) {
-                return FileVisitResult.CONTINUE;
+            if (!dir.equals(realRoot)) {
+                boolean hidden = dir.getFileName().toString().startsWith(".");
+                boolean walkedOnItsOwn = walk.musicFolders().contains(shown(dir));
+                if (hidden || walkedOnItsOwn) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
             }
-            boolean hidden = dir.getFileName().toString().startsWith(".");
-            boolean walkedOnItsOwn = musicFolders.contains(dir);
-            return hidden || walkedOnItsOwn ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            walk.realAncestors().push(dir);
+            return FileVisitResult.CONTINUE;
         }
 
         @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile() && isCandidate(file)) {
-                Path absolute = file.toAbsolutePath().normalize();
-                files.add(absolute, attributes.size(), attributes.lastModifiedTime().toMillis());
-                Path asListed = absolute.resolveSibling(absolute.getFileName().toString());
-                if (!asListed.equals(absolute)) {
-                    misnamed.put(asListed, "the file name is not valid UTF-8, so the file cannot be opened: "
-                            + FileNames.escaped(absolute) + " (\\xNN: a byte that is not UTF-8); rename it");
-                }
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            walk.realAncestors().pop();
+            if (e != null) {
+                throw e;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+            if (attributes.isSymbolicLink()) {
+                follow(file);
+            } else if (attributes.isRegularFile() && isCandidate(file)) {
+                add(shown(file), attributes);
             }
             return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
-            unreadable.accept(file, e instanceof FileSystemLoopException
-                    ? "a symbolic link loops back to a folder above it" : "cannot be read: " + e.getMessage());
+            walk.unreadable().accept(shown(file), "cannot be read: " + e.getMessage());
             return FileVisitResult.CONTINUE;
+        }
+
+        /** Follows a link that stays inside the music folders; an error while walking its folder ends the walk. */
+        private void follow(Path link) throws IOException {
+            Path shown = shown(link);
+            if (link.getFileName().toString().startsWith(".")) {
+                return;
+            }
+            Path target;
+            BasicFileAttributes attributes;
+            try {
+                target = link.toRealPath();
+                attributes = Files.readAttributes(target, BasicFileAttributes.class);
+            } catch (IOException e) {
+                walk.unreadable().accept(shown, "a symbolic link that leads nowhere (" + e.getMessage() + ")");
+                return;
+            }
+            if (!walk.inMusicFolders(target)) {
+                walk.unreadable().accept(shown, "a symbolic link that leads out of the music folders, to " + target
+                        + "; not followed");
+            } else if (attributes.isRegularFile()) {
+                if (isCandidate(link)) {
+                    add(shown, attributes);
+                }
+            } else if (attributes.isDirectory()) {
+                if (walk.loopsBack(target)) {
+                    walk.unreadable().accept(shown, "a symbolic link loops back to a folder above it");
+                    return;
+                }
+                Files.walkFileTree(target, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
+                        new Collector(target, shown, walk));
+            }
+        }
+
+        private void add(Path shown, BasicFileAttributes attributes) {
+            walk.files().add(shown, attributes.size(), attributes.lastModifiedTime().toMillis());
+            Path asListed = shown.resolveSibling(shown.getFileName().toString());
+            if (!asListed.equals(shown)) {
+                walk.misnamed().put(asListed, "the file name is not valid UTF-8, so the file cannot be opened: "
+                        + FileNames.escaped(shown) + " (\\xNN: a byte that is not UTF-8); rename it");
+            }
+        }
+
+        private Path shown(Path real) {
+            return shownRoot.resolve(realRoot.relativize(real).toString()).toAbsolutePath().normalize();
         }
     }
 }

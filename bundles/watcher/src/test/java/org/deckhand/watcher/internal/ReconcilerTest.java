@@ -262,6 +262,26 @@ class ReconcilerTest {
     }
 
     @Test
+    void audioBehindALinkOutOfTheMusicFoldersNeverEntersTheCatalog() throws IOException {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        try (Stream<Path> files = Files.list(music.resolve("flac"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, elsewhere.resolve("outside-" + file.getFileName()));
+            }
+        }
+        Files.createSymbolicLink(music.resolve("linked-out"), elsewhere);
+        Files.createSymbolicLink(music.resolve("linked-in"), music.resolve("mp3-vbr"));
+
+        ScanReport report = reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        assertEquals(List.of(12L, 12L), List.of(report.files(), report.added()), report.toString());
+        assertEquals(12, catalog.stats().tracks());
+        assertEquals(3, events.lines.stream().filter(line -> line.contains(music.resolve("linked-in") + "/")).count(),
+                events.lines.toString());
+        assertTrue(events.lines.stream().noneMatch(line -> line.contains("outside-")), events.lines.toString());
+    }
+
+    @Test
     void aFileStillBeingWrittenWaitsForTheNextScan() {
         ScanReport report = reconciler.scan(List.of(music), Duration.ofDays(1), GRACE);
 

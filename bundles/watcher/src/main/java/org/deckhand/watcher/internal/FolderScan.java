@@ -157,7 +157,7 @@ final class FolderScan {
             if (attributes.isSymbolicLink()) {
                 follow(file);
             } else if (attributes.isRegularFile() && isCandidate(file)) {
-                add(shown(file), attributes);
+                add(file, shown(file), attributes);
             }
             return FileVisitResult.CONTINUE;
         }
@@ -188,7 +188,7 @@ final class FolderScan {
                         + "; not followed");
             } else if (attributes.isRegularFile()) {
                 if (isCandidate(link)) {
-                    add(shown, attributes);
+                    add(link, shown, attributes);
                 }
             } else if (attributes.isDirectory()) {
                 if (walk.loopsBack(target)) {
@@ -200,12 +200,12 @@ final class FolderScan {
             }
         }
 
-        private void add(Path shown, BasicFileAttributes attributes) {
+        /** Lists a file found at {@code walked} under the path the user sees, telling apart a name not in UTF-8. */
+        private void add(Path walked, Path shown, BasicFileAttributes attributes) {
             walk.files().add(shown, attributes.size(), attributes.lastModifiedTime().toMillis());
-            Path asListed = shown.resolveSibling(shown.getFileName().toString());
-            if (!asListed.equals(shown)) {
-                walk.misnamed().put(asListed, "the file name is not valid UTF-8, so the file cannot be opened: "
-                        + FileNames.escaped(shown) + " (\\xNN: a byte that is not UTF-8); rename it");
+            if (!walked.resolveSibling(walked.getFileName().toString()).equals(walked)) {
+                walk.misnamed().put(shown, "the file name is not valid UTF-8, so the file cannot be opened: "
+                        + FileNames.escaped(walked) + " (\\xNN: a byte that is not UTF-8); rename it");
             }
         }
 

@@ -1,5 +1,6 @@
 // The console against the packaged server on a real library: sign-in, dashboard, search, track detail with its
-// waveform and player, plugin upload, settings, queue and logs. The tests run in order in one browser session.
+// waveform and player, plugin upload, settings, a pasted tracklist with its CUE sheet, queue and logs. The tests run
+// in order in one browser session.
 
 import { expect, test, type Page } from '@playwright/test';
 import { env, screenshot, signIn } from './env';
@@ -138,6 +139,40 @@ test('the analysis queue lists the analysers, the uploaded plugin\'s among them'
   await expect(page.getByRole('heading', { level: 2, name: 'Analysers' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'example.zcr' })).toBeVisible();
   await screenshot(page, 'queue');
+});
+
+test('a pasted tracklist is matched to the library, linked to a recording, and gives its CUE sheet', async () => {
+  await page.getByRole('link', { name: 'Tracklists' }).click();
+  await page.getByLabel('pasted text').check();
+  await page.getByLabel('Mix title (optional)').fill('Console test mix');
+  await page.getByLabel('Tracklist, one track a line').fill(
+    '[00:00] Zoe Testwell - Morning Drive\n[00:20] Nobody Here - Not In This Library');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Console test mix' })).toBeVisible();
+  await expect(page.getByTestId('tracklist-counts')).toContainText('1 of 2 in the library');
+  const entries = page.getByRole('table', { name: 'Entries' });
+  await expect(entries.locator('[data-position="1"]')).toHaveAttribute('data-match', 'MATCHED');
+  await expect(entries.locator('[data-position="1"]')).toContainText('Morning Drive');
+  await expect(entries.locator('[data-position="2"]')).toHaveAttribute('data-match', 'MISSING');
+  await screenshot(page, 'tracklist');
+
+  await page.getByLabel('Find the recording (search the library)').fill('format:flac');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('list', { name: 'Recordings found' }).getByRole('button', { name: 'Link' }).first().click();
+  const cueLink = page.getByTestId('cue-download');
+  await expect(cueLink).toBeVisible();
+  const cue = await page.request.get(await cueLink.getAttribute('href') as string);
+  expect(cue.status()).toBe(200);
+  const sheet = await cue.text();
+  expect(sheet).toContain('TITLE "Console test mix"');
+  expect(sheet).toMatch(/TRACK 01 AUDIO[\s\S]*INDEX 01 00:00:00[\s\S]*TRACK 02 AUDIO[\s\S]*INDEX 01 00:20:00/);
+
+  await entries.getByLabel('Match for entry 1').selectOption('missing');
+  await expect(entries.locator('[data-position="1"]')).toHaveAttribute('data-match', 'MISSING');
+  await expect(page.getByTestId('tracklist-counts')).toContainText('0 of 2 in the library');
+  await page.getByRole('link', { name: 'Tracklists' }).click();
+  await expect(page.getByRole('table', { name: 'Tracklists' })).toContainText('Console test mix');
+  await screenshot(page, 'tracklists');
 });
 
 test('on a phone the library keeps its essential columns', async () => {

@@ -14,10 +14,13 @@ import { Queue } from './pages/Queue';
 import { Settings } from './pages/Settings';
 import { SignIn } from './pages/SignIn';
 import { TrackDetail } from './pages/TrackDetail';
+import { TracklistPage } from './pages/TracklistPage';
+import { Tracklists } from './pages/Tracklists';
 
 const NAVIGATION = [
   { path: '/', label: 'Dashboard' },
   { path: '/library', label: 'Library' },
+  { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
   { path: '/plugins', label: 'Plugins' },
   { path: '/settings', label: 'Settings' },
@@ -103,11 +106,17 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
   if (track) {
     return <TrackDetail id={Number(track[1])} />;
   }
+  const tracklist = /^\/tracklists\/(\d+)\/?$/.exec(path);
+  if (tracklist) {
+    return <TracklistPage id={Number(tracklist[1])} />;
+  }
   switch (path.replace(/\/+$/, '') || '/') {
     case '/':
       return <Dashboard />;
     case '/library':
       return <Library initialQuery={search.get('q') ?? ''} initialSort={search.get('sort') ?? ''} />;
+    case '/tracklists':
+      return <Tracklists />;
     case '/queue':
       return <Queue />;
     case '/plugins':

@@ -187,3 +187,68 @@ export interface ServerEvent {
   topic: string;
   properties: Record<string, unknown>;
 }
+
+/** A stored tracklist in the list (TracklistSummary). */
+export interface TracklistSummary {
+  id: number;
+  title?: string;
+  djs: string[];
+  date?: string;
+  source: string;
+  address?: string;
+  fetched: string;
+  entries: number;
+  matched: number;
+  missing: number;
+  recordingTrackId?: number;
+}
+
+export type MatchState = 'MATCHED' | 'AMBIGUOUS' | 'MISSING' | 'UNMATCHABLE';
+
+/** A track of the library that an entry is, or may be. */
+export interface TrackRef {
+  id: number;
+  artists: string[];
+  title?: string;
+  durationSeconds?: number;
+  format: string;
+  path: string;
+}
+
+export interface TracklistEntry {
+  position: number;
+  kind: 'TRACK' | 'UNIDENTIFIED' | 'GAP' | 'FILLER';
+  cueSeconds?: number;
+  cue?: string;
+  artist?: string;
+  title?: string;
+  remix?: string;
+  label?: string;
+  durationSeconds?: number;
+  playedWithPrevious: boolean;
+  mashupParts: { artist?: string; title?: string }[];
+  djPart?: string;
+  match: {
+    state: MatchState;
+    confidence: number;
+    confirmed: boolean;
+    track?: TrackRef;
+    candidates: { trackId: number; confidence: number; artists: string[]; title?: string }[];
+  };
+}
+
+/** A tracklist with its entries and their matches (GET /tracklists/{id}). */
+export interface TracklistDetail {
+  id: number;
+  title?: string;
+  djs: string[];
+  date?: string;
+  genres: string[];
+  source: string;
+  address?: string;
+  fetched: string;
+  imported: string;
+  recordingTrackId?: number;
+  counts: { entries: number; matched: number; ambiguous: number; missing: number; unmatchable: number; withCue: number };
+  entries: TracklistEntry[];
+}

@@ -149,6 +149,8 @@ export interface Plugin {
   services: { id: number; objectClass: string[]; properties: Record<string, unknown> }[];
   components: { name: string; state: string; failure: string | null }[];
   error: string | null;
+  /** Threads a removed version of the plugin left running (state REMOVED). */
+  runawayThreads?: string[];
 }
 
 export type SettingType = 'STRING' | 'INTEGER' | 'LONG' | 'DOUBLE' | 'BOOLEAN' | 'PASSWORD';

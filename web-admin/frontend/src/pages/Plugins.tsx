@@ -43,6 +43,16 @@ export function Plugins() {
     }
   };
 
+  const enable = async (plugin: Plugin) => {
+    try {
+      await post(`/plugins/${encodeURIComponent(plugin.id)}/enable`);
+      setStatus({ text: `Starting ${plugin.id} again.` });
+      plugins.reload();
+    } catch (error) {
+      setStatus({ text: error instanceof ApiError ? error.message : String(error), error: true });
+    }
+  };
+
   const remove = async (plugin: Plugin) => {
     if (!confirm(`Remove the plugin ${plugin.name ?? plugin.id}? Its jar is kept in data/removed-plugins/.`)) {
       return;
@@ -79,11 +89,17 @@ export function Plugins() {
               <span class={`state ${plugin.state === 'ACTIVE' ? 'good' : plugin.error ? 'bad' : 'neutral'}`}>
                 {plugin.state.toLowerCase()}
               </span>
-              <button type="button" class="danger" onClick={() => remove(plugin)}
-                aria-label={`Remove ${plugin.name ?? plugin.id}`}>Remove</button>
+              {plugin.state === 'QUARANTINED' && <button type="button" onClick={() => enable(plugin)}
+                aria-label={`Enable ${plugin.name ?? plugin.id} again`}>Enable again</button>}
+              {plugin.state !== 'REMOVED' && <button type="button" class="danger" onClick={() => remove(plugin)}
+                aria-label={`Remove ${plugin.name ?? plugin.id}`}>Remove</button>}
             </header>
             <p class="muted">{plugin.symbolicName ?? plugin.id} {plugin.version}{plugin.file ? ` · ${plugin.file}` : ''}</p>
             {plugin.error && <p class="error-note">{plugin.error}</p>}
+            {plugin.runawayThreads && plugin.runawayThreads.length > 0 && (
+              <p class="error-note">Removed, but its threads still run until the server restarts:{' '}
+                {plugin.runawayThreads.join(', ')}</p>
+            )}
             {plugin.services.length > 0 && (
               <details>
                 <summary>{plugin.services.length} {plugin.services.length === 1 ? 'service' : 'services'}</summary>

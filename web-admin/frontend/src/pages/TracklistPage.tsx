@@ -40,9 +40,10 @@ export function TracklistPage({ id }: { id: number }) {
       <ErrorNote error={tracklist.error} />
       {t && (
         <>
-          <p class="subtitle">{[t.djs.join(', '), t.date, t.genres.join(', ')].filter(Boolean).join(' · ')}
-            {t.address && <> · <a href={t.address} rel="noreferrer noopener" target="_blank">{t.source}</a></>}
-            {' '}· fetched {format.dateTime(t.fetched)}</p>
+          <p class="subtitle">{[t.djs.join(', '), t.date, t.genres.join(', ')].filter(Boolean)
+            .map((part) => `${part} · `).join('')}
+            {t.address && <><a href={t.address} rel="noreferrer noopener" target="_blank">{t.source}</a> · </>}
+            {t.address ? 'fetched' : 'read'} {format.dateTime(t.fetched)}</p>
           {status && <p class={status.error ? 'error-note' : 'note'} role={status.error ? 'alert' : 'status'}>
             {status.text}</p>}
           <Recording tracklist={t} onLinked={tracklist.reload} />

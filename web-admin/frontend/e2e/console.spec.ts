@@ -166,6 +166,11 @@ test('a pasted tracklist is matched to the library, linked to a recording, and g
   const sheet = await cue.text();
   expect(sheet).toContain('TITLE "Console test mix"');
   expect(sheet).toMatch(/TRACK 01 AUDIO[\s\S]*INDEX 01 00:00:00[\s\S]*TRACK 02 AUDIO[\s\S]*INDEX 01 00:20:00/);
+  await page.getByRole('button', { name: 'Write it beside the recording' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Wrote \/.*\.cue$/ })).toBeVisible();
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await page.getByRole('button', { name: 'Write it beside the recording' }).click();
+  await expect(page.getByRole('alert')).toContainText('A CUE sheet is already beside the recording');
 
   await entries.getByLabel('Match for entry 1').selectOption('missing');
   await expect(entries.locator('[data-position="1"]')).toHaveAttribute('data-match', 'MISSING');

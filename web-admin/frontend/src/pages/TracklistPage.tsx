@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../components/ErrorNote';
 import { PageHeader } from '../components/PageHeader';
-import { API, ApiError, get, post, put, query } from '../lib/api';
+import { API, ApiError, get, post, put, query, request } from '../lib/api';
 import * as format from '../lib/format';
 import { useResource } from '../lib/hooks';
 import type { TrackPage, TracklistDetail, TracklistEntry } from '../lib/types';
@@ -134,6 +134,7 @@ function Recording({ tracklist, onLinked }: { tracklist: TracklistDetail; onLink
   const [text, setText] = useState('');
   const [found, setFound] = useState<TrackPage>();
   const [error, setError] = useState<string>();
+  const [written, setWritten] = useState<string>();
 
   const search = async (event: Event) => {
     event.preventDefault();
@@ -155,13 +156,30 @@ function Recording({ tracklist, onLinked }: { tracklist: TracklistDetail; onLink
     }
   };
 
+  const writeBeside = async (replace: boolean) => {
+    setError(undefined);
+    try {
+      const sheet = await request<{ path: string }>(
+        `/tracks/${tracklist.recordingTrackId}/tracklist.cue${replace ? '?replace=true' : ''}`, { method: 'PUT' });
+      setWritten(`Wrote ${sheet.path}`);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 409 && !replace
+          && confirm(`${failure.message}\n\nReplace it with Deckhand's sheet?`)) {
+        await writeBeside(true);
+        return;
+      }
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  };
+
   const cue = tracklist.recordingTrackId ? `${API}/tracks/${tracklist.recordingTrackId}/tracklist.cue` : undefined;
   return (
     <section class="panel" aria-labelledby="recording-title">
       <h2 id="recording-title">Mix recording</h2>
       {tracklist.recordingTrackId
         ? <p>Linked to <a href={`/tracks/${tracklist.recordingTrackId}`}>track {tracklist.recordingTrackId}</a>.{' '}
-          <a href={cue} download data-testid="cue-download">Download its CUE sheet</a>
+          <a href={cue} download data-testid="cue-download">Download its CUE sheet</a>{' '}
+          <button type="button" onClick={() => writeBeside(false)}>Write it beside the recording</button>
           {tracklist.counts.withCue < tracklist.counts.entries
             && <span class="muted"> (entries without a cue time are left out of it)</span>}</p>
         : <p class="muted">No recording in the library is linked to this tracklist yet.</p>}
@@ -173,6 +191,7 @@ function Recording({ tracklist, onLinked }: { tracklist: TracklistDetail; onLink
         </label>
         <button type="submit">Find</button>
       </form>
+      {written && <p class="note" role="status">{written}</p>}
       {error && <p class="error-note" role="alert">{error}</p>}
       {found && found.tracks.length === 0 && <p class="muted">No track found.</p>}
       {found && found.tracks.length > 0 && (

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The web console, served by the packaged server on a real, analysed library and driven in Debian's Chromium by the
  * console's Playwright tests: sign-in (and a wrong password refused), the dashboard's track count, a BPM search that
  * shows exactly what the API finds, a track's waveform drawn and its audio playing, a plugin uploaded whose result
- * appears on a track, a setting changed that survives a restart; a screenshot of every page is left in
+ * appears on a track, a pasted tracklist whose CUE sheet is written beside its recording, a setting changed that
+ * survives a restart; a screenshot of every page is left in
  * {@code target/web-console/screenshots}. Before that, how the console's files are served: types, caching, gzip, the
  * console's pages falling back to {@code index.html}, and no file outside it.
  */
@@ -139,6 +140,16 @@ class WebConsoleIT {
         assertEquals(0, run.exitStatus(), "the console's browser tests failed:\n" + run.output()
                 + "\nserver output:\n" + server.output());
         assertTrue(Files.isRegularFile(browser.screenshots().resolve("track.png")), "a screenshot of the track page");
+        try (Stream<Path> files = Files.list(music)) {
+            List<Path> sheets = files.filter(file -> file.getFileName().toString().endsWith(".cue")).toList();
+            assertEquals(1, sheets.size(), "the CUE sheet the console wrote beside the recording: " + sheets);
+            String sheet = Files.readString(sheets.get(0));
+            assertTrue(sheet.contains("TITLE \"Console test mix\"") && sheet.contains("INDEX 01 00:20:00"), sheet);
+        }
+        try (Stream<Path> files = Files.list(music)) {
+            assertTrue(files.noneMatch(file -> file.getFileName().toString().startsWith(".")),
+                    "no temporary file is left in the music folder");
+        }
     }
 
     @Test

@@ -7,10 +7,15 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -102,31 +107,81 @@ public final class RecordingTracklistResource implements RestResource {
     @Path("{id}/tracklist.cue")
     @Produces({CUE_MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response cueSheet(@PathParam("id") long trackId, @QueryParam("format") @DefaultValue("cue") String format) {
+        CatalogTrack recording = recording(trackId);
+        CueWriting writing = draft(recording);
+        if (format.equalsIgnoreCase("json")) {
+            return Response.ok(new CueSheetView(writing.text(), problems(writing)), MediaType.APPLICATION_JSON)
+                    .build();
+        }
+        String sheetName = SheetBesideRecording.sheetFor(recording.track().file().path()).getFileName().toString();
+        return Response.ok(writing.bytes(), CUE_MEDIA_TYPE + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + sheetName.replace("\"", "") + "\"")
+                .build();
+    }
+
+    /**
+     * Writes the mix recording's CUE sheet beside it, named as the recording with {@code .cue}, atomically (see
+     * {@link SheetBesideRecording}); a sheet already there is kept unless {@code replace=true}.
+     *
+     * @param trackId a mix recording's track id
+     * @param replace whether to replace a sheet already beside the recording
+     * @return {@code {"path": "...", "problems": [...]}}: where the sheet is, and what it left out
+     * @throws ClientErrorException 409 if a sheet is already there and {@code replace} is not true, 403 if the
+     *     recording's folder is read-only
+     */
+    @PUT
+    @Path("{id}/tracklist.cue")
+    public WrittenSheetView writeCueSheet(@PathParam("id") long trackId,
+            @QueryParam("replace") @DefaultValue("false") boolean replace) {
+        CatalogTrack recording = recording(trackId);
+        CueWriting writing = draft(recording);
+        java.nio.file.Path file = recording.track().file().path();
+        try {
+            return new WrittenSheetView(SheetBesideRecording.write(file, writing.bytes(), replace).toString(),
+                    problems(writing));
+        } catch (FileAlreadyExistsException e) {
+            throw new ClientErrorException("A CUE sheet is already beside the recording: " + e.getFile()
+                    + "; it is kept. Write with replace=true to replace it", 409, e);
+        } catch (AccessDeniedException e) {
+            throw new ClientErrorException("The folder " + file.getParent() + " cannot be written to (a read-only"
+                    + " music folder: the shipped systemd unit mounts them read-only; allow writing there to write"
+                    + " CUE sheets beside recordings)", 403, e);
+        } catch (IOException e) {
+            throw new InternalServerErrorException("The CUE sheet beside " + file + " could not be written: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private CatalogTrack recording(long trackId) {
+        return catalog.get(trackId).orElseThrow(() -> new NotFoundException("No track " + trackId));
+    }
+
+    private CueWriting draft(CatalogTrack recording) {
         if (cueWriter == null) {
             throw new ServiceUnavailableException("The CUE sheet writer (bundle org.deckhand.cue) is not running");
         }
-        StoredTracklist stored = TracklistsResource.call(() -> tracklists.forRecording(trackId));
-        CatalogTrack recording = catalog.get(trackId).orElseThrow(() -> new NotFoundException("No track " + trackId));
+        StoredTracklist stored = TracklistsResource.call(() -> tracklists.forRecording(recording.id()));
         String fileName = recording.track().file().path().getFileName().toString();
         double duration = recording.track().durationSeconds();
-        CueWriting writing;
         try {
-            writing = cueWriter.write(CueSheetTracklists.draft(stored.tracklist(), fileName,
+            return cueWriter.write(CueSheetTracklists.draft(stored.tracklist(), fileName,
                     Double.isNaN(duration) ? null : duration));
         } catch (IllegalArgumentException e) {
             throw new ClientErrorException("Tracklist " + stored.id() + " gives no CUE sheet for " + fileName + ": "
                     + e.getMessage(), 409, e);
         }
-        if (format.equalsIgnoreCase("json")) {
-            return Response.ok(new CueSheetView(writing.text(), writing.problems().stream().map(problem ->
-                    new CueProblemView(problem.entry(), problem.kind().name(), problem.kind().leftOut(),
-                            problem.message())).toList()), MediaType.APPLICATION_JSON).build();
-        }
-        int dot = fileName.lastIndexOf('.');
-        String sheetName = (dot > 0 ? fileName.substring(0, dot) : fileName) + ".cue";
-        return Response.ok(writing.bytes(), CUE_MEDIA_TYPE + "; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + sheetName.replace("\"", "") + "\"")
-                .build();
+    }
+
+    private static List<CueProblemView> problems(CueWriting writing) {
+        return writing.problems().stream().map(problem -> new CueProblemView(problem.entry(), problem.kind().name(),
+                problem.kind().leftOut(), problem.message())).toList();
+    }
+
+    /**
+     * @param path the sheet's file, beside the recording
+     * @param problems what it could not say as the tracklist gives it, by entry
+     */
+    public record WrittenSheetView(String path, List<CueProblemView> problems) {
     }
 
     /**

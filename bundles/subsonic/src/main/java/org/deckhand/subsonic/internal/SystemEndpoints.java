@@ -1,0 +1,67 @@
+package org.deckhand.subsonic.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The system endpoints (ping, getLicense, getOpenSubsonicExtensions, getUser, getScanStatus) and those that answer
+ * what Deckhand does not keep yet: no playlists, no play queue, no lyrics (the tag reader does not read them), and
+ * no internet radio stations (the mixer offers no service that lists its live mixes to other bundles).
+ */
+final class SystemEndpoints {
+
+    /** The endpoints answered without credentials: ping and getLicense check them only when given. */
+    static final Set<String> OPEN = Set.of("ping", "getLicense", "getOpenSubsonicExtensions");
+
+    /** The extensions announced, each with the versions Deckhand speaks. */
+    static final Map<String, List<Integer>> EXTENSIONS = Map.of(
+            "apiKeyAuthentication", List.of(1),
+            "formPost", List.of(1),
+            "deckhandKey", List.of(1));
+
+    private SystemEndpoints() {
+    }
+
+    /** @param endpoints the map to add them to, by name */
+    static void register(Map<String, Endpoint> endpoints) {
+        endpoints.put("ping", (call, answer) -> { });
+        endpoints.put("getLicense", (call, answer) -> answer.child("license").attr("valid", true));
+        endpoints.put("getOpenSubsonicExtensions", SystemEndpoints::extensions);
+        endpoints.put("getUser", SystemEndpoints::user);
+        endpoints.put("getScanStatus", (call, answer) -> answer.child("scanStatus").attr("scanning", false)
+                .attr("count", (long) call.library().songs().size()));
+        endpoints.put("getPlaylists", (call, answer) -> answer.child("playlists").emptyList("playlist"));
+        endpoints.put("getPlaylist", (call, answer) -> {
+            throw SubsonicException.notFound("Playlist", call.params().required("id"));
+        });
+        endpoints.put("getPlayQueue", (call, answer) -> { });
+        endpoints.put("getInternetRadioStations", (call, answer) -> answer.child("internetRadioStations")
+                .emptyList("internetRadioStation"));
+        endpoints.put("getLyricsBySongId", (call, answer) -> {
+            call.song("id");
+            answer.childExtension("lyricsList").emptyList("structuredLyrics");
+        });
+    }
+
+    private static void extensions(Endpoint.Call call, Element answer) {
+        answer.emptyListExtension("openSubsonicExtensions");
+        EXTENSIONS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(extension -> {
+            answer.addExtension("openSubsonicExtensions").extension("name", extension.getKey())
+                    .extension("versions", extension.getValue());
+        });
+    }
+
+    private static void user(Endpoint.Call call, Element answer) throws SubsonicException {
+        String username = call.params().required("username");
+        String own = call.principal().substring(call.principal().indexOf(':') + 1);
+        if (!username.equals(own)) {
+            throw new SubsonicException(SubsonicException.NOT_AUTHORISED, "You may only read your own user: " + own);
+        }
+        answer.child("user").attr("username", own).attr("scrobblingEnabled", false).attr("adminRole", false)
+                .attr("settingsRole", false).attr("downloadRole", true).attr("uploadRole", false)
+                .attr("playlistRole", false).attr("coverArtRole", true).attr("commentRole", false)
+                .attr("podcastRole", false).attr("streamRole", true).attr("jukeboxRole", false)
+                .attr("shareRole", false).attr("videoConversionRole", false);
+    }
+}

@@ -1,10 +1,10 @@
 /**
  * The catalog, the library's system of record: every track with its file, tags, audio facts and analysis results,
- * the files that could not be read, the library's statistics, and the ledger of analysis: the queue of tracks
- * waiting for analysis and the outcome of every analyser run.
+ * the files that could not be read, the library's statistics, the owner's stars, ratings, plays, playlists and play
+ * queue, and the ledger of analysis: the queue of tracks waiting for analysis and the outcome of every analyser run.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.deckhand.api.catalog;
 
 import org.osgi.annotation.bundle.Export;

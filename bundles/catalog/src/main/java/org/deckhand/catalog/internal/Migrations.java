@@ -19,7 +19,7 @@ import java.util.List;
 final class Migrations {
 
     /** The scripts, in order; a new schema version adds a line here and its script beside the others. */
-    static final List<String> SCRIPTS = List.of("V1__tracks.sql", "V2__analysis.sql");
+    static final List<String> SCRIPTS = List.of("V1__tracks.sql", "V2__analysis.sql", "V3__subsonic.sql");
 
     private Migrations() {
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import org.deckhand.api.catalog.Annotations.Annotation;
 
 /**
  * Builds the elements of Subsonic answers from the library's songs, albums and artists: the {@code Child},
@@ -65,23 +66,25 @@ final class Answers {
      *
      * @param element an element of type {@code Child}: {@code song}, {@code entry} or {@code child}
      * @param song the song
+     * @param annotation the owner's star, rating and plays of it
      * @return the element
      */
-    static Element song(Element element, Song song) {
+    static Element song(Element element, Song song, Annotation annotation) {
         element.attr("id", song.id()).attr("parent", song.albumId()).attr("isDir", false)
                 .attr("title", song.title()).attr("album", song.album()).attr("artist", song.artist())
                 .attr("track", song.track()).attr("year", song.year()).attr("genre", song.genre())
                 .attr("coverArt", song.hasArtwork() ? song.id() : null).attr("size", song.sizeBytes())
                 .attr("contentType", contentType(song.suffix())).attr("suffix", song.suffix())
                 .attr("duration", song.durationSeconds()).attr("bitRate", positive(song.bitRateKbps()))
-                .attr("isVideo", false).attr("discNumber", song.disc())
-                .attr("created", timestamp(song.added()))
+                .attr("isVideo", false).attr("userRating", rating(annotation))
+                .attr("playCount", annotation.playCount()).attr("discNumber", song.disc())
+                .attr("created", timestamp(song.added())).attr("starred", timestamp(annotation.starred()))
                 .attr("albumId", song.albumId()).attr("artistId", song.artistId()).attr("type", "music");
         element.extension("bitDepth", positive(song.bitDepth()))
                 .extension("samplingRate", positive(song.sampleRateHz()))
                 .extension("channelCount", positive(song.channels()))
                 .extension("bpm", song.bpm() == null ? null : (int) Math.round(song.bpm()))
-                .extension("mediaType", "song");
+                .extension("mediaType", "song").extension("played", timestamp(annotation.lastPlayed()));
         element.emptyListExtension("genres");
         if (song.genre() != null) {
             element.addExtension("genres").extension("name", song.genre());
@@ -103,15 +106,18 @@ final class Answers {
      *
      * @param element an element of type {@code AlbumID3}
      * @param album the album
+     * @param annotation the owner's star, rating and plays of it
      * @return the element
      */
-    static Element album(Element element, Album album) {
+    static Element album(Element element, Album album, Annotation annotation) {
         element.attr("id", album.id()).attr("name", album.name()).attr("artist", album.artist())
                 .attr("artistId", album.artistId()).attr("coverArt", album.coverSongId() == null ? null : album.id())
                 .attr("songCount", album.songs().size()).attr("duration", album.durationSeconds())
-                .attr("created", timestamp(album.created())).attr("year", album.year())
+                .attr("playCount", annotation.playCount()).attr("created", timestamp(album.created()))
+                .attr("starred", timestamp(annotation.starred())).attr("year", album.year())
                 .attr("genre", album.genre());
-        element.extension("sortName", album.name().toLowerCase(Locale.ROOT));
+        element.extension("played", timestamp(annotation.lastPlayed())).extension("userRating", rating(annotation))
+                .extension("sortName", album.name().toLowerCase(Locale.ROOT));
         element.emptyListExtension("genres");
         if (album.genre() != null) {
             element.addExtension("genres").extension("name", album.genre());
@@ -124,11 +130,13 @@ final class Answers {
      *
      * @param element an element of type {@code ArtistID3}
      * @param artist the artist
+     * @param annotation the owner's star of them
      * @return the element
      */
-    static Element artist(Element element, Artist artist) {
+    static Element artist(Element element, Artist artist, Annotation annotation) {
         return element.attr("id", artist.id()).attr("name", artist.name()).attr("coverArt", artist.coverArt())
                 .attr("albumCount", artist.albums().size())
+                .attr("starred", timestamp(annotation.starred())).extension("userRating", rating(annotation))
                 .extension("sortName", LibrarySnapshot.sortName(artist.name()).toLowerCase(Locale.ROOT));
     }
 
@@ -138,6 +146,10 @@ final class Answers {
      */
     static String timestamp(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private static Integer rating(Annotation annotation) {
+        return annotation.rating() > 0 ? annotation.rating() : null;
     }
 
     private static Integer positive(int value) {

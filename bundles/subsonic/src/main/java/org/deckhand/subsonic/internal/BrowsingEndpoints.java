@@ -8,7 +8,7 @@ import java.util.Map;
  * The browsing endpoints of the Subsonic API 1.16.1: folders and indexes (getMusicFolders, getIndexes,
  * getMusicDirectory), ID3 browsing (getArtists, getArtist, getAlbum, getSong), getGenres, and the information
  * endpoints, answered from what the library knows: Deckhand looks nothing up on the internet, so getArtistInfo2 and
- * getAlbumInfo2 answer empty, and getTopSongs, which needs play counts from others' listening, answers no songs.
+ * getAlbumInfo2 answer empty.
  */
 final class BrowsingEndpoints {
 
@@ -26,7 +26,10 @@ final class BrowsingEndpoints {
         endpoints.put("getArtists", BrowsingEndpoints::artists);
         endpoints.put("getArtist", BrowsingEndpoints::artist);
         endpoints.put("getAlbum", BrowsingEndpoints::album);
-        endpoints.put("getSong", (call, answer) -> Answers.song(answer.child("song"), call.song("id")));
+        endpoints.put("getSong", (call, answer) -> {
+            Song song = call.song("id");
+            Answers.song(answer.child("song"), song, call.of(song.id()));
+        });
         endpoints.put("getGenres", BrowsingEndpoints::genres);
         endpoints.put("getArtistInfo2", (call, answer) -> {
             call.artist("id");
@@ -35,10 +38,6 @@ final class BrowsingEndpoints {
         endpoints.put("getAlbumInfo2", (call, answer) -> {
             call.album("id");
             answer.child("albumInfo");
-        });
-        endpoints.put("getTopSongs", (call, answer) -> {
-            call.params().required("artist");
-            answer.child("topSongs").emptyList("song");
         });
     }
 
@@ -65,26 +64,26 @@ final class BrowsingEndpoints {
         for (Map.Entry<String, List<Artist>> letter : byLetter(call.library().artists()).entrySet()) {
             Element index = artists.add("index").attr("name", letter.getKey());
             for (Artist artist : letter.getValue()) {
-                Answers.artist(index.add("artist"), artist);
+                Answers.artist(index.add("artist"), artist, call.of(artist.id()));
             }
         }
     }
 
     private static void artist(Endpoint.Call call, Element answer) throws SubsonicException {
         Artist artist = call.artist("id");
-        Element element = Answers.artist(answer.child("artist"), artist);
+        Element element = Answers.artist(answer.child("artist"), artist, call.of(artist.id()));
         element.emptyList("album");
         for (Album album : artist.albums()) {
-            Answers.album(element.add("album"), album);
+            Answers.album(element.add("album"), album, call.of(album.id()));
         }
     }
 
     private static void album(Endpoint.Call call, Element answer) throws SubsonicException {
         Album album = call.album("id");
-        Element element = Answers.album(answer.child("album"), album);
+        Element element = Answers.album(answer.child("album"), album, call.of(album.id()));
         element.emptyList("song");
         for (Song song : album.songs()) {
-            Answers.song(element.add("song"), song);
+            Answers.song(element.add("song"), song, call.of(song.id()));
         }
     }
 
@@ -117,7 +116,7 @@ final class BrowsingEndpoints {
         Album album = library.album(id).orElseThrow(() -> SubsonicException.notFound("Directory", id));
         directory.attr("id", id).attr("parent", album.artistId()).attr("name", album.name());
         for (Song song : album.songs()) {
-            Answers.song(directory.add("child"), song);
+            Answers.song(directory.add("child"), song, call.of(song.id()));
         }
     }
 

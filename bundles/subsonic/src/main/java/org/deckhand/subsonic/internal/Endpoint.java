@@ -1,5 +1,10 @@
 package org.deckhand.subsonic.internal;
 
+import java.util.Map;
+import java.util.function.Supplier;
+import org.deckhand.api.catalog.Annotations;
+import org.deckhand.api.catalog.Annotations.Annotation;
+
 /** One endpoint of the Subsonic API that answers with a {@code subsonic-response}. */
 @FunctionalInterface
 interface Endpoint {
@@ -20,8 +25,24 @@ interface Endpoint {
      * @param library the library at the time of the request
      * @param principal who the caller is, such as {@code apikey:phone} or {@code player:alice}; null for the
      *     endpoints answered without credentials
+     * @param annotations the owner's stars, ratings, plays, playlists and play queue
+     * @param marks the annotations of every item, read once for the request
      */
-    record Call(Params params, LibrarySnapshot library, String principal) {
+    record Call(Params params, LibrarySnapshot library, String principal, Annotations annotations,
+            Supplier<Map<String, Annotation>> marks) {
+
+        /**
+         * @param id an item's id: a song's, album's or artist's
+         * @return the owner's star, rating and plays of it
+         */
+        Annotation of(String id) {
+            return marks.get().getOrDefault(id, Annotation.NONE);
+        }
+
+        /** @return the caller's name, as getUser and playlists show it: the key's or the player's name */
+        String userName() {
+            return principal == null ? null : principal.substring(principal.indexOf(':') + 1);
+        }
 
         /**
          * @param name the parameter that names a song, such as {@code id}

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 /**
  * The list endpoints: getAlbumList2 of every type, getRandomSongs, getSongsByGenre, and search3, whose empty query
  * (as Symfonium syncs a library) pages through every song in catalog id order, stable while the library stays as it
- * is. The types that rank by the caller's stars, ratings and plays ({@code starred}, {@code highest},
- * {@code frequent}, {@code recent}) answer no albums: Deckhand keeps no annotations yet.
+ * is. The types {@code starred}, {@code highest}, {@code frequent} and {@code recent} list the albums the owner
+ * starred, rated or played, most recent, best or most often first.
  */
 final class ListEndpoints {
 
@@ -32,9 +32,6 @@ final class ListEndpoints {
         endpoints.put("getRandomSongs", (call, answer) -> randomSongs(call, answer, random));
         endpoints.put("getSongsByGenre", ListEndpoints::songsByGenre);
         endpoints.put("search3", ListEndpoints::search);
-        endpoints.put("getStarred2", (call, answer) -> answer.child("starred2").emptyList("artist").emptyList("album")
-                .emptyList("song"));
-        endpoints.put("getNowPlaying", (call, answer) -> answer.child("nowPlaying").emptyList("entry"));
     }
 
     private static void albumList(Endpoint.Call call, Element answer, Random random) throws SubsonicException {
@@ -61,13 +58,28 @@ final class ListEndpoints {
                 String genre = params.required("genre");
                 albums.removeIf(album -> album.songs().stream().noneMatch(s -> genre.equalsIgnoreCase(s.genre())));
             }
-            case "starred", "highest", "frequent", "recent" -> albums.clear();
+            case "starred" -> {
+                albums.removeIf(album -> call.of(album.id()).starred() == null);
+                albums.sort(Comparator.comparing((Album a) -> call.of(a.id()).starred()).reversed());
+            }
+            case "highest" -> {
+                albums.removeIf(album -> call.of(album.id()).rating() == 0);
+                albums.sort(Comparator.comparingInt((Album a) -> call.of(a.id()).rating()).reversed());
+            }
+            case "frequent" -> {
+                albums.removeIf(album -> call.of(album.id()).playCount() == 0);
+                albums.sort(Comparator.comparingLong((Album a) -> call.of(a.id()).playCount()).reversed());
+            }
+            case "recent" -> {
+                albums.removeIf(album -> call.of(album.id()).lastPlayed() == null);
+                albums.sort(Comparator.comparing((Album a) -> call.of(a.id()).lastPlayed()).reversed());
+            }
             default -> throw new SubsonicException(SubsonicException.GENERIC, "Unknown album list type '" + type
                     + "': random, newest, highest, frequent, recent, alphabeticalByName, alphabeticalByArtist, "
                     + "starred, byYear or byGenre");
         }
         Element list = answer.child("albumList2").emptyList("album");
-        page(albums, offset, size).forEach(album -> Answers.album(list.add("album"), album));
+        page(albums, offset, size).forEach(album -> Answers.album(list.add("album"), album, call.of(album.id())));
     }
 
     private static List<Album> byYear(List<Album> albums, int from, int to) {
@@ -90,7 +102,7 @@ final class ListEndpoints {
         List<Song> candidates = call.library().songs().stream().filter(wanted).toList();
         Element songs = answer.child("randomSongs").emptyList("song");
         random.ints(0, Math.max(1, candidates.size())).distinct().limit(Math.min(size, candidates.size()))
-                .forEach(i -> Answers.song(songs.add("song"), candidates.get(i)));
+                .forEach(i -> Answers.song(songs.add("song"), candidates.get(i), call.of(candidates.get(i).id())));
     }
 
     private static void songsByGenre(Endpoint.Call call, Element answer) throws SubsonicException {
@@ -100,7 +112,7 @@ final class ListEndpoints {
         int offset = params.integer("offset", 0, 0, Integer.MAX_VALUE);
         List<Song> ofGenre = call.library().songsByGenre().getOrDefault(genre, List.of());
         Element songs = answer.child("songsByGenre").emptyList("song");
-        page(ofGenre, offset, count).forEach(song -> Answers.song(songs.add("song"), song));
+        page(ofGenre, offset, count).forEach(song -> Answers.song(songs.add("song"), song, call.of(song.id())));
     }
 
     private static void search(Endpoint.Call call, Element answer) throws SubsonicException {
@@ -116,11 +128,11 @@ final class ListEndpoints {
         LibrarySnapshot library = call.library();
         Element result = answer.child("searchResult3").emptyList("artist").emptyList("album").emptyList("song");
         page(matching(library.artists(), words, a -> a.name()), artistOffset, artistCount)
-                .forEach(artist -> Answers.artist(result.add("artist"), artist));
+                .forEach(artist -> Answers.artist(result.add("artist"), artist, call.of(artist.id())));
         page(matching(library.albums(), words, a -> a.name() + " " + a.artist()), albumOffset, albumCount)
-                .forEach(album -> Answers.album(result.add("album"), album));
+                .forEach(album -> Answers.album(result.add("album"), album, call.of(album.id())));
         page(matching(library.songs(), words, s -> s.title() + " " + s.artist() + " " + s.album()), songOffset,
-                songCount).forEach(song -> Answers.song(result.add("song"), song));
+                songCount).forEach(song -> Answers.song(result.add("song"), song, call.of(song.id())));
     }
 
     /**

@@ -36,7 +36,7 @@ final class SimilarEndpoints {
                 .orElseThrow(() -> SubsonicException.notFound("Song, album or artist", id));
         Element songs = answer.child("similarSongs2").emptyList("song");
         for (Song song : compatible(library.songs(), seed, count)) {
-            Answers.song(songs.add("song"), song);
+            Answers.song(songs.add("song"), song, call.of(song.id()));
         }
     }
 

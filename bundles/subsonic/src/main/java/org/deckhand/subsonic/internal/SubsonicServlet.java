@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
+import org.deckhand.api.catalog.Annotations;
+import org.deckhand.api.catalog.Annotations.Annotation;
 import org.deckhand.api.library.Artwork;
 import org.deckhand.api.library.TagReader;
 import org.deckhand.api.runtime.RuntimeProperties;
@@ -40,6 +43,7 @@ public final class SubsonicServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SubsonicServlet.class);
 
     private final transient LibraryView library;
+    private final transient Annotations annotations;
     private final transient SubsonicAuth auth;
     private final transient PlayerCredentials player;
     private final transient CoverArt covers;
@@ -53,13 +57,16 @@ public final class SubsonicServlet extends HttpServlet {
      * @param library the library as the API shows it
      * @param authenticator checks API keys
      * @param tags reads the artwork from the files
+     * @param annotations the owner's stars, ratings, plays, playlists and play queue
      * @throws IOException if the player account cannot be read
      */
     @Activate
     public SubsonicServlet(BundleContext context, @Reference LibraryView library,
-            @Reference Authenticator authenticator, @Reference TagReader tags) throws IOException {
+            @Reference Authenticator authenticator, @Reference TagReader tags, @Reference Annotations annotations)
+            throws IOException {
         Path folder = Path.of(context.getProperty(RuntimeProperties.DATA), "subsonic");
         this.library = library;
+        this.annotations = annotations;
         this.player = new PlayerCredentials(folder);
         this.auth = new SubsonicAuth(authenticator, player, new FailureThrottle(Clock.systemUTC()));
         this.covers = new CoverArt(tags, folder.resolve("covers"));
@@ -68,6 +75,7 @@ public final class SubsonicServlet extends HttpServlet {
         BrowsingEndpoints.register(endpoints);
         ListEndpoints.register(endpoints, new SecureRandom());
         SimilarEndpoints.register(endpoints);
+        new AnnotationEndpoints(Clock.systemUTC(), new NowPlaying(Clock.systemUTC())).register(endpoints);
     }
 
     /** @return the player account, for the REST resource that sets it */
@@ -108,7 +116,8 @@ public final class SubsonicServlet extends HttpServlet {
             if (!SystemEndpoints.OPEN.contains(name) || (hasCredentials && !name.equals("getOpenSubsonicExtensions"))) {
                 principal = auth.authenticate(params, request.getRemoteAddr());
             }
-            Endpoint.Call call = new Endpoint.Call(params, name.equals("ping") ? null : library.current(), principal);
+            Endpoint.Call call = new Endpoint.Call(params, name.equals("ping") ? null : library.current(), principal,
+                    annotations, new Marks(annotations));
             if (media) {
                 serveMedia(name, call, request, response, headOnly);
                 return;
@@ -184,6 +193,25 @@ public final class SubsonicServlet extends HttpServlet {
             } catch (XMLStreamException e) {
                 throw new IOException("Cannot write the XML answer", e);
             }
+        }
+    }
+
+    /** Reads every annotation on first use, once per request. */
+    private static final class Marks implements Supplier<Map<String, Annotation>> {
+
+        private final Annotations annotations;
+        private Map<String, Annotation> read;
+
+        Marks(Annotations annotations) {
+            this.annotations = annotations;
+        }
+
+        @Override
+        public Map<String, Annotation> get() {
+            if (read == null) {
+                read = annotations.all();
+            }
+            return read;
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The system endpoints (ping, getLicense, getOpenSubsonicExtensions, getUser, getScanStatus) and those that answer
- * what Deckhand does not keep yet: no playlists, no play queue, no lyrics (the tag reader does not read them), and
- * no internet radio stations (the mixer offers no service that lists its live mixes to other bundles).
+ * what Deckhand does not know yet: no lyrics (the tag reader does not read them), and no internet radio stations
+ * (the mixer offers no service that lists its live mixes to other bundles).
  */
 final class SystemEndpoints {
 
@@ -31,11 +31,6 @@ final class SystemEndpoints {
         endpoints.put("getUser", SystemEndpoints::user);
         endpoints.put("getScanStatus", (call, answer) -> answer.child("scanStatus").attr("scanning", false)
                 .attr("count", (long) call.library().songs().size()));
-        endpoints.put("getPlaylists", (call, answer) -> answer.child("playlists").emptyList("playlist"));
-        endpoints.put("getPlaylist", (call, answer) -> {
-            throw SubsonicException.notFound("Playlist", call.params().required("id"));
-        });
-        endpoints.put("getPlayQueue", (call, answer) -> { });
         endpoints.put("getInternetRadioStations", (call, answer) -> answer.child("internetRadioStations")
                 .emptyList("internetRadioStation"));
         endpoints.put("getLyricsBySongId", (call, answer) -> {
@@ -54,7 +49,7 @@ final class SystemEndpoints {
 
     private static void user(Endpoint.Call call, Element answer) throws SubsonicException {
         String username = call.params().required("username");
-        String own = call.principal().substring(call.principal().indexOf(':') + 1);
+        String own = call.userName();
         if (!username.equals(own)) {
             throw new SubsonicException(SubsonicException.NOT_AUTHORISED, "You may only read your own user: " + own);
         }

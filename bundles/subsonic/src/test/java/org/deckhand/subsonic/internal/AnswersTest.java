@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.deckhand.api.catalog.Annotations;
 import org.deckhand.api.music.CamelotKey;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -27,7 +28,8 @@ class AnswersTest {
     @Test
     void jsonEnvelopeAnnouncesOpenSubsonicAndSongsCarryTheirExtensions() throws Exception {
         Element answer = Answers.ok("1.2.3");
-        Answers.song(answer.child("song"), SONG);
+        Answers.song(answer.child("song"), SONG, new Annotations.Annotation(Instant.parse("2026-12-01T10:00:00Z"), 4,
+                7, Instant.parse("2026-12-06T22:15:00Z")));
         JsonNode root = new ObjectMapper().readTree(json(answer)).path("subsonic-response");
         assertEquals("ok", root.path("status").asText());
         assertEquals("1.16.1", root.path("version").asText());
@@ -45,12 +47,16 @@ class AnswersTest {
         assertEquals("8A", song.path("deckhandKey").path("camelot").asText());
         assertEquals("A minor", song.path("deckhandKey").path("name").asText());
         assertFalse(song.path("isDir").asBoolean(true));
+        assertEquals(4, song.path("userRating").asInt());
+        assertEquals(7, song.path("playCount").asInt());
+        assertEquals("2026-12-01T10:00:00Z", song.path("starred").asText());
+        assertEquals("2026-12-06T22:15:00Z", song.path("played").asText());
     }
 
     @Test
     void xmlKeepsToTheSubsonicSchemaAndItsNamespace() throws Exception {
         Element answer = Answers.ok("1.2.3");
-        Answers.song(answer.child("song"), SONG);
+        Answers.song(answer.child("song"), SONG, Annotations.Annotation.NONE);
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml(answer)));

@@ -1,9 +1,9 @@
 // Drives Deckhand's Subsonic API through subsonic-api (https://www.npmjs.com/package/subsonic-api), as a player
 // would: sign in with an API key, with a token (md5 of password and salt) and by form POST; browse, search, sync the
-// library with the empty query in pages, stream a song and fetch its cover art, star, rate and scrobble it, make a
+// library with the empty query in pages, stream a song as it is and transcoded to Opus, fetch its cover art, star, rate and scrobble it, make a
 // playlist and save the play queue. Prints what it saw as one JSON
 // document for SubsonicIT to check.
-// Usage: node client.mjs URL API_KEY USER PASSWORD STREAM_FILE COVER_FILE
+// Usage: node client.mjs URL API_KEY USER PASSWORD STREAM_FILE COVER_FILE (the Opus stream goes to STREAM_FILE.opus)
 import { SubsonicAPI } from 'subsonic-api';
 import { writeFile } from 'node:fs/promises';
 
@@ -61,6 +61,10 @@ report.streamStatus = stream.status;
 report.streamType = stream.headers.get('content-type');
 report.streamedSong = song.id;
 await writeFile(streamFile, Buffer.from(await stream.arrayBuffer()));
+const transcoded = await byToken.stream({ id: song.id, format: 'opus', maxBitRate: 96 });
+report.transcodedStatus = transcoded.status;
+report.transcodedType = transcoded.headers.get('content-type');
+await writeFile(streamFile + '.opus', Buffer.from(await transcoded.arrayBuffer()));
 
 const covered = songs.find((s) => s.coverArt);
 report.coverArtOf = covered?.id;

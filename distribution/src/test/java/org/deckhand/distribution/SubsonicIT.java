@@ -171,6 +171,9 @@ class SubsonicIT {
         Ran ffmpeg = run(List.of("ffmpeg", "-v", "error", "-i", stream.toString(), "-f", "null", "-"));
         assertEquals(0, ffmpeg.exitValue(), "ffmpeg cannot decode the streamed song");
         assertEquals("", ffmpeg.errors(), "ffmpeg found errors in the streamed song");
+        assertEquals(200, report.path("transcodedStatus").asInt());
+        assertEquals("audio/ogg", report.path("transcodedType").asText());
+        assertEquals("opus", codec(Path.of(stream + ".opus")));
 
         assertEquals(200, report.path("coverStatus").asInt());
         assertEquals("image/jpeg", report.path("coverType").asText());
@@ -195,6 +198,38 @@ class SubsonicIT {
         assertEquals("bytes 100-1099/" + Files.size(music.resolve(file)),
                 range.headers().firstValue("Content-Range").orElseThrow());
         assertArrayEquals(Arrays.copyOfRange(Files.readAllBytes(music.resolve(file)), 100, 1100), range.body());
+    }
+
+    @Test
+    void streamTranscodesToMp3FromAnOffsetWhenAskedAndFfmpegDecodesIt() throws Exception {
+        JsonNode song = json(call("getSong", "apiKey", apiKey, "id", firstSongId(), "f", "json"))
+                .path("subsonic-response").path("song");
+        HttpResponse<byte[]> mp3 = http.send(HttpRequest.newBuilder(uri("stream", "apiKey", apiKey, "id",
+                song.path("id").asText(), "maxBitRate", "128", "timeOffset", "10")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, mp3.statusCode());
+        assertEquals("audio/mpeg", mp3.headers().firstValue("Content-Type").orElseThrow());
+        Path file = root.resolve("transcoded.mp3");
+        Files.write(file, mp3.body());
+        assertEquals("mp3", codec(file));
+        double expected = song.path("duration").asDouble() - 10;
+        double duration = Double.parseDouble(probe(file, "format=duration"));
+        assertTrue(Math.abs(duration - expected) < 1.5, "transcoded from 10 s on: " + duration + " s, not about "
+                + expected);
+        assertTrue(json(call("getOpenSubsonicExtensions", "f", "json")).toString().contains("transcodeOffset"));
+    }
+
+    private static String codec(Path file) throws Exception {
+        return probe(file, "stream=codec_name");
+    }
+
+    private static String probe(Path file, String entry) throws Exception {
+        Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", entry, "-of",
+                "default=noprint_wrappers=1:nokey=1", file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String output = new String(ffprobe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(ffprobe.waitFor(60, TimeUnit.SECONDS) && ffprobe.exitValue() == 0, "ffprobe cannot read " + file);
+        return output.lines().findFirst().orElse("");
     }
 
     @Test

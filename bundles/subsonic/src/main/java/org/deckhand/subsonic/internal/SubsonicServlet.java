@@ -47,6 +47,7 @@ public final class SubsonicServlet extends HttpServlet {
     private final transient SubsonicAuth auth;
     private final transient PlayerCredentials player;
     private final transient CoverArt covers;
+    private final transient Transcoder transcoder;
     private final transient Map<String, Endpoint> endpoints = new HashMap<>();
     private final String serverVersion;
 
@@ -70,8 +71,9 @@ public final class SubsonicServlet extends HttpServlet {
         this.player = new PlayerCredentials(folder);
         this.auth = new SubsonicAuth(authenticator, player, new FailureThrottle(Clock.systemUTC()));
         this.covers = new CoverArt(tags, folder.resolve("covers"));
+        this.transcoder = new Transcoder(Transcoder.find(System.getenv("PATH")));
         this.serverVersion = Optional.ofNullable(context.getProperty(RuntimeProperties.VERSION)).orElse("unknown");
-        SystemEndpoints.register(endpoints);
+        SystemEndpoints.register(endpoints, transcoder.available());
         BrowsingEndpoints.register(endpoints);
         ListEndpoints.register(endpoints, new SecureRandom());
         SimilarEndpoints.register(endpoints);
@@ -153,7 +155,13 @@ public final class SubsonicServlet extends HttpServlet {
             return;
         }
         Song song = call.song("id");
-        call.params().nonNegativeLong("maxBitRate", 0);
+        if (name.equals("stream")) {
+            Optional<Transcoder.Target> target = transcoder.target(song, call.params());
+            if (target.isPresent()) {
+                transcoder.send(song, target.get(), headOnly, response);
+                return;
+            }
+        }
         if (name.equals("download")) {
             response.setHeader("Content-Disposition", "attachment; filename=\""
                     + song.path().getFileName().toString().replace("\"", "") + "\"");

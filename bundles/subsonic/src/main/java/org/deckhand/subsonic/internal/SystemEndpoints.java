@@ -14,20 +14,25 @@ final class SystemEndpoints {
     /** The endpoints answered without credentials: ping and getLicense check them only when given. */
     static final Set<String> OPEN = Set.of("ping", "getLicense", "getOpenSubsonicExtensions");
 
-    /** The extensions announced, each with the versions Deckhand speaks. */
+    /** The extensions announced always, each with the versions Deckhand speaks. */
     static final Map<String, List<Integer>> EXTENSIONS = Map.of(
             "apiKeyAuthentication", List.of(1),
             "formPost", List.of(1),
             "deckhandKey", List.of(1));
+    /** The extension announced where ffmpeg is installed. */
+    static final String TRANSCODE_OFFSET = "transcodeOffset";
 
     private SystemEndpoints() {
     }
 
-    /** @param endpoints the map to add them to, by name */
-    static void register(Map<String, Endpoint> endpoints) {
+    /**
+     * @param endpoints the map to add them to, by name
+     * @param transcodes whether {@code stream} transcodes, and so announces {@value #TRANSCODE_OFFSET}
+     */
+    static void register(Map<String, Endpoint> endpoints, boolean transcodes) {
         endpoints.put("ping", (call, answer) -> { });
         endpoints.put("getLicense", (call, answer) -> answer.child("license").attr("valid", true));
-        endpoints.put("getOpenSubsonicExtensions", SystemEndpoints::extensions);
+        endpoints.put("getOpenSubsonicExtensions", (call, answer) -> extensions(answer, transcodes));
         endpoints.put("getUser", SystemEndpoints::user);
         endpoints.put("getScanStatus", (call, answer) -> answer.child("scanStatus").attr("scanning", false)
                 .attr("count", (long) call.library().songs().size()));
@@ -39,9 +44,13 @@ final class SystemEndpoints {
         });
     }
 
-    private static void extensions(Endpoint.Call call, Element answer) {
+    private static void extensions(Element answer, boolean transcodes) {
         answer.emptyListExtension("openSubsonicExtensions");
-        EXTENSIONS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(extension -> {
+        Map<String, List<Integer>> announced = new java.util.TreeMap<>(EXTENSIONS);
+        if (transcodes) {
+            announced.put(TRANSCODE_OFFSET, List.of(1));
+        }
+        announced.entrySet().forEach(extension -> {
             answer.addExtension("openSubsonicExtensions").extension("name", extension.getKey())
                     .extension("versions", extension.getValue());
         });

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
@@ -26,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -88,7 +88,7 @@ class SubsonicIT {
         for (int i = 0; i < LIBRARY.size(); i++) {
             String[] file = LIBRARY.get(i);
             Path copy = Files.copy(labelled.resolve(file[0]), music.resolve(file[0]));
-            List<String> command = new java.util.ArrayList<>(List.of("metaflac", "--remove-all-tags",
+            List<String> command = new ArrayList<>(List.of("metaflac", "--remove-all-tags",
                     "--set-tag=ARTIST=" + file[1], "--set-tag=TITLE=" + file[2], "--set-tag=ALBUM=" + file[3],
                     "--set-tag=GENRE=" + file[4], "--set-tag=TRACKNUMBER=" + (i + 1)));
             if (i == 0) {
@@ -367,7 +367,7 @@ class SubsonicIT {
     }
 
     private static List<String> texts(JsonNode array) {
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
     }

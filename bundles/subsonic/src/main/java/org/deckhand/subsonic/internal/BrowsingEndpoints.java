@@ -1,5 +1,6 @@
 package org.deckhand.subsonic.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,7 @@ final class BrowsingEndpoints {
             String sortName = LibrarySnapshot.sortName(artist.name());
             char first = sortName.isEmpty() ? '#' : sortName.charAt(0);
             String letter = Character.isLetter(first) ? String.valueOf(first) : "#";
-            groups.computeIfAbsent(letter, l -> new java.util.ArrayList<>()).add(artist);
+            groups.computeIfAbsent(letter, l -> new ArrayList<>()).add(artist);
         }
         return groups;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -148,7 +149,7 @@ final class ListEndpoints {
     }
 
     private static <T> List<T> matching(List<T> items, List<String> words,
-            java.util.function.Function<T, String> text) {
+            Function<T, String> text) {
         if (words.isEmpty()) {
             return items;
         }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import org.deckhand.api.security.Authentication;
 import org.deckhand.api.security.Authenticator;
@@ -106,7 +107,7 @@ final class SubsonicAuth {
 
     private static boolean matchesToken(String password, String token, String salt) {
         return MessageDigest.isEqual(md5Hex(password + salt).getBytes(StandardCharsets.US_ASCII),
-                token.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                token.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.deckhand.subsonic.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The system endpoints (ping, getLicense, getOpenSubsonicExtensions, getUser, getScanStatus) and those that answer
@@ -46,7 +47,7 @@ final class SystemEndpoints {
 
     private static void extensions(Element answer, boolean transcodes) {
         answer.emptyListExtension("openSubsonicExtensions");
-        Map<String, List<Integer>> announced = new java.util.TreeMap<>(EXTENSIONS);
+        Map<String, List<Integer>> announced = new TreeMap<>(EXTENSIONS);
         if (transcodes) {
             announced.put(TRANSCODE_OFFSET, List.of(1));
         }

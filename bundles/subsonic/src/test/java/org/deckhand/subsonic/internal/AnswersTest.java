@@ -64,7 +64,7 @@ class AnswersTest {
         assertEquals(XmlAnswer.NAMESPACE, root.getNamespaceURI());
         assertEquals("ok", root.getAttribute("status"));
         assertFalse(root.hasAttribute("openSubsonic"));
-        var song = (org.w3c.dom.Element) root.getElementsByTagNameNS(XmlAnswer.NAMESPACE, "song").item(0);
+        org.w3c.dom.Element song = (org.w3c.dom.Element) root.getElementsByTagNameNS(XmlAnswer.NAMESPACE, "song").item(0);
         assertEquals("Strobe", song.getAttribute("title"));
         assertFalse(song.hasAttribute("bpm"));
         assertEquals(0, song.getChildNodes().getLength());

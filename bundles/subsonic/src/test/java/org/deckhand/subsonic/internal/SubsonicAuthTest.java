@@ -3,6 +3,7 @@ package org.deckhand.subsonic.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -106,7 +108,7 @@ class SubsonicAuthTest {
     void passwordIsStoredEncryptedInFilesOnlyTheServerReadsAndSurvivesARestart() throws IOException {
         String stored = Files.readString(folder.resolve(PlayerCredentials.ACCOUNT_FILE));
         assertFalse(stored.contains("sesame"));
-        assertFalse(new String(java.util.Base64.getDecoder().decode(stored.strip()), StandardCharsets.ISO_8859_1)
+        assertFalse(new String(Base64.getDecoder().decode(stored.strip()), StandardCharsets.ISO_8859_1)
                 .contains("sesame"));
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(folder.resolve(PlayerCredentials.KEY_FILE))));
@@ -118,9 +120,9 @@ class SubsonicAuthTest {
     @Test
     void anAccountThatDoesNotDecryptNamesItsFile() throws IOException {
         Files.writeString(folder.resolve(PlayerCredentials.KEY_FILE),
-                java.util.Base64.getEncoder().encodeToString(new byte[32]));
+                Base64.getEncoder().encodeToString(new byte[32]));
         IOException error = assertThrows(IOException.class, () -> new PlayerCredentials(folder));
-        assertEquals(true, error.getMessage().contains(PlayerCredentials.ACCOUNT_FILE));
+        assertTrue(error.getMessage().contains(PlayerCredentials.ACCOUNT_FILE), error.getMessage());
     }
 
     private int code(Params params) {

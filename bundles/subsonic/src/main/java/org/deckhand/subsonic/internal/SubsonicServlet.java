@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -155,6 +156,10 @@ public final class SubsonicServlet extends HttpServlet {
             return;
         }
         Song song = call.song("id");
+        if (!Files.isReadable(song.path())) {
+            throw new SubsonicException(SubsonicException.NOT_FOUND, "The file of song " + song.id()
+                    + " is missing or unreadable; the library's next scan will notice");
+        }
         if (name.equals("stream")) {
             Optional<Transcoder.Target> target = transcoder.target(song, call.params());
             if (target.isPresent()) {

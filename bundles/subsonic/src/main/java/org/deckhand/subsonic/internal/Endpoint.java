@@ -22,7 +22,8 @@ interface Endpoint {
      * One request to an endpoint.
      *
      * @param params its parameters
-     * @param library the library at the time of the request
+     * @param library the library at the time of the request; null for the endpoints answered without credentials,
+     *     which never read it
      * @param principal who the caller is, such as {@code apikey:phone} or {@code player:alice}; null for the
      *     endpoints answered without credentials
      * @param annotations the owner's stars, ratings, plays, playlists and play queue

@@ -119,8 +119,8 @@ public final class SubsonicServlet extends HttpServlet {
             if (!SystemEndpoints.OPEN.contains(name) || (hasCredentials && !name.equals("getOpenSubsonicExtensions"))) {
                 principal = auth.authenticate(params, request.getRemoteAddr());
             }
-            Endpoint.Call call = new Endpoint.Call(params, name.equals("ping") ? null : library.current(), principal,
-                    annotations, new Marks(annotations));
+            LibrarySnapshot snapshot = SystemEndpoints.OPEN.contains(name) ? null : library.current();
+            Endpoint.Call call = new Endpoint.Call(params, snapshot, principal, annotations, new Marks(annotations));
             if (media) {
                 serveMedia(name, call, request, response, headOnly);
                 return;

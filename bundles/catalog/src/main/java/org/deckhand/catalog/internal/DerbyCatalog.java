@@ -20,6 +20,7 @@ import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisFailure;
 import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.Annotations;
 import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogException;
@@ -46,11 +47,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The catalog in an embedded Apache Derby database, {@code DATA/catalog/db}, its schema brought up to date by
  * {@link Migrations} at start. Each method runs in one transaction on its own connection. The same component is the
- * {@link AnalysisLedger}, kept by {@link DerbyAnalysisLedger} in the same database, and the
- * {@link TracklistStore}, kept by {@link DerbyTracklistStore}.
+ * {@link AnalysisLedger}, kept by {@link DerbyAnalysisLedger} in the same database, the {@link TracklistStore}, kept
+ * by {@link DerbyTracklistStore}, and the {@link Annotations}, kept by {@link DerbyAnnotations}.
  */
-@Component(service = {Catalog.class, AnalysisLedger.class, TracklistStore.class}, immediate = true)
-public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistStore {
+@Component(service = {Catalog.class, AnalysisLedger.class, TracklistStore.class, Annotations.class}, immediate = true)
+public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistStore, Annotations {
 
     private static final Logger LOG = LoggerFactory.getLogger(DerbyCatalog.class);
     private static final String INSERT = "INSERT INTO track (" + TrackRows.WRITTEN_COLUMNS + ", added_millis) VALUES ("
@@ -59,6 +60,7 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
     private final Database database;
     private final AnalysisLedger ledger;
     private final TracklistStore tracklists;
+    private final Annotations annotations;
 
     /**
      * Opens the catalog in the data folder.
@@ -84,6 +86,7 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
         database = new Database(folder.resolve("db"));
         ledger = new DerbyAnalysisLedger(database);
         tracklists = new DerbyTracklistStore(database);
+        annotations = new DerbyAnnotations(database);
         Connection connection = database.connect();
         try {
             int version = Migrations.migrate(connection);
@@ -495,5 +498,65 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
     @Override
     public boolean delete(long id) {
         return tracklists.delete(id);
+    }
+
+    @Override
+    public Map<String, Annotation> all() {
+        return annotations.all();
+    }
+
+    @Override
+    public void star(List<String> items, Instant when) {
+        annotations.star(items, when);
+    }
+
+    @Override
+    public void unstar(List<String> items) {
+        annotations.unstar(items);
+    }
+
+    @Override
+    public void rate(String item, int rating) {
+        annotations.rate(item, rating);
+    }
+
+    @Override
+    public void played(String item, Instant when) {
+        annotations.played(item, when);
+    }
+
+    @Override
+    public List<Playlist> playlists() {
+        return annotations.playlists();
+    }
+
+    @Override
+    public Optional<Playlist> playlist(long id) {
+        return annotations.playlist(id);
+    }
+
+    @Override
+    public Playlist createPlaylist(String name, String owner, List<Long> trackIds, Instant when) {
+        return annotations.createPlaylist(name, owner, trackIds, when);
+    }
+
+    @Override
+    public Playlist updatePlaylist(Playlist playlist, Instant when) {
+        return annotations.updatePlaylist(playlist, when);
+    }
+
+    @Override
+    public boolean deletePlaylist(long id) {
+        return annotations.deletePlaylist(id);
+    }
+
+    @Override
+    public Optional<PlayQueue> playQueue() {
+        return annotations.playQueue();
+    }
+
+    @Override
+    public void savePlayQueue(PlayQueue queue) {
+        annotations.savePlayQueue(queue);
     }
 }

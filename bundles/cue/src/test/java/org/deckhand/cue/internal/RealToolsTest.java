@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The writer's sheets as the tools people use read them, over real FLAC recordings made at test time from the
  * corpus's audio: a mix of four corpus tracks (non-Latin names, a title with double quotes; each but the first cut
  * short by a number of samples that is not a whole CD frame, so that the cue times fall between frames), and a mix
- * longer than 99 minutes; and, with the tracklist fixtures ({@code DECKHAND_FIXTURES}), a 47-minute mix at the cue
+ * longer than 99 minutes; and, with the tracklist fixtures (the {@code deckhand.fixtures} property), a 47-minute mix at the cue
  * times of a real 1001Tracklists page (a first entry at 0:07, mashup rows sharing a time). metaflac must import the
  * sheet as a CD-DA cue sheet with nothing on its standard error, cuetools must read it without a complaint, and
  * shnsplit's pieces must be as long as the cue times say, within one CD frame (588 samples).
@@ -133,11 +133,11 @@ class RealToolsTest {
 
     @Test
     void aRealTracklistsCueTimesGiveASheetTheToolsAccept() throws Exception {
-        String fixtures = System.getProperty("deckhand.fixtures", System.getenv("DECKHAND_FIXTURES"));
+        String fixtures = System.getProperty("deckhand.fixtures");
         Path page = fixtures == null ? null
                 : Path.of(fixtures, "tracklists/1001tracklists/curbi-tape-06-2021-03-12.html");
-        assumeTrue(page != null && Files.isRegularFile(page), "no tracklist fixtures: run with "
-                + "DECKHAND_FIXTURES=/work/shared/fixtures (the folder holding tracklists/1001tracklists/)");
+        assumeTrue(page != null && Files.isRegularFile(page), "no tracklist fixtures in " + fixtures
+                + ": the build finds them in ../shared/fixtures beside the repository");
         Matcher hidden = Pattern.compile("id=\"tlp\\d+_cue_seconds\" type=\"hidden\" value=\"(\\d+)\"")
                 .matcher(Files.readString(page));
         List<Long> cueSeconds = new ArrayList<>();

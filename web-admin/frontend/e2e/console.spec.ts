@@ -134,6 +134,23 @@ test('a changed setting is saved', async () => {
   await screenshot(page, 'settings');
 });
 
+test('a Subsonic player account set in the settings signs a Subsonic client in', async () => {
+  const form = page.locator('#subsonic-player');
+  await form.getByLabel('User name').fill('kitchen');
+  await form.getByLabel('Player password (at least 8 characters)').fill('short');
+  await form.getByRole('button', { name: 'Save player account' }).click();
+  await expect(form.getByRole('alert')).toContainText('at least 8 characters');
+  await form.getByLabel('Player password (at least 8 characters)').fill('vinyl-on-the-counter');
+  await form.getByRole('button', { name: 'Save player account' }).click();
+  await expect(form.getByRole('status').filter({ hasText: 'Set for the user kitchen.' })).toBeVisible();
+  const ping = await page.request.get('/rest/ping.view', {
+    params: { u: 'kitchen', p: 'vinyl-on-the-counter', v: '1.16.1', c: 'e2e', f: 'json' },
+  });
+  const body = await ping.json() as { 'subsonic-response': { status: string } };
+  expect(body['subsonic-response'].status).toBe('ok');
+  await screenshot(page, 'settings-subsonic');
+});
+
 test('the analysis queue lists the analysers, the uploaded plugin\'s among them', async () => {
   await page.getByRole('link', { name: 'Analysis queue' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Analysers' })).toBeVisible();

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNote } from '../components/ErrorNote';
 import { PageHeader } from '../components/PageHeader';
+import { PlayerAccount } from '../components/PlayerAccount';
 import { ApiError, put } from '../lib/api';
 import { useResource } from '../lib/hooks';
 import type { Setting, SettingField, SettingValue } from '../lib/types';
@@ -33,6 +34,7 @@ export function Settings() {
         </nav>
       )}
       {own.map((setting) => <SettingForm key={setting.pid} setting={setting} />)}
+      <PlayerAccount />
       {framework.length > 0 && (
         <details class="framework">
           <summary>Framework settings ({framework.length}): Apache Felix services; change them only if you know

@@ -40,7 +40,7 @@ final class FlacSource implements PcmSource {
      * @throws IOException if the metadata cannot be read or its STREAMINFO is not valid
      */
     static FlacSource open(String fileName, InputStream in) throws IOException {
-        FLACDecoder decoder = new FLACDecoder(in);
+        FLACDecoder decoder = new FLACDecoder(new EndOfStreamGuard(fileName, in));
         try {
             decoder.readMetadata();
         } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.deckhand.api.library.AudioProperties;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
@@ -47,8 +48,8 @@ final class JaudiotaggerReading {
     TrackMetadata read(Path file, AudioFormat format, List<String> warnings) throws UnreadableAudioException {
         AudioFile audioFile;
         try {
-            audioFile = log.collecting(file, () -> AudioFileIO.readAs(file.toFile(),
-                    format.jaudiotaggerExtension()), warnings);
+            audioFile = log.collecting(file, () -> withinMemory(() -> AudioFileIO.readAs(file.toFile(),
+                    format.jaudiotaggerExtension())), warnings);
         } catch (CannotReadVideoException e) {
             throw new UnreadableAudioException(file, "not an audio file (an MP4 video)", e);
         } catch (Exception e) {
@@ -78,8 +79,8 @@ final class JaudiotaggerReading {
      */
     AudioFile readForArtwork(Path file, AudioFormat format) {
         try {
-            return log.collecting(file, () -> AudioFileIO.readAs(file.toFile(), format.jaudiotaggerExtension()),
-                    new ArrayList<>());
+            return log.collecting(file, () -> withinMemory(() -> AudioFileIO.readAs(file.toFile(),
+                    format.jaudiotaggerExtension())), new ArrayList<>());
         } catch (Exception e) {
             return null;
         }
@@ -89,7 +90,7 @@ final class JaudiotaggerReading {
             throws UnreadableAudioException {
         AudioHeader header;
         try {
-            header = log.collecting(file, () -> headerOnly(file, format), warnings);
+            header = log.collecting(file, () -> withinMemory(() -> headerOnly(file, format)), warnings);
         } catch (Exception e) {
             failure.addSuppressed(e);
             throw new UnreadableAudioException(file, headerFailure(format, failure), failure);
@@ -101,6 +102,22 @@ final class JaudiotaggerReading {
         AudioProperties audio = AudioFacts.of(format, header, size(file), warnings);
         checkPlausible(file, format, audio);
         return new TrackMetadata(format.id(), Tags.NONE, audio, ReplayGain.NONE, false, warnings);
+    }
+
+    /**
+     * Runs a JAudioTagger reading that may allocate what a damaged header claims: JAudioTagger 3.0.1 allocates the
+     * sizes of FLAC PICTURE blocks, WAV and AIFF chunks and ASF objects before it checks them against the file. Such
+     * an allocation fails alone, before it takes any memory, and the file is unreadable like any damaged one.
+     *
+     * @throws IOException if the reading ran out of memory
+     * @throws Exception what the reading threw
+     */
+    private static <T> T withinMemory(Callable<T> reading) throws Exception {
+        try {
+            return reading.call();
+        } catch (OutOfMemoryError e) {
+            throw new IOException("a header claims more memory than the server has (" + e.getMessage() + ")", e);
+        }
     }
 
     /** JAudioTagger misreads the channel count of some MP4 files; their sample entry says it. */

@@ -39,7 +39,7 @@ class DecoderFuzzTest {
         Files.deleteIfExists(FILE);
     }
 
-    @Timeout(10)
+    @Timeout(30)
     @FuzzTest(maxDuration = "30s")
     void decodesAnyBytesOrSaysWhyNot(byte[] content) throws Exception {
         Files.write(FILE, content);

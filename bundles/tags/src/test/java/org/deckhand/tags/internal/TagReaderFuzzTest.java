@@ -35,7 +35,7 @@ class TagReaderFuzzTest {
         Files.deleteIfExists(FILE);
     }
 
-    @Timeout(10)
+    @Timeout(30)
     @FuzzTest(maxDuration = "30s")
     void readsAnyBytesOrSaysWhyNot(byte[] content) throws Exception {
         Files.write(FILE, content);

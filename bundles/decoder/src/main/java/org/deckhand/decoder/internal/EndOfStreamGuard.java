@@ -5,17 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Fails a decoder that keeps reading at the end of its stream: jflac 1.5.2's frame loop catches the end of the
- * stream while it searches for a frame sync and tries again, forever, when the file ends inside a damaged frame.
- * After {@value #READS_AT_END} reads at the end, the next one throws an {@link IOException}, which jflac does not
- * catch.
+ * Fails a decoder that keeps reading without getting anything: jflac 1.5.2's frame loop catches the end of the
+ * stream while it searches for a frame sync and tries again, forever, when the file ends inside a damaged frame (it
+ * asks for more at the end, or for nothing when its buffer is full). After {@value #READS_AT_END} reads that give no
+ * byte, the next one throws an {@link IOException}, which jflac does not catch.
  */
 final class EndOfStreamGuard extends FilterInputStream {
 
     private static final int READS_AT_END = 64;
 
     private final String fileName;
-    private int readsAtEnd;
+    private int emptyReads;
 
     /**
      * @param fileName the file's name, for the message
@@ -28,21 +28,25 @@ final class EndOfStreamGuard extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        return counted(super.read());
+        int b = super.read();
+        if (b < 0) {
+            gotNothing();
+        }
+        return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        return counted(super.read(b, off, len));
+        int read = super.read(b, off, len);
+        if (read <= 0) {
+            gotNothing();
+        }
+        return read;
     }
 
-    private int counted(int result) throws IOException {
-        if (result >= 0) {
-            return result;
-        }
-        if (++readsAtEnd > READS_AT_END) {
+    private void gotNothing() throws IOException {
+        if (++emptyReads > READS_AT_END) {
             throw new IOException(fileName + ": the decoder kept reading at the end of the file");
         }
-        return result;
     }
 }

@@ -52,14 +52,25 @@ public final class FileAudioDecoder implements AudioDecoder {
         DigestingInputStream digesting = new DigestingInputStream(Channels.newInputStream(channel));
         try {
             BufferedInputStream in = new BufferedInputStream(digesting, STREAM_BUFFER_BYTES);
-            return new DecodedStream(source(file, channel, in), digesting, unclipped);
+            return stream(file, source(file, channel, in), digesting, unclipped);
         } catch (IOException | RuntimeException e) {
             digesting.close();
             throw e;
         }
     }
 
-    private PcmSource source(Path file, FileChannel channel, BufferedInputStream in) throws IOException {
+    /** @throws UnsupportedAudioException if the header declares a rate or channels that the API does not carry */
+    private static DecodedStream stream(Path file, PcmSource source, DigestingInputStream digesting,
+            boolean unclipped) throws IOException {
+        try {
+            return new DecodedStream(source, digesting, unclipped);
+        } catch (IllegalArgumentException e) {
+            source.close();
+            throw new UnsupportedAudioException(file + ": " + e.getMessage());
+        }
+    }
+
+        private PcmSource source(Path file, FileChannel channel, BufferedInputStream in) throws IOException {
         String name = file.toString();
         AudioContainer container = FormatSniffer.sniff(in);
         in.mark(FormatSniffer.HEAD_BYTES);

@@ -52,13 +52,24 @@ public final class FileAudioDecoder implements AudioDecoder {
         DigestingInputStream digesting = new DigestingInputStream(Channels.newInputStream(channel));
         try {
             BufferedInputStream in = new BufferedInputStream(digesting, STREAM_BUFFER_BYTES);
-            return new DecodedStream(source(file, channel, in), digesting, unclipped);
+            return stream(file, source(file, channel, in), digesting, unclipped);
         } catch (IOException e) {
             digesting.close();
             throw e;
         } catch (RuntimeException e) {
             digesting.close();
             throw new IOException(file + ": its headers cannot be read (" + e + ")", e);
+        }
+    }
+
+    /** @throws UnsupportedAudioException if the header declares a rate or channels that the API does not carry */
+    private static DecodedStream stream(Path file, PcmSource source, DigestingInputStream digesting,
+            boolean unclipped) throws IOException {
+        try {
+            return new DecodedStream(source, digesting, unclipped);
+        } catch (IllegalArgumentException e) {
+            source.close();
+            throw new UnsupportedAudioException(file + ": " + e.getMessage());
         }
     }
 

@@ -43,7 +43,8 @@ final class FlacSource implements PcmSource {
      *     STREAMINFO is not valid
      */
     static FlacSource open(String fileName, InputStream in, long fileBytes) throws IOException {
-        FLACDecoder decoder = new FLACDecoder(FlacMetadataBlocks.streamInfoOnly(fileName, in, fileBytes));
+        FLACDecoder decoder = new FLACDecoder(new EndOfStreamGuard(fileName,
+                FlacMetadataBlocks.streamInfoOnly(fileName, in, fileBytes)));
         try {
             decoder.readMetadata();
         } catch (IOException | RuntimeException e) {

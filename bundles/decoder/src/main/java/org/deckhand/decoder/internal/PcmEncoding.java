@@ -2,7 +2,8 @@ package org.deckhand.decoder.internal;
 
 /**
  * How uncompressed samples are stored: integer (8 to 32 bits, signed or unsigned) or IEEE 754 float (32 or 64 bits),
- * little- or big-endian. Converts interleaved bytes to float samples in [-1, 1].
+ * little- or big-endian. Converts interleaved bytes to float samples in [-1, 1]; a float sample that is NaN or
+ * infinite (damaged data) becomes silence, which every later step can measure.
  *
  * @param bytesPerSample 1 to 4 for integers, 4 or 8 for floats
  * @param floating IEEE 754 samples
@@ -39,8 +40,9 @@ record PcmEncoding(int bytesPerSample, boolean floating, boolean bigEndian, bool
             int at = c * bytesPerSample;
             if (floating) {
                 for (int i = 0; i < frames; i++, at += step) {
-                    out[i] = bytesPerSample == 4 ? Float.intBitsToFloat((int) integer(bytes, at))
+                    float sample = bytesPerSample == 4 ? Float.intBitsToFloat((int) integer(bytes, at))
                             : (float) Double.longBitsToDouble(integer(bytes, at));
+                    out[i] = Float.isFinite(sample) ? sample : 0f;
                 }
             } else {
                 int shift = 64 - 8 * bytesPerSample;

@@ -8,6 +8,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.deckhand.api.library.AudioProperties;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
@@ -47,6 +49,10 @@ final class JaudiotaggerReading {
      * @throws UnreadableAudioException if the audio header cannot be read
      */
     TrackMetadata read(Path file, AudioFormat format, List<String> warnings) throws UnreadableAudioException {
+        Optional<String> oversized = oversizedBox(file, format);
+        if (oversized.isPresent()) {
+            throw new UnreadableAudioException(file, oversized.get());
+        }
         AudioFile audioFile;
         try {
             HeaderClaims.check(file, format);
@@ -54,8 +60,8 @@ final class JaudiotaggerReading {
             return readWithoutTags(file, format, e, warnings);
         }
         try {
-            audioFile = log.collecting(file, () -> AudioFileIO.readAs(file.toFile(),
-                    format.jaudiotaggerExtension()), warnings);
+            audioFile = log.collecting(file, () -> withinMemory(() -> AudioFileIO.readAs(file.toFile(),
+                    format.jaudiotaggerExtension())), warnings);
         } catch (CannotReadVideoException e) {
             throw new UnreadableAudioException(file, "not an audio file (an MP4 video)", e);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
@@ -85,9 +91,12 @@ final class JaudiotaggerReading {
      */
     AudioFile readForArtwork(Path file, AudioFormat format) {
         try {
+            if (oversizedBox(file, format).isPresent()) {
+                return null;
+            }
             HeaderClaims.check(file, format);
-            return log.collecting(file, () -> AudioFileIO.readAs(file.toFile(), format.jaudiotaggerExtension()),
-                    new ArrayList<>());
+            return log.collecting(file, () -> withinMemory(() -> AudioFileIO.readAs(file.toFile(),
+                    format.jaudiotaggerExtension())), new ArrayList<>());
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return null;
         }
@@ -97,7 +106,7 @@ final class JaudiotaggerReading {
             throws UnreadableAudioException {
         AudioHeader header;
         try {
-            header = log.collecting(file, () -> headerOnly(file, format), warnings);
+            header = log.collecting(file, () -> withinMemory(() -> headerOnly(file, format)), warnings);
         } catch (Exception e) {
             failure.addSuppressed(e);
             throw new UnreadableAudioException(file, headerFailure(format, failure), failure);
@@ -109,6 +118,34 @@ final class JaudiotaggerReading {
         AudioProperties audio = AudioFacts.of(format, header, size(file), warnings);
         checkPlausible(file, format, audio);
         return new TrackMetadata(format.id(), Tags.NONE, audio, ReplayGain.NONE, false, warnings);
+    }
+
+    /** @return what is wrong with an MP4 file's top-level box that JAudioTagger would allocate whole, if any */
+    private static Optional<String> oversizedBox(Path file, AudioFormat format) throws UnreadableAudioException {
+        if (format != AudioFormat.M4A) {
+            return Optional.empty();
+        }
+        try {
+            return Mp4Boxes.oversized(file);
+        } catch (IOException e) {
+            throw new UnreadableAudioException(file, "cannot be read from disk (" + reason(e) + ")", e);
+        }
+    }
+
+    /**
+     * Runs a JAudioTagger reading that may allocate what a damaged header claims: JAudioTagger 3.0.1 allocates the
+     * sizes of FLAC PICTURE blocks, WAV and AIFF chunks and ASF objects before it checks them against the file. Such
+     * an allocation fails alone, before it takes any memory, and the file is unreadable like any damaged one.
+     *
+     * @throws IOException if the reading ran out of memory
+     * @throws Exception what the reading threw
+     */
+    private static <T> T withinMemory(Callable<T> reading) throws Exception {
+        try {
+            return reading.call();
+        } catch (OutOfMemoryError e) {
+            throw new IOException("a header claims more memory than the server has (" + e.getMessage() + ")", e);
+        }
     }
 
     /** JAudioTagger misreads the channel count of some MP4 files; their sample entry says it. */

@@ -56,7 +56,7 @@ final class NativeHeaders {
         long sampleRate;
         if (version >= 3980) {
             int at = header.getInt(8);
-            if (at < 0 || at + 24 > header.limit()) {
+            if (at < 0 || at > header.limit() - 24) {
                 return unknownApe();
             }
             blocksPerFrame = Integer.toUnsignedLong(header.getInt(at + 4));

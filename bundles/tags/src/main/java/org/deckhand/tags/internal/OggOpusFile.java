@@ -27,6 +27,8 @@ record OggOpusFile(AudioProperties audio, VorbisCommentTag tag) {
     /** Opus granule positions count samples at 48 kHz, whatever the input rate (RFC 7845 section 4). */
     private static final int GRANULE_RATE = 48_000;
     private static final int PAGE_HEADER = 27;
+    /** The bytes of "OpusTags" at the start of the comment header. */
+    private static final int TAGS_MAGIC = 8;
     /** The largest comment header read, pictures included. */
     private static final int MAX_TAGS_BYTES = 16 << 20;
     /** How far from the end the last page header is looked for (a page is at most 65,307 bytes). */
@@ -51,13 +53,30 @@ record OggOpusFile(AudioProperties audio, VorbisCommentTag tag) {
             if (!Bytes.startsWith(tags, 0, "OpusTags")) {
                 throw new EOFException("the Opus comment header is missing");
             }
-            VorbisCommentTag tag = new VorbisCommentReader().read(Arrays.copyOfRange(tags, 8, tags.length), false,
-                    file);
+            checkVendorLength(tags);
+            VorbisCommentTag tag = new VorbisCommentReader().read(
+                    Arrays.copyOfRange(tags, TAGS_MAGIC, tags.length), false, file);
             long granule = lastGranule(channel);
             double duration = granule > preSkip ? (granule - preSkip) / (double) GRANULE_RATE : Double.NaN;
             int bitrate = Double.isNaN(duration) ? 0 : (int) Math.round(channel.size() * 8 / duration / 1000);
             return new OggOpusFile(new AudioProperties("opus", duration, bitrate, GRANULE_RATE, 0, channels, false),
                     tag);
+        }
+    }
+
+    /**
+     * JAudioTagger allocates the vendor string's claimed length before it checks it against the header: a damaged
+     * length would ask for up to 4 GB.
+     *
+     * @param tags the comment header: "OpusTags", the vendor string's length (32-bit little-endian) and the string,
+     *     then the comment count (RFC 7845 section 5.2)
+     * @throws CannotReadException if the vendor string and the comment count do not fit in the header
+     */
+    private static void checkVendorLength(byte[] tags) throws CannotReadException {
+        long vendorBytes = tags.length < TAGS_MAGIC + 4 ? -1
+                : Integer.toUnsignedLong(ByteBuffer.wrap(tags).order(ByteOrder.LITTLE_ENDIAN).getInt(TAGS_MAGIC));
+        if (vendorBytes < 0 || vendorBytes > tags.length - TAGS_MAGIC - 8) {
+            throw new CannotReadException("the Opus comment header is damaged (its vendor string runs past its end)");
         }
     }
 

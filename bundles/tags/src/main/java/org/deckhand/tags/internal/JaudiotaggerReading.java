@@ -8,7 +8,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.deckhand.api.library.AudioProperties;
 import org.deckhand.api.library.ReplayGain;
@@ -49,10 +48,6 @@ final class JaudiotaggerReading {
      * @throws UnreadableAudioException if the audio header cannot be read
      */
     TrackMetadata read(Path file, AudioFormat format, List<String> warnings) throws UnreadableAudioException {
-        Optional<String> oversized = oversizedBox(file, format);
-        if (oversized.isPresent()) {
-            throw new UnreadableAudioException(file, oversized.get());
-        }
         AudioFile audioFile;
         try {
             HeaderClaims.check(file, format);
@@ -91,9 +86,6 @@ final class JaudiotaggerReading {
      */
     AudioFile readForArtwork(Path file, AudioFormat format) {
         try {
-            if (oversizedBox(file, format).isPresent()) {
-                return null;
-            }
             HeaderClaims.check(file, format);
             return log.collecting(file, () -> withinMemory(() -> AudioFileIO.readAs(file.toFile(),
                     format.jaudiotaggerExtension())), new ArrayList<>());
@@ -118,18 +110,6 @@ final class JaudiotaggerReading {
         AudioProperties audio = AudioFacts.of(format, header, size(file), warnings);
         checkPlausible(file, format, audio);
         return new TrackMetadata(format.id(), Tags.NONE, audio, ReplayGain.NONE, false, warnings);
-    }
-
-    /** @return what is wrong with an MP4 file's top-level box that JAudioTagger would allocate whole, if any */
-    private static Optional<String> oversizedBox(Path file, AudioFormat format) throws UnreadableAudioException {
-        if (format != AudioFormat.M4A) {
-            return Optional.empty();
-        }
-        try {
-            return Mp4Boxes.oversized(file);
-        } catch (IOException e) {
-            throw new UnreadableAudioException(file, "cannot be read from disk (" + reason(e) + ")", e);
-        }
     }
 
     /**

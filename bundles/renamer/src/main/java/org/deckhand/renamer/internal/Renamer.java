@@ -84,6 +84,9 @@ public final class Renamer {
     @Modified
     void modified(RenamerConfiguration changed) {
         this.configuration = changed;
+        synchronized (this) {
+            lastPreview = null;
+        }
     }
 
     /** Stops after the move under way; the journal lets the next start resume the batch. */

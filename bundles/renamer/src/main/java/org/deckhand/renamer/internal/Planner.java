@@ -79,6 +79,7 @@ final class Planner {
         for (PathRules.Rule rule : request.rules().rules()) {
             ruleMatches.add(rule.query() == null ? null : matching(rule.query()));
         }
+        List<String> reasons = request.rules().rules().stream().map(rule -> "rule '" + rule.written() + "'").toList();
         AlbumIndex albums = new AlbumIndex();
         Map<Path, Integer> tracksPerFolder = new HashMap<>();
         catalog.forEach(track -> {
@@ -118,7 +119,7 @@ final class Planner {
                     folder.stays = true;
                     return;
                 }
-                String reason = "rule '" + rule.written() + "'";
+                String reason = reasons.get(ruleIndex);
                 if (!target.get().getFileName().toString().equals(name.fileName(1))) {
                     counts[3]++;
                     reason += "; numbered: " + name.resolve(root, 1).getFileName() + " is taken";

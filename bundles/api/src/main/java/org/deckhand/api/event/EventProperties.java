@@ -47,6 +47,12 @@ public final class EventProperties {
 
     /** How many tracks are being analysed now, an {@link Integer}. */
     public static final String RUNNING = "running";
+    /** The id of a renamer batch, {@link Long}. */
+    public static final String BATCH_ID = "batch.id";
+    /** Whether a renamer batch is being undone, {@link Boolean}. */
+    public static final String UNDO = "undo";
+    /** How many items failed, {@link Long}. */
+    public static final String FAILED_COUNT = "failed.count";
 
     /** A tracklist's id ({@link Long}). */
     public static final String TRACKLIST_ID = "tracklist.id";

@@ -92,6 +92,37 @@ public final class Topics {
      */
     public static final String TRACKLISTS_BLOCKED = ROOT + "tracklists/BLOCKED";
 
+    /**
+     * A renamer batch started to move its files, or to move them back when undone. Properties:
+     * {@link EventProperties#BATCH_ID}, {@link EventProperties#UNDO}, {@link EventProperties#TOTAL}.
+     */
+    public static final String RENAMER_STARTED = ROOT + "renamer/STARTED";
+
+    /**
+     * A renamer batch progressed, at most once a second. Properties: {@link EventProperties#BATCH_ID},
+     * {@link EventProperties#UNDO}, {@link EventProperties#DONE}, {@link EventProperties#TOTAL}.
+     */
+    public static final String RENAMER_PROGRESS = ROOT + "renamer/PROGRESS";
+
+    /**
+     * A renamer batch made all its moves; some may have failed, each with its reason in the batch's report.
+     * Properties: {@link EventProperties#BATCH_ID}, {@link EventProperties#DONE} (files moved),
+     * {@link EventProperties#FAILED_COUNT} (moves that failed).
+     */
+    public static final String RENAMER_COMPLETED = ROOT + "renamer/COMPLETED";
+
+    /**
+     * A renamer batch stopped before its end (its journal could not be written); it resumes at the next start.
+     * Properties: {@link EventProperties#BATCH_ID}, {@link EventProperties#MESSAGE}.
+     */
+    public static final String RENAMER_FAILED = ROOT + "renamer/FAILED";
+
+    /**
+     * A renamer batch was undone. Properties: {@link EventProperties#BATCH_ID}, {@link EventProperties#DONE} (files
+     * moved back), {@link EventProperties#FAILED_COUNT} (files left where the batch put them, each with its reason).
+     */
+    public static final String RENAMER_UNDONE = ROOT + "renamer/UNDONE";
+
     private Topics() {
     }
 }

@@ -6,7 +6,7 @@
 #
 # 1. Runs ../shared/corpus/peers.sh on CORPUS/labelled: aubio, bpm-tools, the Vamp example fixedtempo plugin and
 #    essentia.js (AGPL: npm installs it into the output folder and it runs as a separate test process only).
-# 2. Starts one JVM (-Xmx384m -XX:+UseSerialGC, tiered C1+C2; bin/deckhand runs C1 alone, for memory) running
+# 2. Starts one JVM (-Xmx384m -XX:+UseSerialGC, tiered C1+C2, as bin/deckhand runs) running
 #    org.deckhand.analysis.internal.AnalysisBench: the pipeline's own decode and fan-out, with every built-in
 #    analyser, over every audio file of CORPUS (real/, real-formats/, labelled/; not broken/) on one worker thread,
 #    after a warm-up on a few files; decode alone over the same files; the same work again without the pipeline's
@@ -20,7 +20,7 @@
 #               PEERS="" runs none
 #   JOBS        parallel peer workers (peers.sh), default: the number of cores
 #   BENCH_OUT   where estimates, scores and per-file figures go, default /tmp/deckhand-analysis-bench/<corpus name>
-#   BENCH_JAVA_OPTS  more JVM options, such as -XX:TieredStopAtLevel=1 to measure with C1 alone as the server runs, or
+#   BENCH_JAVA_OPTS  more JVM options, such as -XX:TieredStopAtLevel=1 to measure with C1 alone, or
 #               -XX:StartFlightRecording=filename=/tmp/bench.jfr to profile (then: jfr print --events ExecutionSample)
 #   SPEED_ONLY  N: speed alone (no peers, no scores, no ffmpeg), on N files of every extension spread evenly through
 #               the manifest (0: every file), same JVM, warm-up and passes; on the full corpus and a busy 2-core

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.deckhand.api.analysis.Analyser;
@@ -24,12 +25,19 @@ final class AnalyserRegistry {
      * @return whether it was added
      */
     boolean add(Analyser analyser, AnalyserDescriptor descriptor) {
-        return byId.putIfAbsent(descriptor.id(), new Entry(analyser, descriptor, new AtomicInteger())) == null;
+        return byId.putIfAbsent(descriptor.id(),
+                new Entry(analyser, descriptor, new AtomicInteger(), new AtomicBoolean())) == null;
     }
 
-    /** Removes an analyser, if it is the one registered under its id. */
+    /** Removes an analyser, if it is the one registered under its id, and marks it withdrawn. */
     void remove(Analyser analyser) {
-        byId.values().removeIf(entry -> entry.analyser() == analyser);
+        byId.values().removeIf(entry -> {
+            if (entry.analyser() != analyser) {
+                return false;
+            }
+            entry.withdrawn().set(true);
+            return true;
+        });
     }
 
     /** @return the analysers registered now, by id */
@@ -55,8 +63,10 @@ final class AnalyserRegistry {
      * @param analyser the service
      * @param descriptor what it declared when it appeared
      * @param hangsInARow on how many tracks in a row it hung; reset by a run that returns
+     * @param withdrawn whether its service has gone (its plugin stopped, updated or uninstalled)
      */
-    record Entry(Analyser analyser, AnalyserDescriptor descriptor, AtomicInteger hangsInARow) {
+    record Entry(Analyser analyser, AnalyserDescriptor descriptor, AtomicInteger hangsInARow,
+            AtomicBoolean withdrawn) {
 
         /**
          * After this many hangs in a row an analyser is quarantined: each hang leaves a thread stuck in it, and a

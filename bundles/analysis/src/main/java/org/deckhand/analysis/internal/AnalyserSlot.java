@@ -1,5 +1,6 @@
 package org.deckhand.analysis.internal;
 
+import java.util.function.BooleanSupplier;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.analysis.Analysis;
@@ -12,13 +13,15 @@ import org.deckhand.api.library.Track;
 /**
  * One analyser's run over one track: calls into the analyser, turns whatever it throws (an {@link Error} too: out of
  * memory, a stack overflow, a class its plugin lacks) into a failure for the user, and keeps the time it has taken.
- * Once failed, a slot ignores further calls.
+ * Once failed, a slot ignores further calls. A failure while the analyser's service was withdrawn (its plugin stopped,
+ * updated or uninstalled mid-run, its classes gone with it) is the plugin's going, not the track's: it is not kept.
  */
 final class AnalyserSlot {
 
     private final Analyser analyser;
     private final AnalyserDescriptor descriptor;
     private final long budgetNanos;
+    private final BooleanSupplier withdrawn;
     private Analysis analysis;
     private AnalysisResult result;
     private volatile String failure;
@@ -29,11 +32,13 @@ final class AnalyserSlot {
      * @param analyser the analyser
      * @param descriptor its descriptor, read once
      * @param budgetNanos the most time its whole run may take, in nanoseconds
+     * @param withdrawn whether the analyser's service has gone
      */
-    AnalyserSlot(Analyser analyser, AnalyserDescriptor descriptor, long budgetNanos) {
+    AnalyserSlot(Analyser analyser, AnalyserDescriptor descriptor, long budgetNanos, BooleanSupplier withdrawn) {
         this.analyser = analyser;
         this.descriptor = descriptor;
         this.budgetNanos = budgetNanos;
+        this.withdrawn = withdrawn;
     }
 
     AnalyserDescriptor descriptor() {
@@ -43,6 +48,14 @@ final class AnalyserSlot {
     /** @return why the run failed, or null while it has not */
     String failure() {
         return failure;
+    }
+
+    /**
+     * @return whether the run failed after the analyser's service went away, so that its failure says nothing of
+     *     the track and the analyser runs over it again when it comes back
+     */
+    boolean failedWithdrawn() {
+        return failure != null && withdrawn.getAsBoolean();
     }
 
     /** @return the result, once {@link #finish()} succeeded */

@@ -325,7 +325,8 @@ public final class AnalysisPipeline implements EventHandler {
 
     /** A fresh slot for an analyser's run; failed from the start if the analyser is quarantined. */
     private AnalyserSlot slot(AnalyserRegistry.Entry entry) {
-        AnalyserSlot slot = new AnalyserSlot(entry.analyser(), entry.descriptor(), runTimeoutNanos);
+        AnalyserSlot slot = new AnalyserSlot(entry.analyser(), entry.descriptor(), runTimeoutNanos,
+                entry.withdrawn()::get);
         if (entry.quarantined()) {
             slot.fail(String.format("not run: it did not return within %d s on %d tracks in a row, so it is "
                     + "quarantined until its plugin is reloaded", callTimeoutMillis / 1000,

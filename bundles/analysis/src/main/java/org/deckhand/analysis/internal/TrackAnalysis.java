@@ -97,6 +97,11 @@ final class TrackAnalysis {
         List<String> failed = new ArrayList<>();
         for (AnalyserSlot slot : slots) {
             String id = slot.descriptor().id();
+            if (slot.failedWithdrawn()) {
+                LOG.info("Analyser {} went away while analysing {} ({}); it runs over the track again if it comes "
+                        + "back", id, track.file().path(), slot.failure());
+                continue;
+            }
             if (slot.failure() == null) {
                 try {
                     catalog.saveAnalysis(track.id(), slot.result());

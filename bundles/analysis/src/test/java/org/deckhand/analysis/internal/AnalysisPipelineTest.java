@@ -321,6 +321,21 @@ class AnalysisPipelineTest {
     }
 
     @Test
+    void aFailureWhileTheAnalysersPluginGoesIsNotKeptAndItsNextRevisionRunsOverTheTrack() throws Exception {
+        long id = add(stereoWav("tone.wav"));
+        VanishingAnalyser vanishing = new VanishingAnalyser();
+        start(1, new FrameCounter("count", PcmFormat.MONO_44100), vanishing);
+        newFile(id);
+        await(() -> vanishing.gone && catalog.size() == 0 && runs(id).size() == 1);
+        assertEquals(Map.of("count", ""), failures(id), "the failure of a plugin going away is not the track's");
+
+        pipeline.addAnalyser(new FrameCounter(VanishingAnalyser.ID, PcmFormat.MONO_44100));
+
+        await(() -> catalog.size() == 0 && runs(id).size() == 2);
+        assertEquals(Map.of("count", "", VanishingAnalyser.ID, ""), failures(id));
+    }
+
+    @Test
     void aStartingPipelineTakesUpTheTracksTheCatalogHasQueued() throws Exception {
         long id = add(stereoWav("tone.wav"));
         catalog.request(List.of(id), AnalysisPriority.NEW_FILE, false);
@@ -587,6 +602,41 @@ class AnalysisPipelineTest {
                 @Override
                 public AnalysisResult finish() {
                     return AnalysisResult.of(descriptor, Map.of("blocks", blocks));
+                }
+            };
+        }
+    }
+
+    /**
+     * An analyser whose plugin is updated while it analyses: its service goes away, and its next class cannot be
+     * loaded from the closed bundle, as Felix answers once the old revision is refreshed.
+     */
+    private final class VanishingAnalyser implements Analyser {
+
+        static final String ID = "vanishing";
+
+        private final AnalyserDescriptor descriptor = new AnalyserDescriptor(ID, "1", PcmFormat.MONO_44100,
+                List.of(new ResultField("frames", ValueType.INTEGER, "", "Frames received.")));
+        private volatile boolean gone;
+
+        @Override
+        public AnalyserDescriptor descriptor() {
+            return descriptor;
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format) {
+            return new Analysis() {
+                @Override
+                public void process(PcmBlock block) {
+                    pipeline.removeAnalyser(VanishingAnalyser.this);
+                    gone = true;
+                    throw new NoClassDefFoundError("org/deckhand/plugin/vanishing/VanishingAnalyser$1");
+                }
+
+                @Override
+                public AnalysisResult finish() {
+                    throw new IllegalStateException("never reached");
                 }
             };
         }

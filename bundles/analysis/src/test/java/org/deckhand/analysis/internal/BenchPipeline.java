@@ -74,7 +74,7 @@ final class BenchPipeline implements AutoCloseable {
     TrackRun analyse(AudioItem item) throws IOException, InterruptedException {
         Track track = track(item);
         List<AnalyserSlot> slots = analysers.stream()
-                .map(analyser -> new AnalyserSlot(analyser, analyser.descriptor(), runTimeoutNanos)).toList();
+                .map(analyser -> new AnalyserSlot(analyser, analyser.descriptor(), runTimeoutNanos, () -> false)).toList();
         RunningTrack.Progress progress = new RunningTrack.Progress();
         long[] analysersBefore = analysers.stream().mapToLong(TimedAnalyser::cpuNanos).toArray();
         long guardBefore = guardCpuNanos();

@@ -61,7 +61,7 @@ kill "$mpd_pid"; wait "$mpd_pid" 2>/dev/null || true; mpd_pid=
 (cd "$repo/bundles/watcher" && mvn -q -B dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/classpath.txt" > /dev/null)
 classpath=$(cat "$work/classpath.txt")
-deckhand=$(java -Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${BENCH_JAVA_OPTS:-} \
+deckhand=$(java -Xms32m -Xmx384m -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} \
   -cp "$repo/bundles/watcher/target/test-classes:$repo/bundles/watcher/target/classes:$classpath" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
   org.deckhand.watcher.internal.ScanBench "$work/music" "$work/catalog")

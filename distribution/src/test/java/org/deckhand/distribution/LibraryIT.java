@@ -238,6 +238,46 @@ class LibraryIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void aTitleChangedJustBeforeAHardKillIsFoundByItsNewTitleAfterTheRestart() throws Exception {
+        Path tagged = Files.createDirectories(root.resolve("retagged"));
+        try (Stream<Path> files = Files.list(corpus.resolve("real-formats/flac"))) {
+            for (Path source : files.sorted().limit(3).toList()) {
+                Files.copy(source, tagged.resolve(source.getFileName()));
+            }
+        }
+        Path edited;
+        try (Stream<Path> files = Files.list(tagged)) {
+            edited = files.sorted().findFirst().orElseThrow();
+        }
+        Path home = root.resolve("retagged-home");
+        try (DeckhandProcess first = DeckhandProcess.start(home, "--music", tagged.toString())) {
+            first.awaitReady();
+            assertTrue(eventually(() -> TrackSearch.allTracks(first, "").size() == 3, Duration.ofSeconds(60)),
+                    "the three files were not scanned");
+        }
+        DeckhandProcess second = DeckhandProcess.startIn(home, DeckhandProcess.freePort(), "--music",
+                tagged.toString());
+        second.awaitReady();
+        Process edit = new ProcessBuilder("metaflac", "--remove-tag=TITLE", "--set-tag=TITLE=Zanzibarquux",
+                edited.toString()).redirectErrorStream(true).start();
+        edit.getInputStream().readAllBytes();
+        assertEquals(0, edit.waitFor());
+        assertTrue(eventually(() -> TrackSearch.allTracks(second, "zanzibarquux").size() == 1, FOLLOW),
+                "the new title is not searchable in 5 s");
+        second.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+        try (DeckhandProcess third = DeckhandProcess.startIn(home, DeckhandProcess.freePort(), "--music",
+                tagged.toString())) {
+            third.awaitReady();
+            assertTrue(eventually(() -> TrackSearch.allTracks(third, "zanzibarquux").size() == 1,
+                    Duration.ofSeconds(30)), "the index lost the change it had not committed when the server was "
+                    + "killed: " + TrackSearch.allTracks(third, ""));
+            assertEquals(3, TrackSearch.allTracks(third, "").size());
+        }
+    }
+
     private void assertQuery(String query, List<JsonNode> all, Predicate<JsonNode> expected) {
         Set<Long> want = new TreeSet<>();
         all.stream().filter(expected).forEach(t -> want.add(t.path("id").asLong()));

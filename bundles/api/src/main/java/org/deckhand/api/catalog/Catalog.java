@@ -3,6 +3,7 @@ package org.deckhand.api.catalog;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.deckhand.api.analysis.AnalysisResult;
@@ -125,6 +126,25 @@ public interface Catalog {
      * @param consumer receives each track
      */
     void forEach(Consumer<CatalogTrack> consumer);
+
+    /**
+     * Lists tracks that changed since the search index last made them durable: added, updated, moved, marked missing
+     * or analysed, and not yet {@linkplain #markIndexed marked} at that revision. A change and its mark are stored in
+     * the same transaction, so that after a crash at any moment the index finds here every change it may have lost.
+     *
+     * @param afterId give only ids greater than this, to page through them; 0 for the first page
+     * @param limit the most ids to give
+     * @return ids of such tracks, in id order
+     */
+    List<Long> staleInIndex(long afterId, int limit);
+
+    /**
+     * Records that the search index has committed tracks at the given revisions. A track changed again since then
+     * stays {@linkplain #staleInIndex stale}; ids no longer in the catalog are ignored.
+     *
+     * @param revisions each track's {@link CatalogTrack#revision()} as the index committed it, by track id
+     */
+    void markIndexed(Map<Long, Long> revisions);
 
     /**
      * @return groups of two or more tracks whose files have identical content, each group's ids in order

@@ -5,7 +5,7 @@
  * the tracks whose analysis stopped the server.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.deckhand.api.catalog;
 
 import org.osgi.annotation.bundle.Export;

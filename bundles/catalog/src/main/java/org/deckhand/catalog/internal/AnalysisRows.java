@@ -35,6 +35,7 @@ final class AnalysisRows {
      */
     static void replace(Connection connection, long trackId, AnalysisResult result) throws SQLException {
         CoreColumns.write(connection, trackId, result);
+        TrackRows.touch(connection, trackId);
         deleteValues(connection, trackId, result.analyserId());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO analysis_value (track_id, "
                 + "analyser_id, analyser_version, field, number_value, integer_value, text_value, boolean_value, "
@@ -59,6 +60,7 @@ final class AnalysisRows {
      */
     static void delete(Connection connection, long trackId, String analyserId) throws SQLException {
         CoreColumns.clear(connection, trackId, analyserId);
+        TrackRows.touch(connection, trackId);
         deleteValues(connection, trackId, analyserId);
     }
 

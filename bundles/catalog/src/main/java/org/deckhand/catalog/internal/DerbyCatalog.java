@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.AnalyserRun;
@@ -56,6 +57,13 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
     private static final Logger LOG = LoggerFactory.getLogger(DerbyCatalog.class);
     private static final String INSERT = "INSERT INTO track (" + TrackRows.WRITTEN_COLUMNS + ", added_millis) VALUES ("
             + "?, ".repeat(TrackRows.WRITTEN_COUNT) + "?)";
+
+    /**
+     * Rows {@link #markIndexed} updates in one transaction: well under Derby's lock escalation threshold (5,000 row
+     * locks of one table turn into a lock of the whole table, which would stop the scan and the API while it lasts);
+     * in id order, so that two markings never deadlock.
+     */
+    private static final int MARKS_PER_TRANSACTION = 500;
 
     private final Database database;
     private final AnalysisLedger ledger;
@@ -150,7 +158,7 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
         return transaction("update track " + trackId, connection -> {
             String assignments = String.join(" = ?, ", TrackRows.WRITTEN_COLUMNS.split(", ")) + " = ?";
             try (PreparedStatement update = connection.prepareStatement("UPDATE track SET " + assignments
-                    + ", missing_since_millis = NULL WHERE id = ?")) {
+                    + ", missing_since_millis = NULL, " + TrackRows.TOUCH + " WHERE id = ?")) {
                 TrackRows.bindFile(update, file);
                 TrackRows.bindMetadata(update, metadata);
                 update.setLong(TrackRows.WRITTEN_COUNT + 1, trackId);
@@ -164,7 +172,8 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
     public void move(long trackId, Path newPath) {
         transaction("move track " + trackId + " to " + newPath, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE track SET path = ?, path_key = ?, missing_since_millis = NULL WHERE id = ?")) {
+                    "UPDATE track SET path = ?, path_key = ?, missing_since_millis = NULL, " + TrackRows.TOUCH
+                            + " WHERE id = ?")) {
                 update.setString(1, newPath.toString());
                 update.setString(2, TrackRows.pathKey(newPath));
                 update.setLong(3, trackId);
@@ -251,6 +260,45 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
             }
             return null;
         });
+    }
+
+    @Override
+    public List<Long> staleInIndex(long afterId, int limit) {
+        return transaction("list the tracks stale in the search index", connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id FROM track WHERE index_stale = TRUE AND id > ? ORDER BY id")) {
+                query.setLong(1, afterId);
+                query.setMaxRows(limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public void markIndexed(Map<Long, Long> revisions) {
+        List<Map.Entry<Long, Long>> inOrder = new ArrayList<>(new TreeMap<>(revisions).entrySet());
+        for (int from = 0; from < inOrder.size(); from += MARKS_PER_TRANSACTION) {
+            List<Map.Entry<Long, Long>> marks = inOrder.subList(from,
+                    Math.min(inOrder.size(), from + MARKS_PER_TRANSACTION));
+            transaction("mark " + marks.size() + " tracks indexed", connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE track SET index_stale = FALSE WHERE id = ? AND revision = ?")) {
+                    for (Map.Entry<Long, Long> mark : marks) {
+                        update.setLong(1, mark.getKey());
+                        update.setLong(2, mark.getValue());
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+                return null;
+            });
+        }
     }
 
     @Override

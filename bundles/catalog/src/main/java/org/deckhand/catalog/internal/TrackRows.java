@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +39,13 @@ final class TrackRows {
     static final int WRITTEN_COUNT = WRITTEN_COLUMNS.split(",").length;
 
     /** The columns a track is read from. */
-    static final String READ_COLUMNS = "id, added_millis, missing_since_millis, " + WRITTEN_COLUMNS;
+    static final String READ_COLUMNS = "id, added_millis, missing_since_millis, revision, " + WRITTEN_COLUMNS;
+
+    /**
+     * The assignments of every statement that changes what the search index holds of a track: the next revision,
+     * stale in the index until the index commits it.
+     */
+    static final String TOUCH = "revision = revision + 1, index_stale = TRUE";
 
     private static final String ARTIST_SEPARATOR = "\u001F";
 
@@ -140,7 +147,20 @@ final class TrackRows {
         TrackMetadata metadata = new TrackMetadata(file.format(), tags, audio, gain, row.getBoolean("has_artwork"),
                 warnings.isEmpty() ? List.of() : List.of(warnings.split("\n")));
         Track track = new Track(row.getLong("id"), file, tags, audio.durationSeconds(), analyses);
-        return new CatalogTrack(track, metadata, Instant.ofEpochMilli(row.getLong("added_millis")), missingSince);
+        return new CatalogTrack(track, metadata, Instant.ofEpochMilli(row.getLong("added_millis")), missingSince,
+                row.getLong("revision"));
+    }
+
+    /**
+     * Counts a change of a track made by other statements of the same transaction (its analysis values).
+     *
+     * @throws SQLException if the database fails
+     */
+    static void touch(Connection connection, long trackId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE track SET " + TOUCH + " WHERE id = ?")) {
+            update.setLong(1, trackId);
+            update.executeUpdate();
+        }
     }
 
     private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {

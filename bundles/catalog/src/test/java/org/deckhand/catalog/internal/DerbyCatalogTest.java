@@ -74,6 +74,33 @@ class DerbyCatalogTest {
     }
 
     @Test
+    void everyChangeLeavesATrackStaleInTheIndexUntilTheIndexCommitsThatRevision() {
+        long first = catalog.add(file("/music/1.flac", "a"), metadata("flac"), ADDED).id();
+        long second = catalog.add(file("/music/2.flac", "b"), metadata("flac"), ADDED).id();
+        assertEquals(List.of(first, second), catalog.staleInIndex(0, 10), "a new track is stale");
+        assertEquals(List.of(second), catalog.staleInIndex(first, 10), "pages go on after the id given");
+
+        catalog.markIndexed(Map.of(first, catalog.get(first).orElseThrow().revision(),
+                second, catalog.get(second).orElseThrow().revision()));
+        assertEquals(List.of(), catalog.staleInIndex(0, 10));
+
+        long before = catalog.get(first).orElseThrow().revision();
+        catalog.saveAnalysis(first, new AnalysisResult("tempo", "1", Map.of("bpm", 128.0)));
+        catalog.move(second, Path.of("/music/moved.flac"));
+        assertEquals(List.of(first, second), catalog.staleInIndex(0, 10), "analysis and moves change tracks");
+
+        long analysed = catalog.get(first).orElseThrow().revision();
+        assertTrue(analysed > before);
+        catalog.markIndexed(Map.of(first, before));
+        assertEquals(List.of(first, second), catalog.staleInIndex(0, 10),
+                "an index that committed an earlier revision leaves the track stale");
+        catalog.update(first, file("/music/1.flac", "a2"), metadata("flac"));
+        catalog.markIndexed(Map.of(first, analysed, 999L, 1L));
+        assertEquals(List.of(first, second), catalog.staleInIndex(0, 10),
+                "a change after the revision the index read keeps the track stale");
+    }
+
+    @Test
     void manyTracksAreAddedInOneTransactionOrNotAtAll() {
         List<Long> ids = catalog.addAll(List.of(new NewTrack(file("/music/1.flac", "a"), metadata("flac")),
                 new NewTrack(file("/music/2.flac", "b"), metadata("flac"))), ADDED);

@@ -3,7 +3,6 @@ package org.deckhand.notifier.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.deckhand.api.notify.Kind;
 import org.deckhand.api.notify.Level;
@@ -22,19 +21,19 @@ import org.deckhand.api.notify.Level;
  * @param settings its settings that are not secret, by key
  * @param secrets its secret settings, by key: whether each is set
  * @param state {@code ACTIVE}, {@code WAITING}, {@code STOPPED} or {@code UNAVAILABLE}
- * @param reason why it is stopped or unavailable
- * @param stoppedStatus the response code that stopped it, if a permanent error did
+ * @param reason why it is stopped or unavailable; null when it is not
+ * @param stoppedStatus the response code that stopped it, null unless a permanent error did
  * @param circuit its circuit breaker's state: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
- * @param waitingUntil until when it waits for a receiver's {@code Retry-After}
+ * @param waitingUntil until when it waits for a receiver's {@code Retry-After}; null when it does not
  * @param pending how many messages wait in its outbox
- * @param lastOutcome what its last attempt since the start met: {@code delivered}, {@code retry-after},
- *     {@code transient} or {@code permanent}, with its response code and reason
+ * @param lastOutcome what its last attempt since the start met, with its response code and reason; null before
+ *     the first
  * @param created when it was made
  */
 public record ChannelView(long id, String type, String name, boolean enabled, Level minimumLevel, Set<Kind> kinds,
         int ratePerMinute, Map<String, String> settings, Map<String, Boolean> secrets, String state,
-        Optional<String> reason, Optional<Integer> stoppedStatus, String circuit, Optional<Instant> waitingUntil,
-        int pending, Optional<Outcome> lastOutcome, Instant created) {
+        String reason, Integer stoppedStatus, String circuit, Instant waitingUntil, int pending, Outcome lastOutcome,
+        Instant created) {
 
     /**
      * An attempt's outcome.

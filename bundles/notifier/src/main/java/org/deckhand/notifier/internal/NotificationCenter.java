@@ -350,17 +350,18 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
         String state = status.map(WorkerStatus::state).orElse("UNAVAILABLE");
         Optional<String> reason = status.flatMap(WorkerStatus::reason);
         return new ChannelView(channel.id(), rules.type(), rules.name(), rules.enabled(), rules.minimumLevel(),
-                rules.kinds(), rules.ratePerMinute(), plain, secrets, state, reason,
-                channel.stop().map(StoredChannel.Stop::status), status.map(WorkerStatus::circuit).orElse("CLOSED"),
-                status.flatMap(WorkerStatus::waitingUntil), outbox.pendingCount(channel.id()),
-                status.flatMap(WorkerStatus::lastOutcome).map(NotificationCenter::outcome), channel.created());
+                rules.kinds(), rules.ratePerMinute(), plain, secrets, state, reason.orElse(null),
+                channel.stop().map(StoredChannel.Stop::status).orElse(null),
+                status.map(WorkerStatus::circuit).orElse("CLOSED"), status.flatMap(WorkerStatus::waitingUntil)
+                .orElse(null), outbox.pendingCount(channel.id()), status.flatMap(WorkerStatus::lastOutcome)
+                .map(NotificationCenter::outcomeOf).orElse(null), channel.created());
     }
 
     /**
      * @param delivery an outcome
      * @return it as the API shows it
      */
-    static ChannelView.Outcome outcome(Delivery delivery) {
+    public static ChannelView.Outcome outcomeOf(Delivery delivery) {
         if (delivery instanceof Delivery.Delivered delivered) {
             return new ChannelView.Outcome("delivered", delivered.statusCode(), delivered.receiverId());
         }

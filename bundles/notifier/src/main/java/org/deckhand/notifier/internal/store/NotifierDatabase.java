@@ -52,6 +52,9 @@ public final class NotifierDatabase implements AutoCloseable {
     public NotifierDatabase(Path folder) throws IOException {
         this.folder = folder.resolve("db");
         Files.createDirectories(folder);
+        // Read by this bundle's own Derby engine when it boots (the catalog's engine, booted before or after, reads
+        // the value the catalog sets then).
+        System.setProperty("derby.stream.error.file", folder.resolve("derby.log").toString());
         dataSource.setDatabaseName(this.folder.toString());
         dataSource.setCreateDatabase("create");
         try (Connection connection = dataSource.getConnection()) {

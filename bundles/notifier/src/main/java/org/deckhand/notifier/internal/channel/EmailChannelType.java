@@ -147,28 +147,24 @@ public final class EmailChannelType implements ChannelType {
     }
 
     private static Delivery classify(MessagingException failed, String where) {
-        Throwable root = failed;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String text = oneLine(failed.getMessage());
-        if (root instanceof javax.net.ssl.SSLException) {
-            return new Delivery.PermanentFailure(0, "TLS with " + where + " failed (" + oneLine(root.getMessage())
+        if (Failures.find(failed, javax.net.ssl.SSLException.class).isPresent()) {
+            return new Delivery.PermanentFailure(0, "TLS with " + where + " failed (" + Failures.rootMessage(failed)
                     + "): its certificate is not trusted (see the Trusted hosts setting), or it does not speak TLS");
         }
-        if (text.contains("STARTTLS")) {
+        if (oneLine(failed.getMessage()).contains("STARTTLS")) {
             return new Delivery.PermanentFailure(0, where + " does not offer STARTTLS, which this channel requires");
         }
-        if (root instanceof java.net.SocketTimeoutException) {
+        if (Failures.find(failed, java.net.SocketTimeoutException.class).isPresent()) {
             return new Delivery.TransientFailure(0, where + " did not answer in time");
         }
-        if (root instanceof java.net.UnknownHostException) {
+        if (Failures.find(failed, java.net.UnknownHostException.class).isPresent()) {
             return new Delivery.TransientFailure(0, "the host of " + where + " is unknown");
         }
-        if (root instanceof java.io.IOException) {
-            return new Delivery.TransientFailure(0, "cannot talk to " + where + ": " + oneLine(root.getMessage()));
+        if (Failures.find(failed, java.io.IOException.class).isPresent()) {
+            return new Delivery.TransientFailure(0, "cannot talk to " + where + ": " + Failures.rootMessage(failed));
         }
-        return new Delivery.TransientFailure(0, "sending through " + where + " failed: " + text);
+        return new Delivery.TransientFailure(0, "sending through " + where + " failed: "
+                + oneLine(failed.getMessage()));
     }
 
     private static String oneLine(String text) {

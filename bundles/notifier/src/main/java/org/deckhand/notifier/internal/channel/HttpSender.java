@@ -1,6 +1,5 @@
 package org.deckhand.notifier.internal.channel;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -90,35 +89,29 @@ public final class HttpSender {
     }
 
     private Delivery failure(Throwable cause, String where) {
-        Throwable root = cause;
-        while (root.getCause() != null && !(root instanceof CappedBody.TooLargeException)) {
-            root = root.getCause();
-        }
-        if (cause instanceof CappedBody.TooLargeException || root instanceof CappedBody.TooLargeException) {
+        if (Failures.find(cause, CappedBody.TooLargeException.class).isPresent()) {
             return new Delivery.PermanentFailure(0, where + " answered with more than " + MAX_ANSWER_BYTES
                     + " bytes: the address is not the service's");
         }
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (Failures.find(cause, HttpConnectTimeoutException.class).isPresent()) {
             return new Delivery.TransientFailure(0, "cannot connect to " + where + " within "
                     + timeout.toSeconds() + " s");
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (Failures.find(cause, HttpTimeoutException.class).isPresent()) {
             return noAnswerWithin(where);
         }
-        if (cause instanceof SSLException || root instanceof SSLException) {
-            return new Delivery.PermanentFailure(0, "TLS with " + where + " failed (" + root.getMessage()
+        if (Failures.find(cause, SSLException.class).isPresent()) {
+            return new Delivery.PermanentFailure(0, "TLS with " + where + " failed (" + Failures.rootMessage(cause)
                     + "): its certificate is not trusted by this server's Java, or it does not speak TLS");
         }
-        if (cause instanceof ConnectException || root instanceof ConnectException) {
-            return new Delivery.TransientFailure(0, "cannot connect to " + where + ": " + message(root));
+        if (Failures.find(cause, ConnectException.class).isPresent()) {
+            return new Delivery.TransientFailure(0, "cannot connect to " + where + ": " + Failures.rootMessage(cause));
         }
-        if (root instanceof UnresolvedAddressException) {
+        if (Failures.find(cause, UnresolvedAddressException.class).isPresent()) {
             return new Delivery.TransientFailure(0, "the host of " + where + " is unknown");
         }
-        if (cause instanceof IOException || root instanceof IOException) {
-            return new Delivery.TransientFailure(0, "the exchange with " + where + " failed: " + message(root));
-        }
-        return new Delivery.TransientFailure(0, "the send to " + where + " failed: " + message(root));
+        return new Delivery.TransientFailure(0, "the exchange with " + where + " failed: "
+                + Failures.rootMessage(cause));
     }
 
     private Delivery noAnswerWithin(String where) {
@@ -131,10 +124,6 @@ public final class HttpSender {
      */
     static String where(URI address) {
         return address.getScheme() + "://" + address.getHost() + (address.getPort() < 0 ? "" : ":" + address.getPort());
-    }
-
-    private static String message(Throwable failure) {
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 
     private static String summary(String answer) {

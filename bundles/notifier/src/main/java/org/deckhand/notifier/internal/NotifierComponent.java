@@ -113,6 +113,6 @@ public final class NotifierComponent implements Notifier, EventHandler {
         String port = context.getProperty(RuntimeProperties.PORT);
         String shown = host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::")
                 ? "localhost" : host;
-        return URI.create("http://" + shown + ":" + (port == null ? "8080" : port) + "/");
+        return URI.create("http://" + shown + ":" + (port == null ? "8750" : port) + "/");
     }
 }

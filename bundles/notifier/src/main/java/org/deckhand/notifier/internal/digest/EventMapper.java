@@ -2,6 +2,7 @@ package org.deckhand.notifier.internal.digest;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ public final class EventMapper {
 
     /** An event property that a generic event may carry to give its level, such as {@code WARNING}. */
     public static final String LEVEL_PROPERTY = "level";
+
+    /** The areas whose topics no bundle posts yet, told in the generic way. */
+    private static final List<String> GENERIC_AREAS = List.of("mixer", "health", "security");
 
     private EventMapper() {
     }
@@ -129,18 +133,17 @@ public final class EventMapper {
             return Optional.empty();
         }
         String[] segments = topic.substring(Topics.ROOT.length()).split("/");
-        Optional<Kind> kind = Arrays.stream(Kind.values())
-                .filter(k -> k.name().toLowerCase(Locale.ROOT).equals(segments[0])).findFirst();
-        if (kind.isEmpty() || !Arrays.asList("mixer", "health", "security").contains(segments[0])) {
+        if (!GENERIC_AREAS.contains(segments[0])) {
             return Optional.empty();
         }
+        Kind kind = Kind.valueOf(segments[0].toUpperCase(Locale.ROOT));
         Level level = Arrays.stream(Level.values()).filter(l -> l.name().equals(p.text(LEVEL_PROPERTY)))
-                .findFirst().orElse(kind.get() == Kind.MIXER ? Level.INFO : Level.WARNING);
+                .findFirst().orElse(kind == Kind.MIXER ? Level.INFO : Level.WARNING);
         String what = String.join(" ", Arrays.copyOfRange(segments, 1, segments.length)).toLowerCase(Locale.ROOT)
                 .replace('_', ' ');
         String phrase = segments[0] + " " + (what.isEmpty() ? "event" : what);
         String title = Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
-        return Optional.of(new Notice(kind.get(), level, phrase, phrase, Optional.empty(), Optional.empty(), title,
+        return Optional.of(new Notice(kind, level, phrase, phrase, Optional.empty(), Optional.empty(), title,
                 p.text(EventProperties.MESSAGE), "/"));
     }
 

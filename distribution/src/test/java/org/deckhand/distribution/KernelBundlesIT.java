@@ -239,6 +239,93 @@ public class KernelBundlesIT {
         }
     }
 
+    @Test
+    public void aWebhookChannelSetUpOverRestGetsASignedTestAndADigestOfLibraryEvents() throws Exception {
+        awaitHealthy();
+        List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new String[] {new String(body, StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-Hub-Signature-256"), hmacSha256("pax-secret", body)});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        org.osgi.framework.ServiceReference<org.osgi.service.cm.ConfigurationAdmin> admin =
+                context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/pax-secret-path";
+        try {
+            context.getService(admin).getConfiguration("org.deckhand.notifier", "?").update(
+                    new java.util.Hashtable<>(Map.of("digestWindowSeconds", 1)));
+            HttpResponse<String> created = awaitPost("/api/v1/notifications/channels", "{\"type\": \"webhook\", "
+                    + "\"name\": \"Pax\", \"settings\": {\"url\": \"" + hook + "\", \"secret\": \"pax-secret\"}}", 201);
+            assertEquals(created.body(), 201, created.statusCode());
+            assertTrue(created.body(), created.body().contains("\"secrets\":{") && !created.body().contains(hook));
+            String id = created.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+
+            HttpResponse<String> test = awaitPost("/api/v1/notifications/channels/" + id + "/test", "", 200);
+            assertEquals(test.body(), 200, test.statusCode());
+            assertTrue(test.body(), test.body().contains("\"result\":\"delivered\""));
+            assertTrue(received.get(0)[0], received.get(0)[0].contains("\"title\":\"Deckhand test message\""));
+            assertEquals("sha256=" + received.get(0)[2], received.get(0)[1]);
+
+            for (int i = 0; i < 3; i++) {
+                eventAdmin.postEvent(new Event("org/deckhand/library/file/ADDED", Map.of("track.id", 100L + i,
+                        "path", "/music/pax " + i + ".flac")));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (received.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(2, received.size());
+            assertTrue(received.get(1)[0], received.get(1)[0].contains("\"title\":\"3 tracks added: 3 FLAC\""));
+            assertEquals("sha256=" + received.get(1)[2], received.get(1)[1]);
+
+            HttpResponse<String> history = get("/api/v1/notifications/history?channel=" + id, basic(PASSWORD));
+            assertEquals(history.body(), 200, history.statusCode());
+            assertTrue(history.body(), history.body().contains("\"state\":\"DELIVERED\""));
+            HttpResponse<String> email = awaitPost("/api/v1/notifications/channels", "{\"type\": \"email\", "
+                    + "\"settings\": {\"host\": \"127.0.0.1\", \"port\": \"1\", \"from\": \"a@example.org\", "
+                    + "\"to\": \"b@example.org\"}}", 201);
+            String emailId = email.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+            HttpResponse<String> unreachable = awaitPost("/api/v1/notifications/channels/" + emailId + "/test", "", 502);
+            assertEquals(unreachable.body(), 502, unreachable.statusCode());
+            assertTrue("Jakarta Mail finds its SMTP provider inside the bundle: " + unreachable.body(),
+                    unreachable.body().contains("cannot talk to smtp://127.0.0.1:1"));
+            HttpResponse<String> openApi = get("/api/v1/openapi.json", basic(PASSWORD));
+            assertTrue(openApi.body().contains("/notifications/channels/{id}/test"));
+        } finally {
+            context.ungetService(admin);
+            receiver.stop(0);
+        }
+    }
+
+    /** Posts, again while the components restart on their new configuration (503 or 404 meanwhile). */
+    private HttpResponse<String> awaitPost(String path, String body, int wanted) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
+                    .header("Authorization", basic(PASSWORD)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == wanted || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String hmacSha256(String key, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Imports, again while the components restart on their new configuration (503 or 404 meanwhile). */
     private HttpResponse<String> awaitImport(String body) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

@@ -1,0 +1,28 @@
+package org.deckhand.api.notify;
+
+/**
+ * How much a message matters, in increasing order. A channel receives the messages at or above its minimum level;
+ * {@link #CRITICAL} messages skip the digest window and are sent at once.
+ */
+public enum Level {
+
+    /** Something happened as it should: tracks added, a scan finished, a mix started. */
+    INFO,
+
+    /** Something needs a look but nothing stopped: broken files found, a site blocked the tracklist fetcher. */
+    WARNING,
+
+    /** Something failed: an analyser plugin, a renamer batch, a plugin that would not start. */
+    ERROR,
+
+    /** The server cannot do its job, or is under attack: a music folder gone, the disk full, repeated sign-ins. */
+    CRITICAL;
+
+    /**
+     * @param minimum a channel's minimum level
+     * @return whether a message at this level reaches a channel with that minimum
+     */
+    public boolean atLeast(Level minimum) {
+        return compareTo(minimum) >= 0;
+    }
+}

@@ -1,0 +1,153 @@
+package org.deckhand.notifier.internal.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/**
+ * The notifier's own embedded Apache Derby database, {@code DATA/notifier/db}: its channels, messages and their
+ * deliveries (the outbox and its history). Each unit of work runs in one transaction on a connection of its own;
+ * Derby's transaction log makes a committed write survive a crash.
+ */
+public final class NotifierDatabase implements AutoCloseable {
+
+    /** The schema this code writes; older ones are brought up to it at start. */
+    static final int SCHEMA_VERSION = 1;
+
+    private static final List<String> SCHEMA_V1 = List.of(
+            "CREATE TABLE schema_version (version INT NOT NULL)",
+            "CREATE TABLE channel (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, type VARCHAR(64) NOT NULL, "
+                    + "name VARCHAR(200) NOT NULL, enabled BOOLEAN NOT NULL, min_level VARCHAR(16) NOT NULL, "
+                    + "kinds VARCHAR(200) NOT NULL, rate_per_minute INT NOT NULL, settings CLOB NOT NULL, "
+                    + "secrets CLOB NOT NULL, stopped_status INT, stopped_reason VARCHAR(1000), "
+                    + "created_millis BIGINT NOT NULL)",
+            "CREATE TABLE message (id VARCHAR(64) PRIMARY KEY, kind VARCHAR(16) NOT NULL, level VARCHAR(16) NOT NULL, "
+                    + "title VARCHAR(1000) NOT NULL, body CLOB NOT NULL, fields CLOB NOT NULL, link VARCHAR(2000), "
+                    + "attachment_name VARCHAR(255), attachment_type VARCHAR(100), attachment BLOB, "
+                    + "created_millis BIGINT NOT NULL, events INT NOT NULL)",
+            "CREATE TABLE delivery (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, channel_id BIGINT NOT NULL, "
+                    + "message_id VARCHAR(64) NOT NULL, state VARCHAR(16) NOT NULL, attempts INT NOT NULL, "
+                    + "last_status INT, last_reason VARCHAR(1000), latency_millis BIGINT, receiver_id VARCHAR(200), "
+                    + "queued_millis BIGINT NOT NULL, next_attempt_millis BIGINT NOT NULL, finished_millis BIGINT)",
+            "CREATE INDEX delivery_pending ON delivery (channel_id, state, seq)",
+            "CREATE INDEX delivery_message ON delivery (message_id)",
+            "INSERT INTO schema_version VALUES (1)");
+
+    private final Path folder;
+    private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+
+    /**
+     * Opens the database in a folder, creating it and its tables when the folder holds none.
+     *
+     * @param folder the notifier's folder, {@code DATA/notifier} in the server; the database is its {@code db}
+     * @throws IOException if the folder cannot be created, or the database cannot be booted or migrated (another
+     *     process holds it, or it is damaged), the message naming the folder
+     */
+    public NotifierDatabase(Path folder) throws IOException {
+        this.folder = folder.resolve("db");
+        Files.createDirectories(folder);
+        // Read by this bundle's own Derby engine when it boots (the catalog's engine, booted before or after, reads
+        // the value the catalog sets then).
+        System.setProperty("derby.stream.error.file", folder.resolve("derby.log").toString());
+        dataSource.setDatabaseName(this.folder.toString());
+        dataSource.setCreateDatabase("create");
+        try (Connection connection = dataSource.getConnection()) {
+            dataSource.setCreateDatabase(null);
+            migrate(connection);
+        } catch (SQLException e) {
+            throw new IOException("The notifier's database in " + this.folder + " cannot be opened: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(Connection connection) throws SQLException {
+        boolean exists;
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "SCHEMA_VERSION", null)) {
+            exists = tables.next();
+        }
+        if (exists) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet version = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                version.next();
+                if (version.getInt(1) > SCHEMA_VERSION) {
+                    throw new SQLException("its schema version " + version.getInt(1) + " is newer than this "
+                            + "server's " + SCHEMA_VERSION);
+                }
+            }
+            return;
+        }
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : SCHEMA_V1) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * @param what what the work does, for the error message: "The notifier could not WHAT: ..."
+     * @param work the work
+     * @return what the work returns
+     * @throws StoreException if the database fails
+     */
+    public <T> T transaction(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The notifier could not " + what + " in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+
+        /**
+         * @param connection the transaction's connection
+         * @return the work's result
+         * @throws SQLException if a statement fails; the transaction is then rolled back
+         */
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Shuts the database down, leaving no recovery work for the next start; Derby reports success with SQL state
+     * 08006.
+     *
+     * @throws IOException if Derby fails to shut it down
+     */
+    @Override
+    public void close() throws IOException {
+        EmbeddedDataSource shutdown = new EmbeddedDataSource();
+        shutdown.setDatabaseName(folder.toString());
+        shutdown.setShutdownDatabase("shutdown");
+        try (Connection ignored = shutdown.getConnection()) {
+            throw new IOException("Derby did not shut down the notifier's database in " + folder);
+        } catch (SQLException e) {
+            if (!"08006".equals(e.getSQLState())) {
+                throw new IOException("The notifier's database in " + folder + " did not shut down: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package org.deckhand.notifier.internal.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.deckhand.api.notify.Attachment;
+import org.deckhand.api.notify.Field;
+import org.deckhand.api.notify.Kind;
+import org.deckhand.api.notify.Level;
+import org.deckhand.api.notify.Message;
+
+/**
+ * The persistent outbox and its history: each message once, and one delivery of it per channel that takes it. A
+ * delivery is {@link State#PENDING} from the moment the message is stored, before any channel is asked to send it,
+ * until the channel confirms it ({@link State#DELIVERED}); a crash at any moment leaves it pending, and it is sent
+ * again after the restart (at-least-once, the message's id telling the receiver it is the same message). Each
+ * channel drains its deliveries in the order they were stored.
+ */
+public final class Outbox {
+
+    /** A delivery's state. */
+    public enum State {
+        /** Waiting to be sent, or to be sent again. */
+        PENDING,
+        /** The channel confirmed it. */
+        DELIVERED,
+        /** A test message that the channel did not take; it is not sent again. */
+        FAILED
+    }
+
+    /**
+     * A pending delivery, as a channel's worker takes it.
+     *
+     * @param seq its place in the outbox, increasing
+     * @param channelId the channel that sends it
+     * @param message the message
+     * @param attempts how many times sending was tried before
+     * @param nextAttempt when it may be tried again
+     */
+    public record Pending(long seq, long channelId, Message message, int attempts, Instant nextAttempt) {
+    }
+
+    /**
+     * One delivery as the history shows it.
+     *
+     * @param seq its place in the outbox
+     * @param channelId the channel
+     * @param messageId the message's id
+     * @param kind the message's kind
+     * @param level its level
+     * @param title its title
+     * @param state the delivery's state
+     * @param attempts how many times sending was tried
+     * @param lastStatus the receiver's last response code, if it answered
+     * @param lastReason what the last failed attempt met, if one failed
+     * @param latencyMillis how long the last attempt took, in milliseconds, if one was made
+     * @param receiverId the id the receiver gave the message, if it was delivered and the receiver gives ids
+     * @param queued when the message was stored
+     * @param finished when it was delivered, or the test failed
+     */
+    public record HistoryEntry(long seq, long channelId, String messageId, Kind kind, Level level, String title,
+            State state, int attempts, OptionalInt lastStatus, Optional<String> lastReason, OptionalLong latencyMillis,
+            Optional<String> receiverId, Instant queued, Optional<Instant> finished) {
+    }
+
+    private static final TypeReference<List<Field>> FIELD_LIST = new TypeReference<>() { };
+
+    private final NotifierDatabase database;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** @param database the notifier's database */
+    public Outbox(NotifierDatabase database) {
+        this.database = database;
+    }
+
+    /**
+     * Stores a message, pending for each channel given, in one transaction.
+     *
+     * @param message the message
+     * @param channelIds the channels that take it; none stores nothing
+     * @param now when it is stored
+     */
+    public void enqueue(Message message, List<Long> channelIds, Instant now) {
+        if (channelIds.isEmpty()) {
+            return;
+        }
+        database.transaction("store message " + message.id(), connection -> {
+            insertMessage(connection, message);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery (channel_id, "
+                    + "message_id, state, attempts, queued_millis, next_attempt_millis) VALUES (?, ?, ?, 0, ?, ?)")) {
+                for (long channelId : channelIds) {
+                    insert.setLong(1, channelId);
+                    insert.setString(2, message.id());
+                    insert.setString(3, State.PENDING.name());
+                    insert.setLong(4, now.toEpochMilli());
+                    insert.setLong(5, now.toEpochMilli());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * @param channelId a channel
+     * @return its oldest pending delivery, if it has one
+     */
+    public Optional<Pending> next(long channelId) {
+        return database.transaction("read the outbox of channel " + channelId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT d.seq, d.attempts, "
+                    + "d.next_attempt_millis, m.* FROM delivery d JOIN message m ON m.id = d.message_id "
+                    + "WHERE d.channel_id = ? AND d.state = ? ORDER BY d.seq FETCH FIRST 1 ROWS ONLY")) {
+                select.setLong(1, channelId);
+                select.setString(2, State.PENDING.name());
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Pending(row.getLong("seq"), channelId, readMessage(row),
+                            row.getInt("attempts"), Instant.ofEpochMilli(row.getLong("next_attempt_millis"))));
+                }
+            }
+        });
+    }
+
+    /**
+     * Counts an attempt before it is made, so that a crash mid-send is seen in the history.
+     *
+     * @param seq the delivery
+     */
+    public void attempting(long seq) {
+        database.transaction("count an attempt of delivery " + seq, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE delivery SET attempts = attempts + 1 WHERE seq = ?")) {
+                update.setLong(1, seq);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Marks a delivery as confirmed by the channel.
+     *
+     * @param seq the delivery
+     * @param status the receiver's response code
+     * @param receiverId the id the receiver gave the message, empty when none
+     * @param latencyMillis how long the attempt took, in milliseconds
+     * @param now when it was confirmed
+     */
+    public void delivered(long seq, int status, String receiverId, long latencyMillis, Instant now) {
+        database.transaction("mark delivery " + seq + " delivered", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET state = ?, "
+                    + "last_status = ?, receiver_id = ?, latency_millis = ?, finished_millis = ? WHERE seq = ?")) {
+                update.setString(1, State.DELIVERED.name());
+                update.setInt(2, status);
+                update.setString(3, receiverId.isEmpty() ? null : clip(receiverId, 200));
+                update.setLong(4, latencyMillis);
+                update.setLong(5, now.toEpochMilli());
+                update.setLong(6, seq);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Records a failed attempt; the delivery stays pending.
+     *
+     * @param seq the delivery
+     * @param status the receiver's response code, 0 when it gave none
+     * @param reason what went wrong
+     * @param latencyMillis how long the attempt took, in milliseconds
+     * @param nextAttempt when it may be tried again
+     */
+    public void failed(long seq, int status, String reason, long latencyMillis, Instant nextAttempt) {
+        database.transaction("record a failed attempt of delivery " + seq, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET last_status = ?, "
+                    + "last_reason = ?, latency_millis = ?, next_attempt_millis = ? WHERE seq = ?")) {
+                bindStatus(update, 1, status);
+                update.setString(2, clip(reason, 1000));
+                update.setLong(3, latencyMillis);
+                update.setLong(4, nextAttempt.toEpochMilli());
+                update.setLong(5, seq);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Records a test message sent at once, outside the queue, with its outcome.
+     *
+     * @param message the test message
+     * @param channelId the channel it went to
+     * @param delivered whether the channel confirmed it
+     * @param status the receiver's response code, 0 when none
+     * @param reasonOrReceiverId the receiver's id for the message when delivered, what went wrong otherwise
+     * @param latencyMillis how long it took, in milliseconds
+     * @param now when it ended
+     */
+    public void recordTest(Message message, long channelId, boolean delivered, int status, String reasonOrReceiverId,
+            long latencyMillis, Instant now) {
+        database.transaction("record the test of channel " + channelId, connection -> {
+            insertMessage(connection, message);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery (channel_id, "
+                    + "message_id, state, attempts, last_status, last_reason, receiver_id, latency_millis, "
+                    + "queued_millis, next_attempt_millis, finished_millis) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, channelId);
+                insert.setString(2, message.id());
+                insert.setString(3, (delivered ? State.DELIVERED : State.FAILED).name());
+                bindStatus(insert, 4, status);
+                insert.setString(5, delivered ? null : clip(reasonOrReceiverId, 1000));
+                insert.setString(6, delivered && !reasonOrReceiverId.isEmpty() ? clip(reasonOrReceiverId, 200) : null);
+                insert.setLong(7, latencyMillis);
+                insert.setLong(8, now.toEpochMilli());
+                insert.setLong(9, now.toEpochMilli());
+                insert.setLong(10, now.toEpochMilli());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * @param channelId a channel
+     * @return how many deliveries wait for it
+     */
+    public int pendingCount(long channelId) {
+        return database.transaction("count the outbox of channel " + channelId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM delivery WHERE channel_id = ? AND state = ?")) {
+                select.setLong(1, channelId);
+                select.setString(2, State.PENDING.name());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * @param channelId a channel, or empty for all
+     * @param limit the most entries to give
+     * @return the newest deliveries first
+     */
+    public List<HistoryEntry> history(OptionalLong channelId, int limit) {
+        return database.transaction("read the history", connection -> {
+            String where = channelId.isPresent() ? " WHERE d.channel_id = ?" : "";
+            try (PreparedStatement select = connection.prepareStatement("SELECT d.*, m.kind, m.level, m.title "
+                    + "FROM delivery d JOIN message m ON m.id = d.message_id" + where
+                    + " ORDER BY d.seq DESC FETCH FIRST " + limit + " ROWS ONLY")) {
+                if (channelId.isPresent()) {
+                    select.setLong(1, channelId.getAsLong());
+                }
+                List<HistoryEntry> entries = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        entries.add(readEntry(row));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    /**
+     * Forgets finished deliveries older than a moment, and the messages no delivery refers to any more.
+     *
+     * @param before finished deliveries older than this go
+     * @return how many deliveries went
+     */
+    public int prune(Instant before) {
+        return database.transaction("prune the history", connection -> {
+            int removed;
+            try (PreparedStatement deliveries = connection.prepareStatement(
+                    "DELETE FROM delivery WHERE state <> ? AND finished_millis < ?")) {
+                deliveries.setString(1, State.PENDING.name());
+                deliveries.setLong(2, before.toEpochMilli());
+                removed = deliveries.executeUpdate();
+            }
+            try (PreparedStatement messages = connection.prepareStatement("DELETE FROM message m WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM delivery d WHERE d.message_id = m.id)")) {
+                messages.executeUpdate();
+            }
+            return removed;
+        });
+    }
+
+    private void insertMessage(Connection connection, Message message) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM message WHERE id = ?")) {
+            exists.setString(1, message.id());
+            try (ResultSet row = exists.executeQuery()) {
+                if (row.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message (id, kind, level, title, "
+                + "body, fields, link, attachment_name, attachment_type, attachment, created_millis, events) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, message.id());
+            insert.setString(2, message.kind().name());
+            insert.setString(3, message.level().name());
+            insert.setString(4, clip(message.title(), 1000));
+            insert.setString(5, message.text());
+            insert.setString(6, writeFields(message.fields()));
+            insert.setString(7, message.link().map(URI::toString).orElse(null));
+            Optional<Attachment> attachment = message.attachment();
+            insert.setString(8, attachment.map(Attachment::fileName).orElse(null));
+            insert.setString(9, attachment.map(Attachment::mediaType).orElse(null));
+            if (attachment.isPresent()) {
+                insert.setBytes(10, attachment.get().content());
+            } else {
+                insert.setNull(10, Types.BLOB);
+            }
+            insert.setLong(11, message.created().toEpochMilli());
+            insert.setInt(12, message.events());
+            insert.executeUpdate();
+        }
+    }
+
+    private Message readMessage(ResultSet row) throws SQLException {
+        String link = row.getString("link");
+        String attachmentName = row.getString("attachment_name");
+        Optional<Attachment> attachment = attachmentName == null ? Optional.empty()
+                : Optional.of(new Attachment(attachmentName, row.getString("attachment_type"),
+                        row.getBytes("attachment")));
+        return new Message(row.getString("id"), Kind.valueOf(row.getString("kind")),
+                Level.valueOf(row.getString("level")), row.getString("title"), row.getString("body"),
+                readFields(row.getString("fields")), Optional.ofNullable(link).map(URI::create), attachment,
+                Instant.ofEpochMilli(row.getLong("created_millis")), row.getInt("events"));
+    }
+
+    private static HistoryEntry readEntry(ResultSet row) throws SQLException {
+        int status = row.getInt("last_status");
+        OptionalInt lastStatus = row.wasNull() ? OptionalInt.empty() : OptionalInt.of(status);
+        long latency = row.getLong("latency_millis");
+        OptionalLong latencyMillis = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(latency);
+        long finished = row.getLong("finished_millis");
+        Optional<Instant> finishedAt = row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finished));
+        return new HistoryEntry(row.getLong("seq"), row.getLong("channel_id"), row.getString("message_id"),
+                Kind.valueOf(row.getString("kind")), Level.valueOf(row.getString("level")), row.getString("title"),
+                State.valueOf(row.getString("state")), row.getInt("attempts"), lastStatus,
+                Optional.ofNullable(row.getString("last_reason")), latencyMillis,
+                Optional.ofNullable(row.getString("receiver_id")),
+                Instant.ofEpochMilli(row.getLong("queued_millis")), finishedAt);
+    }
+
+    private static void bindStatus(PreparedStatement statement, int index, int status) throws SQLException {
+        if (status == 0) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, status);
+        }
+    }
+
+    private String writeFields(List<Field> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Fields of strings always serialise", e);
+        }
+    }
+
+    private List<Field> readFields(String text) {
+        try {
+            return json.readValue(text, FIELD_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("A stored message's fields are damaged: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * @param text some text
+     * @param most the most characters a column holds
+     * @return the text, cut to that many characters
+     */
+    static String clip(String text, int most) {
+        return text.length() <= most ? text : text.substring(0, most - 1) + "…";
+    }
+}

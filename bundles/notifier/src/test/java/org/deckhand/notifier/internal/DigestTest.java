@@ -1,0 +1,125 @@
+package org.deckhand.notifier.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.deckhand.api.event.EventProperties;
+import org.deckhand.api.event.Topics;
+import org.deckhand.api.notify.Kind;
+import org.deckhand.api.notify.Level;
+import org.deckhand.api.notify.Message;
+import org.deckhand.notifier.internal.StandIn.Answer;
+import org.deckhand.notifier.internal.delivery.DeliveryPolicy;
+import org.deckhand.notifier.internal.digest.DigestCollector;
+import org.deckhand.notifier.internal.digest.EventMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bursts of events become a few digest messages; urgent ones skip the window. */
+class DigestTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aBurstOfTenThousandLibraryEventsBecomesAFewDigestMessages() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        DeliveryPolicy policy = Centers.quickPolicy();
+        try (StandIn receiver = new StandIn(request -> Answer.status(204));
+                NotificationCenter center = Centers.open(folder, Duration.ofSeconds(2), policy, Duration.ofSeconds(2))) {
+            center.create(new ChannelRequest("webhook", null, null, null, null, null,
+                    Map.of("url", receiver.uri("/hook").toString())));
+            for (int i = 0; i < 10_000; i++) {
+                String name = String.format("/music/Artist %d/Track %05d.%s", i % 50, i, i % 3 == 0 ? "mp3" : "flac");
+                center.onEvent(Topics.LIBRARY_FILE_ADDED, Map.of(EventProperties.TRACK_ID, (long) i + 1,
+                        EventProperties.PATH, name));
+            }
+            for (int i = 0; i < 3; i++) {
+                center.onEvent(Topics.LIBRARY_FILE_REMOVED, Map.of(EventProperties.TRACK_ID, 20_000L + i,
+                        EventProperties.PATH, "/music/gone " + i + ".mp3"));
+            }
+            center.onEvent(Topics.LIBRARY_SCAN_PROGRESS, Map.of(EventProperties.DONE, 10L, EventProperties.TOTAL, 20L));
+
+            receiver.await(1, WAIT);
+            Thread.sleep(2_500);
+            List<StandIn.Request> requests = receiver.requests();
+            assertTrue(requests.size() <= 3, requests.size() + " messages for a burst of 10,003 events");
+            long events = 0;
+            for (StandIn.Request request : requests) {
+                events += json.readTree(request.body()).path("events").asLong();
+            }
+            assertEquals(10_003, events, "every event is counted in a digest; progress events are not told");
+            JsonNode first = json.readTree(requests.get(0).body());
+            if (requests.size() == 1) {
+                assertEquals("10,000 tracks added: 6,666 FLAC, 3,334 MP3; 3 tracks gone", first.path("title").asText());
+                assertEquals("Tracks added: Track 00000.mp3, Track 00001.flac, Track 00002.flac, Track 00003.mp3, "
+                        + "Track 00004.flac and 9,995 more\nTracks gone: gone 0.mp3, gone 1.mp3, gone 2.mp3",
+                        first.path("text").asText());
+            } else {
+                assertTrue(first.path("title").asText().matches("[0-9,]+ tracks added: [0-9,]+ FLAC, [0-9,]+ MP3.*"),
+                        first.path("title").asText());
+            }
+            assertEquals("http://deckhand.test:8080/library", first.path("link").asText());
+        }
+    }
+
+    @Test
+    void aDigestSaysHowManyOfEachFormatWithTheFirstNamesAndASingleEventStaysItself() throws Exception {
+        List<Message> sent = new CopyOnWriteArrayList<>();
+        try (DigestCollector digests = new DigestCollector(Duration.ofMinutes(10), Centers.CONSOLE, sent::add,
+                java.time.Clock.systemUTC())) {
+            for (int i = 0; i < 2_048; i++) {
+                String path = "/music/" + (i < 1_310 ? "a" + i + ".flac" : "b" + i + ".MP3");
+                digests.add(EventMapper.map(Topics.LIBRARY_FILE_ADDED, Map.of(EventProperties.PATH, path))
+                        .orElseThrow());
+            }
+            for (int i = 0; i < 3; i++) {
+                digests.add(EventMapper.map(Topics.LIBRARY_FILE_REMOVED, Map.of(EventProperties.PATH,
+                        "/music/x" + i + ".wav")).orElseThrow());
+            }
+            digests.add(EventMapper.map(Topics.PLUGIN_CHANGED, Map.of(EventProperties.PLUGIN_ID,
+                    "org.example.bpm", EventProperties.STATE, "INSTALLED")).orElseThrow());
+            assertTrue(sent.isEmpty(), "nothing goes out before the window closes");
+        }
+        assertEquals(2, sent.size());
+        Message library = sent.stream().filter(m -> m.kind() == Kind.LIBRARY).findFirst().orElseThrow();
+        assertEquals("2,048 tracks added: 1,310 FLAC, 738 MP3; 3 tracks gone", library.title());
+        assertEquals(Level.WARNING, library.level(), "a track gone is a warning, and the digest takes the highest");
+        assertEquals(2_051, library.events());
+        assertTrue(library.text().startsWith("Tracks added: a0.flac, a1.flac, a2.flac, a3.flac, a4.flac and 2,043 "
+                + "more\n"), library.text());
+        Message plugin = sent.stream().filter(m -> m.kind() == Kind.PLUGINS).findFirst().orElseThrow();
+        assertEquals("Plugin installed: org.example.bpm", plugin.title());
+        assertEquals(1, plugin.events());
+        assertEquals("http://deckhand.test:8080/plugins", plugin.link().orElseThrow().toString());
+    }
+
+    @Test
+    void criticalAndSecurityEventsSkipTheWindow() throws Exception {
+        List<Message> sent = new CopyOnWriteArrayList<>();
+        try (DigestCollector digests = new DigestCollector(Duration.ofMinutes(10), Centers.CONSOLE, sent::add,
+                java.time.Clock.systemUTC())) {
+            digests.add(EventMapper.map(Topics.ROOT + "security/signin/FAILED", Map.of(EventProperties.MESSAGE,
+                    "12 failed sign-ins from 192.0.2.7 in 5 minutes")).orElseThrow());
+            digests.add(EventMapper.map(Topics.ROOT + "health/folder/MISSING", Map.of(EventProperties.MESSAGE,
+                    "/music is gone", EventMapper.LEVEL_PROPERTY, "CRITICAL")).orElseThrow());
+            digests.add(EventMapper.map(Topics.ROOT + "health/disk/LOW", Map.of(EventProperties.MESSAGE,
+                    "2 GiB left")).orElseThrow());
+            assertEquals(2, sent.size(), "the security and critical messages went at once; the warning waits");
+            assertEquals(Kind.SECURITY, sent.get(0).kind());
+            assertEquals("Security signin failed", sent.get(0).title());
+            assertEquals("12 failed sign-ins from 192.0.2.7 in 5 minutes", sent.get(0).text());
+            assertEquals(Level.CRITICAL, sent.get(1).level());
+        }
+        assertEquals(3, sent.size(), "closing sends the open window");
+    }
+}

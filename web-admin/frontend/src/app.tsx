@@ -9,6 +9,7 @@ import { Dashboard } from './pages/Dashboard';
 import { Library } from './pages/Library';
 import { Logs } from './pages/Logs';
 import { NotFound } from './pages/NotFound';
+import { Notifications } from './pages/Notifications';
 import { Plugins } from './pages/Plugins';
 import { Queue } from './pages/Queue';
 import { Settings } from './pages/Settings';
@@ -23,6 +24,7 @@ const NAVIGATION = [
   { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
   { path: '/plugins', label: 'Plugins' },
+  { path: '/notifications', label: 'Notifications' },
   { path: '/settings', label: 'Settings' },
   { path: '/logs', label: 'Logs' },
 ];
@@ -121,6 +123,8 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
       return <Queue />;
     case '/plugins':
       return <Plugins />;
+    case '/notifications':
+      return <Notifications />;
     case '/settings':
       return <Settings />;
     case '/logs':

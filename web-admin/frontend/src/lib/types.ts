@@ -254,3 +254,56 @@ export interface TracklistDetail {
   counts: { entries: number; matched: number; ambiguous: number; missing: number; unmatchable: number; withCue: number };
   entries: TracklistEntry[];
 }
+
+/** A notification level, lowest first. */
+export type NotificationLevel = 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
+
+/** A kind of notification, as the notifier groups the server's events. */
+export type NotificationKind = 'LIBRARY' | 'ANALYSIS' | 'PLUGINS' | 'MIXER' | 'RENAMER' | 'TRACKLISTS' | 'HEALTH'
+  | 'SECURITY';
+
+/** A channel type and the settings it takes (GET /notifications/types). */
+export interface ChannelType {
+  id: string;
+  name: string;
+  settings: { key: string; label: string; description: string; required: boolean; secret: boolean }[];
+}
+
+/** A notification channel (GET /notifications/channels); secrets only as set or not set. */
+export interface NotificationChannel {
+  id: number;
+  type: string;
+  name: string;
+  enabled: boolean;
+  minimumLevel: NotificationLevel;
+  kinds: NotificationKind[];
+  ratePerMinute: number;
+  settings: Record<string, string>;
+  secrets: Record<string, boolean>;
+  state: 'ACTIVE' | 'WAITING' | 'STOPPED' | 'UNAVAILABLE';
+  reason?: string;
+  stoppedStatus?: number;
+  circuit: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+  waitingUntil?: string;
+  pending: number;
+  lastOutcome?: { result: string; statusCode: number; detail?: string };
+  created: string;
+}
+
+/** One delivery of the notification history (GET /notifications/history). */
+export interface NotificationDelivery {
+  seq: number;
+  channelId: number;
+  messageId: string;
+  kind: NotificationKind;
+  level: NotificationLevel;
+  title: string;
+  state: 'PENDING' | 'DELIVERED' | 'FAILED';
+  attempts: number;
+  lastStatus?: number;
+  lastReason?: string;
+  latencyMillis?: number;
+  receiverId?: string;
+  queued: string;
+  finished?: string;
+}

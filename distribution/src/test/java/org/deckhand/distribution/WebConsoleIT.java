@@ -164,6 +164,16 @@ class WebConsoleIT {
                 + server.output());
     }
 
+    @Test
+    @Order(5)
+    void aNotificationChannelAddedInTheConsoleGetsItsTestMessage() throws IOException, InterruptedException {
+        ConsoleBrowser.Run run = browser.run("e2e/notifications.spec.ts", environment());
+        assertEquals(0, run.exitStatus(), "the notifications page's browser tests failed:\n" + run.output()
+                + "\nserver output:\n" + server.output());
+        assertTrue(Files.isRegularFile(browser.screenshots().resolve("notifications-phone.png")),
+                "a screenshot of the page on a phone");
+    }
+
     private Map<String, String> environment() {
         return Map.of("DECKHAND_URL", "http://127.0.0.1:" + server.port(),
                 "DECKHAND_PASSWORD", DeckhandProcess.PASSWORD,

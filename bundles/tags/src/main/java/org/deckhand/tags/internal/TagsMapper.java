@@ -44,7 +44,12 @@ final class TagsMapper {
                 values.firstOrUser(FieldKey.ISRC, "ISRC"),
                 values.firstOrUser(FieldKey.COMMENT, "COMMENT", "DESCRIPTION"),
                 bpm(values.firstOrUser(FieldKey.BPM, "BPM", "TEMPO")),
-                values.firstOrUser(FieldKey.KEY, "INITIALKEY", "KEY"));
+                values.firstOrUser(FieldKey.KEY, "INITIALKEY", "KEY"),
+                total(values.firstOrUser(FieldKey.TRACK_TOTAL, "TRACKTOTAL", "TOTALTRACKS"),
+                        values.firstOrUser(FieldKey.TRACK, "IPRT", "TRACKNUMBER")),
+                total(values.firstOrUser(FieldKey.DISC_TOTAL, "DISCTOTAL", "TOTALDISCS"),
+                        values.firstOrUser(FieldKey.DISC_NO, "DISCNUMBER")),
+                flag(values.firstOrUser(FieldKey.IS_COMPILATION, "COMPILATION")));
         return tags.equals(Tags.NONE) ? Tags.NONE : tags;
     }
 
@@ -84,6 +89,39 @@ final class TagsMapper {
         }
         int number = Integer.parseInt(matcher.group(1));
         return number > 0 ? number : null;
+    }
+
+    /** The number after the slash of "3/12": 12. */
+    private static final Pattern OF_TOTAL = Pattern.compile("^\\s*\\d+\\s*/\\s*0*(\\d{1,6})");
+
+    /**
+     * @param total the total's own field, such as TRACKTOTAL
+     * @param numberAndTotal the number's field, which may hold "3/12"
+     * @return the positive total from the total's field, else from after the slash of the number's; else null
+     */
+    static Integer total(String total, String numberAndTotal) {
+        Integer own = number(total);
+        if (own != null || numberAndTotal == null) {
+            return own;
+        }
+        Matcher matcher = OF_TOTAL.matcher(numberAndTotal);
+        if (!matcher.find()) {
+            return null;
+        }
+        int value = Integer.parseInt(matcher.group(1));
+        return value > 0 ? value : null;
+    }
+
+    /** @return true for "1", "true" or "yes", false for "0", "false" or "no" (any case), else null */
+    static Boolean flag(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "true", "yes" -> Boolean.TRUE;
+            case "0", "false", "no" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     private static Integer year(TagValues values) {

@@ -38,7 +38,7 @@ class TemplateTest {
         assertEquals("The title", render("%capitalize{$title}"));
         assertEquals("The Title", render("%title{$title}"));
         assertEquals("I Can't", render("%title{I can't}"));
-        assertEquals("abC/ 1/2d", render("%asciify{ab\u00a2\u00bdd}").replace('_', '/'));
+        assertEquals("abC/1/2d", render("%asciify{ab\u00a2\u00bdd}").replace('_', '/'));
         assertEquals("the", render("%left{$title, 3}"));
         assertEquals("tle", render("%right{$title,3}"));
         assertEquals("x", render("x%if{,foo}"));

@@ -11,6 +11,7 @@ import { Logs } from './pages/Logs';
 import { NotFound } from './pages/NotFound';
 import { Plugins } from './pages/Plugins';
 import { Queue } from './pages/Queue';
+import { Renamer } from './pages/Renamer';
 import { Settings } from './pages/Settings';
 import { SignIn } from './pages/SignIn';
 import { TrackDetail } from './pages/TrackDetail';
@@ -22,6 +23,7 @@ const NAVIGATION = [
   { path: '/library', label: 'Library' },
   { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
+  { path: '/renamer', label: 'Renamer' },
   { path: '/plugins', label: 'Plugins' },
   { path: '/settings', label: 'Settings' },
   { path: '/logs', label: 'Logs' },
@@ -119,6 +121,8 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
       return <Tracklists />;
     case '/queue':
       return <Queue />;
+    case '/renamer':
+      return <Renamer />;
     case '/plugins':
       return <Plugins />;
     case '/settings':

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged server, with its default heap, renames real corpus files over REST: the preview touches nothing, the
  * batch puts every file at the path the preview showed with the same bytes (SHA-256), each track keeps its id and its
  * analysis and nothing is analysed again, the album's cover art follows its folder, and the undo brings back the old
- * tree exactly.
+ * tree exactly; the console's page does the same in Chromium ({@code web-admin/frontend/e2e/renamer.spec.ts}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -73,7 +73,8 @@ class RenamerIT {
         server = DeckhandProcess.start(root.resolve("deckhand"), "--music", music.toString());
         server.awaitReady();
         long audioFiles = treeBefore.keySet().stream().filter(p -> !p.endsWith(".jpg")).count();
-        assertTrue(eventually(() -> tracks().size() == audioFiles && queued() == 0 && analysed(), ANALYSIS),
+        assertTrue(eventually(() -> answers(() -> stats().path("tracks").asLong() == audioFiles && queued() == 0
+                && analysed()), ANALYSIS),
                 "the library was not scanned and analysed: " + server.get("/api/v1/analysis/queue").body());
         pathsBefore = new HashMap<>();
         analysesBefore = new HashMap<>();
@@ -169,6 +170,24 @@ class RenamerIT {
         assertEquals(409, server.postJson("/api/v1/renamer/batches/" + batchId + "/undo", "").statusCode());
     }
 
+    @Test
+    @Order(4)
+    void theConsolePageShowsTheFaultPreviewsAppliesAndUndoesOnADesktopAndAPhone()
+            throws IOException, InterruptedException {
+        ConsoleBrowser browser = ConsoleBrowser.find();
+        ConsoleBrowser.Run run = browser.run("e2e/renamer.spec.ts", Map.of(
+                "DECKHAND_URL", "http://127.0.0.1:" + server.port(),
+                "DECKHAND_PASSWORD", DeckhandProcess.PASSWORD,
+                "DECKHAND_E2E_TRACKS", Integer.toString(pathsBefore.size()),
+                "DECKHAND_E2E_MUSIC", music.toString()));
+        assertEquals(0, run.exitStatus(), "the renamer page's browser tests failed:\n" + run.output()
+                + "\nserver output:\n" + server.output());
+        assertEquals(treeBefore, tree(), "the page's batch, undone, leaves the tree as it was");
+        for (JsonNode track : tracks()) {
+            assertEquals(analysesBefore.get(track.path("id").asLong()), analysisRuns(track.path("id").asLong()));
+        }
+    }
+
     private JsonNode awaitStatus(String status) {
         JsonNode[] last = new JsonNode[1];
         boolean reached = eventually(() -> {
@@ -204,6 +223,19 @@ class RenamerIT {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** @return the condition, or false while the server, busy analysing, lets a request time out */
+    private static boolean answers(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private JsonNode stats() {
+        return json(server.get("/api/v1/library/stats").body());
     }
 
     private boolean analysed() {

@@ -28,8 +28,8 @@ import org.deckhand.api.search.TrackIndex;
  * sanitised, below its own music folder or the one asked for; collisions (two tracks to one name, or a name taken
  * on disk, case and Unicode normalisation ignored, as SMB and macOS see names) get {@code " (2)"}, {@code " (3)"}...;
  * sidecar files (cover art, CUE sheets, lyrics, rip logs, NFO) follow an album folder whose tracks all move to one
- * folder. Two passes over the catalog: one for the albums ({@code %aunique}), one for the targets; what it holds is
- * the moves, not the tracks.
+ * folder. Two passes over the catalog: one for the albums ({@code %aunique}), one for the targets; it holds neither
+ * the tracks nor the moves, which go to a {@link Sink} as they are worked out.
  */
 final class Planner {
 

@@ -84,6 +84,8 @@ test('on a phone the page fits its width, and undo moves the files back', async 
   await row.getByRole('button', { name: 'Move them back' }).click();
   await expect(row.getByTestId('batch-status')).toHaveText('undone', { timeout: 60_000 });
   await expect(row.locator('td.num').nth(3)).toHaveText(String(env.tracks + 1));
+  await expect(page.getByTestId('considered')).toHaveText(env.tracks.toLocaleString('en'));
+  await expect(page.locator('.template-error'), 'the preview planned while the undo moved files').toHaveCount(0);
   await screenshot(page, 'renamer-phone-undone');
   await page.setViewportSize({ width: 1280, height: 860 });
 });

@@ -262,7 +262,7 @@ final class Planner {
         List<Path> files;
         try (Stream<Path> entries = Files.list(folder)) {
             files = entries.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return;
         }
         try {
@@ -332,7 +332,7 @@ final class Planner {
                 if (Files.isDirectory(folder)) {
                     try (Stream<Path> entries = Files.list(folder)) {
                         entries.forEach(e -> keys.add(PathSanitiser.collisionKey(e.getFileName().toString())));
-                    } catch (IOException e) {
+                    } catch (IOException | UncheckedIOException e) {
                         keys.add(null);
                     }
                 }
@@ -359,8 +359,9 @@ final class Planner {
             try (Stream<Path> entries = Files.list(folder)) {
                 entries.map(e -> e.getFileName().toString()).filter(n -> SIDECAR.matcher(n).matches())
                         .forEach(n -> sidecarBases.add(n.substring(0, n.lastIndexOf('.'))));
-            } catch (IOException e) {
-                // Not listed: no sidecar is known, and the sidecar pass lists it again if the album moves.
+            } catch (IOException | UncheckedIOException e) {
+                // Not listed (or gone while listed): no sidecar is known, and the sidecar pass lists it again if the
+                // album moves.
             }
         }
 

@@ -15,11 +15,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A preview's moves, written to a file as the planner works them out and read back a page at a time, so that a
  * preview of a whole library holds in memory only the byte offset of every {@value #STRIDE}th move and the first
- * {@value #KEPT_ERRORS} errors. The file is deleted on {@link #close()}. Thread-safe once {@link #finish} is called.
+ * {@value #KEPT_ERRORS} errors. A preview that a newer one supersedes stops at its next move. The file is deleted on
+ * {@link #close()}. Thread-safe once {@link #finish} is called.
  */
 final class PreviewPages implements Planner.Sink, Closeable {
 
@@ -30,6 +32,7 @@ final class PreviewPages implements Planner.Sink, Closeable {
 
     private final Path file;
     private final DataOutputStream out;
+    private final BooleanSupplier superseded;
     private long[] offsets = new long[64];
     private long written;
     private long moves;
@@ -37,18 +40,43 @@ final class PreviewPages implements Planner.Sink, Closeable {
     private long errorCount;
     private Planner.Counts counts;
 
+    /** A preview's planning stopped because a newer preview was asked for. */
+    static final class SupersededException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SupersededException() {
+            super("a newer preview was asked for; this one stopped");
+        }
+    }
+
     /**
      * @param folder where the file is made
      * @throws IOException if it cannot be made
      */
     PreviewPages(Path folder) throws IOException {
+        this(folder, () -> false);
+    }
+
+    /**
+     * @param folder where the file is made
+     * @param superseded tells whether a newer preview was asked for, so that this one stops
+     * @throws IOException if it cannot be made
+     */
+    PreviewPages(Path folder, BooleanSupplier superseded) throws IOException {
+        this.superseded = superseded;
         Files.createDirectories(folder);
         this.file = Files.createTempFile(folder, "preview-", ".moves");
         this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
     }
 
+    /**
+     * @throws SupersededException if a newer preview was asked for
+     */
     @Override
     public void move(PlannedMove move) throws IOException {
+        if (superseded.getAsBoolean()) {
+            throw new SupersededException();
+        }
         if (moves % STRIDE == 0) {
             int slot = (int) (moves / STRIDE);
             if (slot == offsets.length) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.library.LibraryScanner;
 import org.deckhand.api.runtime.RuntimeProperties;
@@ -49,6 +50,7 @@ public final class Renamer {
     private final Path previews;
     private final Map<Long, Batch> batches = new ConcurrentHashMap<>();
     private final AtomicLong fsyncs = new AtomicLong();
+    private final AtomicLong previewsAsked = new AtomicLong();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "deckhand-renamer");
         thread.setDaemon(true);
@@ -128,7 +130,8 @@ public final class Renamer {
     /**
      * Plans without touching anything, and gives one page of the moves. The plan's moves go to a file in
      * {@code DATA/renamer/previews} as they are worked out, so that a preview of the whole library fits a small heap;
-     * the last plan is kept a minute for the next pages. One preview is planned at a time.
+     * the last plan is kept a minute for the next pages. One preview is planned at a time, and one being planned
+     * stops when another is asked for (as the console asks while the user types).
      *
      * @param options what to plan
      * @param offset the page's first move, from 0
@@ -136,15 +139,23 @@ public final class Renamer {
      * @return the page
      * @throws QuerySyntaxException if a query is malformed
      * @throws IllegalArgumentException if a template is malformed, or the target folder is not a music folder
+     * @throws PreviewPages.SupersededException if another preview was asked for while this one was planned
      * @throws IOException if the preview's file cannot be written or read
      */
-    public synchronized PreviewPage preview(Options options, long offset, int limit)
+    public PreviewPage preview(Options options, long offset, int limit) throws QuerySyntaxException, IOException {
+        long asked = previewsAsked.incrementAndGet();
+        synchronized (this) {
+            return preview(options, offset, limit, () -> previewsAsked.get() != asked);
+        }
+    }
+
+    private PreviewPage preview(Options options, long offset, int limit, BooleanSupplier superseded)
             throws QuerySyntaxException, IOException {
         if (lastPreview == null || !lastPreview.options.equals(options)
                 || System.nanoTime() - lastPreview.made >= PREVIEW_KEPT_NANOS) {
             dropPreview();
             Planner.Request request = request(options);
-            PreviewPages pages = new PreviewPages(previews);
+            PreviewPages pages = new PreviewPages(previews, superseded);
             try {
                 pages.finish(planner.plan(request, pages));
             } catch (QuerySyntaxException | IOException | RuntimeException e) {

@@ -67,6 +67,7 @@ public final class RenamerResource implements RestResource {
      * @return the preview
      * @throws BadRequestException if a template or query is malformed (the detail names the rule and the
      *     character), the target folder is not a music folder, or the page is out of range
+     * @throws ClientErrorException 409 if another preview was asked for while this one was planned
      * @throws IOException if the preview's file cannot be written or read
      */
     @POST
@@ -80,6 +81,8 @@ public final class RenamerResource implements RestResource {
         Renamer.PreviewPage preview;
         try {
             preview = renamer.preview(options(request), offset, limit);
+        } catch (PreviewPages.SupersededException e) {
+            throw new ClientErrorException("This preview stopped: " + e.getMessage(), Response.Status.CONFLICT);
         } catch (QuerySyntaxException e) {
             throw new BadRequestException("The query is malformed: " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package org.deckhand.renamer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -54,6 +55,18 @@ class PreviewPagesTest {
         }
         try (Stream<Path> files = Files.list(previews)) {
             assertTrue(files.findAny().isEmpty(), "closing a preview deletes its file");
+        }
+    }
+
+    @Test
+    void aPreviewStopsAtItsNextMoveOnceANewerOneIsAskedFor() throws IOException {
+        boolean[] newer = {false};
+        try (PreviewPages pages = new PreviewPages(root.resolve("previews"), () -> newer[0])) {
+            PlannedMove move = new PlannedMove(1L, Path.of("/music/a.flac"), Path.of("/music/b.flac"), "rule");
+            pages.move(move);
+            newer[0] = true;
+            assertThrows(PreviewPages.SupersededException.class, () -> pages.move(move));
+            assertEquals(1, pages.moveCount());
         }
     }
 }

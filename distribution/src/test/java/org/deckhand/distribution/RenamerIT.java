@@ -122,6 +122,9 @@ class RenamerIT {
                 "{\"paths\": [\"default: $artist/%upper{$title\"]}");
         assertEquals(400, malformed.statusCode(), malformed.body());
         assertTrue(malformed.body().contains("character 9"), malformed.body());
+        String openApi = server.get("/api/v1/openapi.json").body();
+        assertTrue(openApi.contains("/renamer/preview") && openApi.contains("/renamer/batches/{id}/undo"),
+                "the renamer's resources are in the OpenAPI document");
     }
 
     @Test

@@ -67,7 +67,8 @@ public final class Renamer {
      * @param scanner gives the music folders
      * @param eventAdmin where batch events are posted
      * @param configuration the settings
-     * @throws IOException if the journal folder cannot be created
+     * @throws IOException if the journal folder cannot be created, or a preview's file left by a stop cannot be
+     *     deleted
      */
     @Activate
     public Renamer(BundleContext context, @Reference Catalog catalog, @Reference TrackIndex index,
@@ -79,8 +80,7 @@ public final class Renamer {
         Path data = Path.of(context.getProperty(RuntimeProperties.DATA), "renamer");
         this.previews = data.resolve("previews");
         deleteLeftPreviews(previews);
-        this.runner = new BatchRunner(data, catalog,
-                musicFolders, new EventAdminBatchEvents(eventAdmin), fsyncs);
+        this.runner = new BatchRunner(data, catalog, musicFolders, new EventAdminBatchEvents(eventAdmin), fsyncs);
         worker.execute(this::recover);
     }
 

@@ -3,6 +3,7 @@ package org.deckhand.tags.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,12 +13,16 @@ import org.jaudiotagger.tag.FieldKey;
 /**
  * Turns a tag's values into Deckhand's {@link Tags}. The field names follow JAudioTagger's mapping: ID3v2.3/2.4
  * frames (TIT2, TPE1, TALB, TPE2, TRCK, TPOS, TDRC/TYER, TCON, TPUB, TSRC, COMM, TBPM, TKEY), Vorbis comments
- * (TITLE, ARTIST, ..., LABEL, BPM, INITIALKEY) and MP4 atoms (©nam, ©ART, ..., tmpo, freeform ----).
+ * (TITLE, ARTIST, ..., LABEL, BPM, INITIALKEY) and MP4 atoms (©nam, ©ART, ..., tmpo, freeform ----); the track and
+ * disc totals come from their own fields (TRACKTOTAL, DISCTOTAL, MP4 trkn and disk) or after the slash of "3/12"
+ * (TRCK, TPOS), the compilation flag from TCMP, COMPILATION or cpil.
  */
 final class TagsMapper {
 
     /** The first run of digits: "3/12" gives 3. */
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*0*(\\d{1,6})");
+    /** The number after the slash of "3/12": 12. */
+    private static final Pattern OF_TOTAL = Pattern.compile("^\\s*\\d+\\s*/\\s*0*(\\d{1,6})");
     /** A four-digit year anywhere: "2019", "2019-05-01", "05/01/2019". */
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
     /** Separators writers put between artists in one value when they also write several values. */
@@ -91,9 +96,6 @@ final class TagsMapper {
         return number > 0 ? number : null;
     }
 
-    /** The number after the slash of "3/12": 12. */
-    private static final Pattern OF_TOTAL = Pattern.compile("^\\s*\\d+\\s*/\\s*0*(\\d{1,6})");
-
     /**
      * @param total the total's own field, such as TRACKTOTAL
      * @param numberAndTotal the number's field, which may hold "3/12"
@@ -117,7 +119,7 @@ final class TagsMapper {
         if (value == null) {
             return null;
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "1", "true", "yes" -> Boolean.TRUE;
             case "0", "false", "no" -> Boolean.FALSE;
             default -> null;

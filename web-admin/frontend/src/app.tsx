@@ -12,6 +12,7 @@ import { NotFound } from './pages/NotFound';
 import { Notifications } from './pages/Notifications';
 import { Plugins } from './pages/Plugins';
 import { Queue } from './pages/Queue';
+import { Renamer } from './pages/Renamer';
 import { Settings } from './pages/Settings';
 import { SignIn } from './pages/SignIn';
 import { TrackDetail } from './pages/TrackDetail';
@@ -23,6 +24,7 @@ const NAVIGATION = [
   { path: '/library', label: 'Library' },
   { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
+  { path: '/renamer', label: 'Renamer' },
   { path: '/plugins', label: 'Plugins' },
   { path: '/notifications', label: 'Notifications' },
   { path: '/settings', label: 'Settings' },
@@ -121,6 +123,8 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
       return <Tracklists />;
     case '/queue':
       return <Queue />;
+    case '/renamer':
+      return <Renamer />;
     case '/plugins':
       return <Plugins />;
     case '/notifications':

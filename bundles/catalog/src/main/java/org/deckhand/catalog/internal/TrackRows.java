@@ -33,7 +33,7 @@ final class TrackRows {
             + "sha256, title, artists, album, album_artist, track_number, disc_number, release_year, genre, label, "
             + "isrc, comment_text, tag_bpm, tag_key, codec, duration_seconds, bitrate_kbps, sample_rate_hz, "
             + "bits_per_sample, channels, lossless, rg_track_gain_db, rg_track_peak, rg_album_gain_db, "
-            + "rg_album_peak, has_artwork, warnings";
+            + "rg_album_peak, has_artwork, warnings, track_total, disc_total, compilation";
 
     /** How many columns {@link #WRITTEN_COLUMNS} names. */
     static final int WRITTEN_COUNT = WRITTEN_COLUMNS.split(",").length;
@@ -112,8 +112,15 @@ final class TrackRows {
         setDouble(statement, i++, gain.albumGainDb());
         setDouble(statement, i++, gain.albumPeak());
         statement.setBoolean(i++, metadata.hasArtwork());
-        statement.setString(i, String.join("\n", metadata.warnings().stream()
+        statement.setString(i++, String.join("\n", metadata.warnings().stream()
                 .map(w -> w.replace('\n', ' ')).toList()));
+        setInteger(statement, i++, tags.trackTotal());
+        setInteger(statement, i++, tags.discTotal());
+        if (tags.compilation() == null) {
+            statement.setNull(i, Types.BOOLEAN);
+        } else {
+            statement.setBoolean(i, tags.compilation());
+        }
     }
 
     /**
@@ -136,7 +143,8 @@ final class TrackRows {
                 row.getString("album"), row.getString("album_artist"), integer(row, "track_number"),
                 integer(row, "disc_number"), integer(row, "release_year"), row.getString("genre"),
                 row.getString("label"), row.getString("isrc"), row.getString("comment_text"),
-                decimal(row, "tag_bpm"), row.getString("tag_key"));
+                decimal(row, "tag_bpm"), row.getString("tag_key"), integer(row, "track_total"),
+                integer(row, "disc_total"), flag(row, "compilation"));
         Double duration = decimal(row, "duration_seconds");
         AudioProperties audio = new AudioProperties(row.getString("codec"), duration == null ? Double.NaN : duration,
                 row.getInt("bitrate_kbps"), row.getInt("sample_rate_hz"), row.getInt("bits_per_sample"),
@@ -181,6 +189,11 @@ final class TrackRows {
 
     private static Integer integer(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Boolean flag(ResultSet row, String column) throws SQLException {
+        boolean value = row.getBoolean(column);
         return row.wasNull() ? null : value;
     }
 

@@ -54,7 +54,7 @@ class DerbyCatalogTest {
     void everyFieldSurvivesTheRoundTripAcrossARestart() throws SQLException, IOException {
         String longTitle = "Ünïcödé " + "x".repeat(224);
         Tags tags = new Tags(longTitle, List.of("Zoë", "AC/DC \"live\""), "Album", "Various", 3, 1, 1997, "Techno",
-                "Tresor", "DEA123456789", "a comment", 127.5, "8A");
+                "Tresor", "DEA123456789", "a comment", 127.5, "8A", 12, 2, true);
         TrackMetadata metadata = new TrackMetadata("flac", tags,
                 new AudioProperties("flac", 412.25, 912, 44_100, 24, 2, true),
                 new ReplayGain(-7.5, 0.98, -6.0, 1.0), true, List.of("ID3v1 tag ignored"));

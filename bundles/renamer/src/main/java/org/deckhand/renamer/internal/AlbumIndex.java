@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The library's albums, for beets' {@code %aunique}: an album is the tracks in one folder that share album artist
  * and album, and its field values are those of its first track. Built in one pass over the catalog, before any
- * template is rendered; it holds one small map per album, not per track. Not thread-safe while built; read-only
- * after.
+ * template is rendered; it holds one small map per album, not per track, of only the fields the templates'
+ * {@code %aunique} calls compare, their values shared between albums. Not thread-safe while built; read-only after.
  *
  * <p>beets' rule ("aunique" in its path-format reference): albums that share the identifier fields' values get a
  * disambiguation: the value of the first disambiguator field whose values are distinct across all of them, in
@@ -24,14 +24,35 @@ final class AlbumIndex {
 
     private final Map<String, Album> albums = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> answers = new HashMap<>();
+    private final Set<String> kept;
+    private final Map<String, String> sharedValues = new HashMap<>();
+
+    /** An index that keeps every field of each album. */
+    AlbumIndex() {
+        this(null);
+    }
+
+    /**
+     * @param kept the fields to keep of each album (those {@link Template#albumFields()} names); {@code null} for
+     *     every field
+     */
+    AlbumIndex(Set<String> kept) {
+        this.kept = kept == null ? null : Set.copyOf(kept);
+    }
 
     /**
      * @param fields a track's fields; its album is taken in when it is the first track seen of it
      */
     void add(TrackFields fields) {
         String key = fields.albumKey();
-        if (key != null && !albums.containsKey(key)) {
-            albums.put(key, new Album(Map.copyOf(fields.values())));
+        if (key != null && (kept == null || !kept.isEmpty()) && !albums.containsKey(key)) {
+            Map<String, String> values = new HashMap<>();
+            fields.values().forEach((name, value) -> {
+                if (kept == null || kept.contains(name)) {
+                    values.put(name, sharedValues.computeIfAbsent(value, v -> v));
+                }
+            });
+            albums.put(key, new Album(Map.copyOf(values)));
         }
     }
 

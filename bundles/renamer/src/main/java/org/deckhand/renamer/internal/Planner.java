@@ -1,6 +1,7 @@
 package org.deckhand.renamer.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ import org.deckhand.api.search.TrackIndex;
  * sanitised, below its own music folder or the one asked for; collisions (two tracks to one name, or a name taken
  * on disk, case and Unicode normalisation ignored, as SMB and macOS see names) get {@code " (2)"}, {@code " (3)"}...;
  * sidecar files (cover art, CUE sheets, lyrics, rip logs, NFO) follow an album folder whose tracks all move to one
- * folder. Two passes over the catalog: one for the albums ({@code %aunique}), one for the targets; what it holds is
- * the moves, not the tracks.
+ * folder. Two passes over the catalog: one for the albums ({@code %aunique}), one for the targets; it holds neither
+ * the tracks nor the moves, which go to a {@link Sink} as they are worked out.
  */
 final class Planner {
 
@@ -64,12 +65,74 @@ final class Planner {
     }
 
     /**
+     * Where a plan's moves and errors go as they are worked out, so that the planner need not hold them.
+     */
+    interface Sink {
+        /**
+         * @param move the next move: tracks first, in id order, then sidecar files
+         * @throws IOException if it cannot be kept
+         */
+        void move(PlannedMove move) throws IOException;
+
+        /**
+         * @param error the next track that gets no move
+         * @throws IOException if it cannot be kept
+         */
+        void error(Batch.PlanError error) throws IOException;
+    }
+
+    /**
+     * A plan's counts.
+     *
+     * @param considered how many tracks the plan looked at (those the query selects, or the whole library)
+     * @param unchanged how many of them are already where their rule puts them
+     * @param unmatched how many match no rule and stay
+     * @param conflicts how many moves got a numbered name because another track or file has their name
+     */
+    record Counts(long considered, long unchanged, long unmatched, long conflicts) {
+    }
+
+    /**
      * @param request what to plan
-     * @return the plan
+     * @return the plan, held whole
      * @throws QuerySyntaxException if the query or a rule's query is malformed
      * @throws IllegalArgumentException if the target folder is not one of the music folders
      */
     Plan plan(Request request) throws QuerySyntaxException {
+        List<PlannedMove> moves = new ArrayList<>();
+        List<Batch.PlanError> errors = new ArrayList<>();
+        try {
+            Counts counts = plan(request, new Sink() {
+                @Override
+                public void move(PlannedMove move) {
+                    moves.add(move);
+                }
+
+                @Override
+                public void error(Batch.PlanError error) {
+                    errors.add(error);
+                }
+            });
+            return new Plan(moves, errors, counts.considered(), counts.unchanged(), counts.unmatched(),
+                    counts.conflicts());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Plans, handing each move and error to the sink as it is worked out. What the planner itself holds is bounded
+     * by the albums (for {@code %aunique}, only the fields it compares), the folders, and one collision key per
+     * target; the moves are the sink's.
+     *
+     * @param request what to plan
+     * @param sink takes the moves and errors
+     * @return the counts
+     * @throws QuerySyntaxException if the query or a rule's query is malformed
+     * @throws IllegalArgumentException if the target folder is not one of the music folders
+     * @throws IOException if the sink fails
+     */
+    Counts plan(Request request, Sink sink) throws QuerySyntaxException, IOException {
         if (request.targetFolder() != null && !musicFolders.contains(request.targetFolder())) {
             throw new IllegalArgumentException("the target folder " + request.targetFolder()
                     + " is not one of the music folders " + musicFolders + "; files are only moved within them");
@@ -80,7 +143,7 @@ final class Planner {
             ruleMatches.add(rule.query() == null ? null : matching(rule.query()));
         }
         List<String> reasons = request.rules().rules().stream().map(rule -> "rule '" + rule.written() + "'").toList();
-        AlbumIndex albums = new AlbumIndex();
+        AlbumIndex albums = new AlbumIndex(albumFields(request.rules()));
         Map<Path, Integer> tracksPerFolder = new HashMap<>();
         catalog.forEach(track -> {
             if (track.missingSince() == null) {
@@ -90,54 +153,79 @@ final class Planner {
         });
         PathSanitiser sanitiser = new PathSanitiser(request.profile());
         Taken taken = new Taken();
-        List<PlannedMove> moves = new ArrayList<>();
-        List<Batch.PlanError> errors = new ArrayList<>();
         Map<Path, FolderMove> folders = new LinkedHashMap<>();
         long[] counts = new long[4];
-        catalog.forEach(track -> {
-            if (track.missingSince() != null || selected != null && !selected.get((int) track.id())) {
-                return;
-            }
-            counts[0]++;
-            Path source = track.track().file().path();
-            int ruleIndex = ruleFor(track.id(), ruleMatches);
-            FolderMove folder = folders.computeIfAbsent(source.getParent(), f -> new FolderMove());
-            folder.seen++;
-            if (ruleIndex < 0) {
-                counts[2]++;
-                folder.stays = true;
-                return;
-            }
-            PathRules.Rule rule = request.rules().rules().get(ruleIndex);
-            try {
-                Path root = request.targetFolder() != null ? request.targetFolder() : rootOf(source);
-                String rendered = rule.template().render(TrackFields.of(track, albums));
-                TargetName name = sanitiser.sanitise(rendered, extension(source));
-                Optional<Path> target = claim(name, root, source, taken, request.maxPathBytes());
-                if (target.isEmpty()) {
-                    counts[1]++;
+        try {
+            catalog.forEach(track -> {
+                if (track.missingSince() != null || selected != null && !selected.get((int) track.id())) {
+                    return;
+                }
+                counts[0]++;
+                Path source = track.track().file().path();
+                int ruleIndex = ruleFor(track.id(), ruleMatches);
+                FolderMove folder = folders.computeIfAbsent(source.getParent(), FolderMove::new);
+                folder.seen++;
+                if (ruleIndex < 0) {
+                    counts[2]++;
                     folder.stays = true;
                     return;
                 }
-                String reason = reasons.get(ruleIndex);
-                if (!target.get().getFileName().toString().equals(name.fileName(1))) {
-                    counts[3]++;
-                    reason += "; numbered: " + name.resolve(root, 1).getFileName() + " is taken";
+                PathRules.Rule rule = request.rules().rules().get(ruleIndex);
+                try {
+                    Path root = request.targetFolder() != null ? request.targetFolder() : rootOf(source);
+                    String rendered = rule.template().render(TrackFields.of(track, albums));
+                    TargetName name = sanitiser.sanitise(rendered, extension(source));
+                    Optional<Path> target = claim(name, root, source, taken, request.maxPathBytes());
+                    if (target.isEmpty()) {
+                        counts[1]++;
+                        folder.stays = true;
+                        return;
+                    }
+                    String reason = reasons.get(ruleIndex);
+                    if (!target.get().getFileName().toString().equals(name.fileName(1))) {
+                        counts[3]++;
+                        reason += "; numbered: " + name.resolve(root, 1).getFileName() + " is taken";
+                    }
+                    sink.move(new PlannedMove(track.id(), source, target.get(), reason));
+                    folder.track(source, target.get());
+                } catch (InvalidTargetException | TemplateRenderException e) {
+                    error(sink, new Batch.PlanError(track.id(), source, e.getMessage()));
+                    folder.stays = true;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                moves.add(new PlannedMove(track.id(), source, target.get(), reason));
-                folder.track(source, target.get());
-            } catch (InvalidTargetException | TemplateRenderException e) {
-                errors.add(new Batch.PlanError(track.id(), source, e.getMessage()));
-                folder.stays = true;
-            }
-        });
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         for (Map.Entry<Path, FolderMove> entry : folders.entrySet()) {
             FolderMove folder = entry.getValue();
             if (!folder.stays && folder.target != null && folder.seen == tracksPerFolder.get(entry.getKey())) {
-                sidecars(entry.getKey(), folder, taken, request.maxPathBytes(), sanitiser, moves);
+                sidecars(entry.getKey(), folder, taken, request.maxPathBytes(), sanitiser, sink);
             }
         }
-        return new Plan(moves, errors, counts[0], counts[1], counts[2], counts[3]);
+        return new Counts(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private static void error(Sink sink, Batch.PlanError error) {
+        try {
+            sink.error(error);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fields the rules' {@code %aunique} calls compare; {@code null} when only rendering tells. */
+    private static Set<String> albumFields(PathRules rules) {
+        Set<String> fields = new HashSet<>();
+        for (PathRules.Rule rule : rules.rules()) {
+            Set<String> named = rule.template().albumFields();
+            if (named == null) {
+                return null;
+            }
+            fields.addAll(named);
+        }
+        return fields;
     }
 
     /**
@@ -170,9 +258,15 @@ final class Planner {
     }
 
     private static void sidecars(Path folder, FolderMove move, Taken taken, int maxPathBytes,
-            PathSanitiser sanitiser, List<PlannedMove> moves) {
+            PathSanitiser sanitiser, Sink sink) throws IOException {
+        List<Path> files;
         try (Stream<Path> entries = Files.list(folder)) {
-            for (Path file : entries.filter(Files::isRegularFile).sorted().toList()) {
+            files = entries.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return;
+        }
+        try {
+            for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (!SIDECAR.matcher(name).matches()) {
                     continue;
@@ -182,11 +276,13 @@ final class Planner {
                 String newBase = move.renamedBases.getOrDefault(base, base);
                 TargetName target = sanitiser.sanitise(newBase, name.substring(dot + 1));
                 Optional<Path> claimed = claim(target, move.target, file, taken, maxPathBytes);
-                claimed.ifPresent(path -> moves.add(new PlannedMove(null, file, path,
-                        "sidecar of the album in " + folder)));
+                if (claimed.isPresent()) {
+                    sink.move(new PlannedMove(null, file, claimed.get(), "sidecar of the album in " + folder));
+                }
             }
-        } catch (IOException | InvalidTargetException e) {
-            // The sidecars stay where they are: the album's tracks move without them.
+        } catch (InvalidTargetException e) {
+            // The sidecars stay where they are (as when the folder cannot be listed): the album's tracks move
+            // without them.
         }
     }
 
@@ -236,7 +332,7 @@ final class Planner {
                 if (Files.isDirectory(folder)) {
                     try (Stream<Path> entries = Files.list(folder)) {
                         entries.forEach(e -> keys.add(PathSanitiser.collisionKey(e.getFileName().toString())));
-                    } catch (IOException e) {
+                    } catch (IOException | UncheckedIOException e) {
                         keys.add(null);
                     }
                 }
@@ -247,12 +343,27 @@ final class Planner {
         }
     }
 
-    /** Where one source folder's tracks go. */
+    /**
+     * Where one source folder's tracks go. It keeps the new names of only those tracks that a sidecar is named
+     * like ({@code 01 Song.lrc} beside {@code 01 Song.flac}), which a listing of the folder tells when it is first
+     * seen.
+     */
     private static final class FolderMove {
         int seen;
         boolean stays;
         Path target;
+        final Set<String> sidecarBases = new HashSet<>();
         final Map<String, String> renamedBases = new HashMap<>();
+
+        FolderMove(Path folder) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                entries.map(e -> e.getFileName().toString()).filter(n -> SIDECAR.matcher(n).matches())
+                        .forEach(n -> sidecarBases.add(n.substring(0, n.lastIndexOf('.'))));
+            } catch (IOException | UncheckedIOException e) {
+                // Not listed (or gone while listed): no sidecar is known, and the sidecar pass lists it again if the
+                // album moves.
+            }
+        }
 
         void track(Path source, Path to) {
             if (target == null) {
@@ -260,7 +371,10 @@ final class Planner {
             } else if (!target.equals(to.getParent())) {
                 stays = true;
             }
-            renamedBases.put(base(source), base(to));
+            String base = base(source);
+            if (sidecarBases.contains(base)) {
+                renamedBases.put(base, base(to));
+            }
         }
 
         private static String base(Path file) {

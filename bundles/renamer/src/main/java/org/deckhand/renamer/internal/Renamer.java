@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.library.LibraryScanner;
 import org.deckhand.api.runtime.RuntimeProperties;
@@ -46,8 +47,10 @@ public final class Renamer {
     private final Planner planner;
     private final BatchRunner runner;
     private final List<Path> musicFolders;
+    private final Path previews;
     private final Map<Long, Batch> batches = new ConcurrentHashMap<>();
     private final AtomicLong fsyncs = new AtomicLong();
+    private final AtomicLong previewsAsked = new AtomicLong();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "deckhand-renamer");
         thread.setDaemon(true);
@@ -64,7 +67,8 @@ public final class Renamer {
      * @param scanner gives the music folders
      * @param eventAdmin where batch events are posted
      * @param configuration the settings
-     * @throws IOException if the journal folder cannot be created
+     * @throws IOException if the journal folder cannot be created, or a preview's file left by a stop cannot be
+     *     deleted
      */
     @Activate
     public Renamer(BundleContext context, @Reference Catalog catalog, @Reference TrackIndex index,
@@ -73,8 +77,10 @@ public final class Renamer {
         this.musicFolders = scanner.musicFolders();
         this.configuration = configuration;
         this.planner = new Planner(catalog, index, musicFolders);
-        this.runner = new BatchRunner(Path.of(context.getProperty(RuntimeProperties.DATA), "renamer"), catalog,
-                musicFolders, new EventAdminBatchEvents(eventAdmin), fsyncs);
+        Path data = Path.of(context.getProperty(RuntimeProperties.DATA), "renamer");
+        this.previews = data.resolve("previews");
+        deleteLeftPreviews(previews);
+        this.runner = new BatchRunner(data, catalog, musicFolders, new EventAdminBatchEvents(eventAdmin), fsyncs);
         worker.execute(this::recover);
     }
 
@@ -84,14 +90,13 @@ public final class Renamer {
     @Modified
     void modified(RenamerConfiguration changed) {
         this.configuration = changed;
-        synchronized (this) {
-            lastPreview = null;
-        }
+        dropPreview();
     }
 
     /** Stops after the move under way; the journal lets the next start resume the batch. */
     @Deactivate
     public void deactivate() throws InterruptedException {
+        dropPreview();
         worker.shutdown();
         if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("The renamer is still moving a file; its batch resumes at the next start");
@@ -110,25 +115,58 @@ public final class Renamer {
     }
 
     /**
-     * Plans without touching anything; the last plan is kept a minute for the next pages.
+     * One page of a preview.
+     *
+     * @param counts the plan's counts
+     * @param moves how many moves the plan has in all
+     * @param errors how many tracks get no move
+     * @param problems the first {@value PreviewPages#KEPT_ERRORS} of them
+     * @param page the moves asked for
+     */
+    public record PreviewPage(Planner.Counts counts, long moves, long errors, List<Batch.PlanError> problems,
+            List<PlannedMove> page) {
+    }
+
+    /**
+     * Plans without touching anything, and gives one page of the moves. The plan's moves go to a file in
+     * {@code DATA/renamer/previews} as they are worked out, so that a preview of the whole library fits a small heap;
+     * the last plan is kept a minute for the next pages. One preview is planned at a time, and one being planned
+     * stops when another is asked for (as the console asks while the user types).
      *
      * @param options what to plan
-     * @return the plan
+     * @param offset the page's first move, from 0
+     * @param limit the page's size
+     * @return the page
      * @throws QuerySyntaxException if a query is malformed
      * @throws IllegalArgumentException if a template is malformed, or the target folder is not a music folder
+     * @throws PreviewPages.SupersededException if another preview was asked for while this one was planned
+     * @throws IOException if the preview's file cannot be written or read
      */
-    public Plan preview(Options options) throws QuerySyntaxException {
+    public PreviewPage preview(Options options, long offset, int limit) throws QuerySyntaxException, IOException {
+        long asked = previewsAsked.incrementAndGet();
         synchronized (this) {
-            if (lastPreview != null && lastPreview.options.equals(options)
-                    && System.nanoTime() - lastPreview.made < PREVIEW_KEPT_NANOS) {
-                return lastPreview.plan;
+            return preview(options, offset, limit, () -> previewsAsked.get() != asked);
+        }
+    }
+
+    private PreviewPage preview(Options options, long offset, int limit, BooleanSupplier superseded)
+            throws QuerySyntaxException, IOException {
+        if (lastPreview == null || !lastPreview.options.equals(options)
+                || System.nanoTime() - lastPreview.made >= PREVIEW_KEPT_NANOS) {
+            dropPreview();
+            Planner.Request request = request(options);
+            PreviewPages pages = new PreviewPages(previews, superseded);
+            try {
+                pages.finish(planner.plan(request, pages));
+            } catch (QuerySyntaxException | IOException | RuntimeException e) {
+                pages.close();
+                throw e;
             }
+            lastPreview = new CachedPlan(options, pages, System.nanoTime());
         }
-        Plan plan = planner.plan(request(options));
-        synchronized (this) {
-            lastPreview = new CachedPlan(options, plan, System.nanoTime());
-        }
-        return plan;
+        PreviewPages pages = lastPreview.pages;
+        return new PreviewPage(pages.counts(), pages.moveCount(), pages.errorCount(), pages.errors(),
+                pages.page(offset, limit));
     }
 
     /**
@@ -158,9 +196,7 @@ public final class Renamer {
         Batch batch = runner.create(description, plan.moves(), plan.errors());
         batches.put(batch.id(), batch);
         worker.execute(() -> run(batch, false));
-        synchronized (this) {
-            lastPreview = null;
-        }
+        dropPreview();
         return batch;
     }
 
@@ -246,10 +282,32 @@ public final class Renamer {
                 options.profile() != null ? options.profile() : settings.profile(), settings.maxPathBytes(), target);
     }
 
+    /** A preview's file outlives no server: those a stop left are deleted. */
+    private static void deleteLeftPreviews(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
 
-    private record CachedPlan(Options options, Plan plan, long made) {
+    private synchronized void dropPreview() {
+        if (lastPreview != null) {
+            try {
+                lastPreview.pages.close();
+            } catch (IOException e) {
+                LOG.warn("Renamer: cannot delete a preview's file", e);
+            }
+            lastPreview = null;
+        }
+    }
+
+    private record CachedPlan(Options options, PreviewPages pages, long made) {
     }
 }

@@ -67,23 +67,33 @@ public final class RenamerResource implements RestResource {
      * @return the preview
      * @throws BadRequestException if a template or query is malformed (the detail names the rule and the
      *     character), the target folder is not a music folder, or the page is out of range
+     * @throws ClientErrorException 409 if another preview was asked for while this one was planned
+     * @throws IOException if the preview's file cannot be written or read
      */
     @POST
     @Path("preview")
     @Consumes(MediaType.APPLICATION_JSON)
     public Preview preview(RenameRequest request, @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") int limit) throws IOException {
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequestException("offset must be 0 or more and limit within 1..1000");
         }
-        Plan plan = plan(request);
-        int from = Math.min(offset, plan.moves().size());
-        int to = Math.min(plan.moves().size(), from + limit);
-        List<MoveView> moves = plan.moves().subList(from, to).stream().map(m -> new MoveView(null, m.trackId(),
+        Renamer.PreviewPage preview;
+        try {
+            preview = renamer.preview(options(request), offset, limit);
+        } catch (PreviewPages.SupersededException e) {
+            throw new ClientErrorException("This preview stopped: " + e.getMessage(), Response.Status.CONFLICT);
+        } catch (QuerySyntaxException e) {
+            throw new BadRequestException("The query is malformed: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        List<MoveView> moves = preview.page().stream().map(m -> new MoveView(null, m.trackId(),
                 m.source().toString(), m.target().toString(), "PLANNED", m.reason())).toList();
-        List<ErrorView> errors = plan.errors().stream().limit(MAX_LIMIT).map(ErrorView::of).toList();
-        return new Preview(plan.considered(), plan.moves().size(), plan.unchanged(), plan.unmatched(),
-                plan.conflicts(), plan.errors().size(), offset, limit, moves, errors);
+        List<ErrorView> errors = preview.problems().stream().map(ErrorView::of).toList();
+        Planner.Counts counts = preview.counts();
+        return new Preview(counts.considered(), preview.moves(), counts.unchanged(), counts.unmatched(),
+                counts.conflicts(), preview.errors(), offset, limit, moves, errors);
     }
 
     /**
@@ -156,16 +166,6 @@ public final class RenamerResource implements RestResource {
             return Response.accepted(BatchView.of(batch, 0, 0)).build();
         } catch (IllegalStateException e) {
             throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
-        }
-    }
-
-    private Plan plan(RenameRequest request) {
-        try {
-            return renamer.preview(options(request));
-        } catch (QuerySyntaxException e) {
-            throw new BadRequestException("The query is malformed: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
         }
     }
 

@@ -1,7 +1,10 @@
 package org.deckhand.renamer.internal;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed path template in beets' path-format syntax: literal text, {@code $field} and {@code ${field}}, and
@@ -53,6 +56,54 @@ final class Template {
         StringBuilder out = new StringBuilder();
         TemplateFunctions.renderAll(nodes, fields, out);
         return out.toString();
+    }
+
+    /**
+     * The fields that this template's {@code %aunique} calls compare albums by, so that the album index keeps only
+     * those of each album.
+     *
+     * @return the identifier and disambiguator fields named (beets' defaults where an argument is left out); empty
+     *     when the template has no {@code %aunique}; {@code null} when an argument holds a field or call, so that
+     *     its fields are only known when rendered
+     */
+    Set<String> albumFields() {
+        Set<String> names = new HashSet<>();
+        return collectAlbumFields(nodes, names) ? names : null;
+    }
+
+    private static boolean collectAlbumFields(List<Node> nodes, Set<String> names) {
+        for (Node node : nodes) {
+            if (node instanceof Call call) {
+                if (call.name().equals("aunique")) {
+                    for (int i = 0; i < 2; i++) {
+                        String written = i < call.arguments().size() ? literal(call.arguments().get(i))
+                                : i == 0 ? TemplateFunctions.AUNIQUE_IDENTIFIERS
+                                : TemplateFunctions.AUNIQUE_DISAMBIGUATORS;
+                        if (written == null) {
+                            return false;
+                        }
+                        Arrays.stream(written.strip().split("\\s+")).filter(w -> !w.isEmpty()).forEach(names::add);
+                    }
+                }
+                for (List<Node> argument : call.arguments()) {
+                    if (!collectAlbumFields(argument, names)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String literal(List<Node> argument) {
+        StringBuilder text = new StringBuilder();
+        for (Node node : argument) {
+            if (!(node instanceof Text part)) {
+                return null;
+            }
+            text.append(part.text());
+        }
+        return text.toString();
     }
 
     /**

@@ -15,6 +15,10 @@ final class TemplateFunctions {
 
     private static final Pattern ARTICLE = Pattern.compile("(?i)^(the|an?)\\s+(.+)$");
     private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]");
+    /** The fields that name an album for {@code %aunique} when its first argument is left out, as in beets. */
+    static final String AUNIQUE_IDENTIFIERS = "albumartist album";
+    /** The fields {@code %aunique} tells albums apart by when its second argument is left out, as in beets. */
+    static final String AUNIQUE_DISAMBIGUATORS = "albumtype year label catalognum albumdisambig releasegroupdisambig";
 
     private TemplateFunctions() {
     }
@@ -51,8 +55,8 @@ final class TemplateFunctions {
             case "first" -> first(call, args);
             case "asciify" -> SEPARATORS.matcher(Asciify.of(args[0])).replaceAll("_");
             case "the" -> the(args[0]);
-            case "aunique" -> fields.albumUnique(arg(args, 0, "albumartist album"),
-                    arg(args, 1, "albumtype year label catalognum albumdisambig releasegroupdisambig"),
+            case "aunique" -> fields.albumUnique(arg(args, 0, AUNIQUE_IDENTIFIERS),
+                    arg(args, 1, AUNIQUE_DISAMBIGUATORS),
                     args.length > 2 ? args[2] : "[]");
             default -> throw new IllegalStateException("no function %" + call.name());
         };

@@ -15,14 +15,14 @@ import org.deckhand.api.library.Tags;
 import org.deckhand.api.music.CamelotKey;
 
 /**
- * One track's template fields. Tags: {@code title artist albumartist album track disc year genre label isrc} (the
- * catalog keeps no {@code tracktotal}, {@code disctotal} or {@code comp} yet: they render empty); analysis:
+ * One track's template fields. Tags: {@code title artist albumartist album track tracktotal disc disctotal year genre
+ * label isrc comp} ({@code comp} is {@code True} or {@code False}, as beets writes a flag); analysis:
  * {@code bpm} (rounded), {@code key} ({@code Am}), {@code camelot} ({@code 08A}, padded so that names sort around the wheel), {@code openkey} ({@code 1m}),
  * {@code energy} (1 to 10, rounded), each from the analysers, else from the tags; file facts: {@code format}
  * ({@code FLAC}, upper case as in beets), {@code ext}, {@code bitrate} (kbps), {@code samplerate} (Hz),
  * {@code bitdepth}, {@code channels}, {@code length} ({@code m:ss}), {@code filename} (the current name without its
- * extension); {@code added} ({@code yyyy-MM-dd}, UTC). As in beets, {@code track} and {@code disc} are padded to two
- * digits, {@code albumartist} falls back to {@code artist}, and a missing artist or album renders as
+ * extension); {@code added} ({@code yyyy-MM-dd}, UTC). As in beets, {@code track}, {@code tracktotal}, {@code disc}
+ * and {@code disctotal} are padded to two digits, {@code albumartist} falls back to {@code artist}, and a missing artist or album renders as
  * {@code Unknown Artist} or {@code Unknown Album}.
  */
 final class TrackFields implements TemplateFields {
@@ -61,6 +61,9 @@ final class TrackFields implements TemplateFields {
         put(values, "album", tags.album());
         put(values, "track", padded(tags.trackNumber()));
         put(values, "disc", padded(tags.discNumber()));
+        put(values, "tracktotal", padded(tags.trackTotal()));
+        put(values, "disctotal", padded(tags.discTotal()));
+        put(values, "comp", tags.compilation() == null ? null : tags.compilation() ? "True" : "False");
         put(values, "year", tags.year() == null ? null : String.format(Locale.ROOT, "%04d", tags.year()));
         put(values, "genre", tags.genre());
         put(values, "label", tags.label());

@@ -17,7 +17,8 @@ import org.deckhand.catalog.internal.DerbyCatalog;
 /**
  * The renamer's figures, a bench command, not a test: the time and peak RSS of a preview of TRACKS tracks over a
  * real catalog (the files need not exist for a preview), and an apply of FILES files on one file system in files per
- * second beside {@code mv} of the same files in the same run, with the fsyncs counted. A second run over the same
+ * second beside {@code mv} of the same files in the same run, with the fsyncs counted. The preview is the server's:
+ * its moves go to a file as they are planned, and one page is read back. A second run over the same
  * folder reuses its catalog, so that the preview's peak RSS is not the filling's: run it twice, the second time with
  * the server's heap ({@code -Xmx160m}). Run with
  * {@code java -cp TEST_CLASSPATH org.deckhand.renamer.internal.RenamerBench DIR [TRACKS [FILES]]}.
@@ -57,10 +58,15 @@ public final class RenamerBench {
         Planner planner = new Planner(catalog, null, List.of(music));
         PathRules rules = PathRules.parse(List.of(PathRules.DEFAULT_RULE));
         long start = System.nanoTime();
-        Plan plan = planner.plan(new Planner.Request(null, rules, NamingProfile.PORTABLE, 1024, null));
+        long moveCount;
+        try (PreviewPages pages = new PreviewPages(dir.resolve("previews"))) {
+            pages.finish(planner.plan(new Planner.Request(null, rules, NamingProfile.PORTABLE, 1024, null), pages));
+            pages.page(pages.moveCount() / 2, 100);
+            moveCount = pages.moveCount();
+        }
         double previewSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("preview: %d tracks, %d moves in %.2f s; peak RSS of this JVM %s%n", tracks,
-                plan.moves().size(), previewSeconds, peakRss());
+        System.out.printf("preview: %d tracks, %d moves in %.2f s (with a page from its middle); peak RSS of this JVM"
+                + " %s%n", tracks, moveCount, previewSeconds, peakRss());
         catalog.close();
 
         if (filled) {

@@ -1,13 +1,16 @@
 package org.deckhand.renamer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.library.Tags;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +38,7 @@ class TemplateTest {
         assertEquals("The title", render("%capitalize{$title}"));
         assertEquals("The Title", render("%title{$title}"));
         assertEquals("I Can't", render("%title{I can't}"));
-        assertEquals("abC/ 1/2d", render("%asciify{ab\u00a2\u00bdd}").replace('_', '/'));
+        assertEquals("abC/1/2d", render("%asciify{ab\u00a2\u00bdd}").replace('_', '/'));
         assertEquals("the", render("%left{$title, 3}"));
         assertEquals("tle", render("%right{$title,3}"));
         assertEquals("x", render("x%if{,foo}"));
@@ -63,6 +66,19 @@ class TemplateTest {
         assertEquals("Am 08A 1m MP3 mp3 2026-03-04 4:05", render("$key $camelot $openkey $format $ext $added $length"));
         assertEquals("the artist $foo", render("$artist $foo"), "an unknown field stays as written, as in beets");
         assertEquals("$5 and 100% , }", render("$$5 and 100$% $, $}"));
+    }
+
+    @Test
+    void totalsAndTheCompilationFlagComeFromTheTags() throws TemplateSyntaxException {
+        CatalogTrack boxSet = TestTracks.track(4, Path.of("/m/b.flac"), new Tags("t", List.of("a"), "b", null, 3, 2,
+                1999, null, null, null, null, null, null, 9, 3, true));
+        assertEquals("02 of 03/03 of 09 True", render("$disc of $disctotal/$track of $tracktotal $comp", boxSet));
+        assertEquals("Compilations/b", render("%if{$comp,Compilations,$albumartist}/$album", boxSet));
+        CatalogTrack single = TestTracks.track(5, Path.of("/m/s.flac"), new Tags("t", List.of("a"), "s", null, 1, null,
+                1999, null, null, null, null, null, null, null, null, false));
+        assertEquals("a/s", render("%if{$comp,Compilations,$albumartist}/$album", single),
+                "False is false to %if, as in beets");
+        assertEquals("[]", render("[$tracktotal$disctotal]", single));
     }
 
     @Test
@@ -117,11 +133,28 @@ class TemplateTest {
                 "two tracks of one album are not two albums");
     }
 
+    @Test
+    void theAlbumIndexKeepsOnlyTheFieldsAuniqueCompares() throws TemplateSyntaxException {
+        assertEquals(Set.of("albumartist", "album", "albumtype", "year", "label", "catalognum", "albumdisambig",
+                "releasegroupdisambig"), Template.parse("$albumartist/$album%aunique{}/$track $title").albumFields());
+        assertEquals(Set.of("album", "genre", "year"), Template.parse("%upper{$album%aunique{album genre,year}}")
+                .albumFields());
+        assertEquals(Set.of(), Template.parse("$artist/$title").albumFields());
+        assertNull(Template.parse("$album%aunique{album,$field}").albumFields(),
+                "fields named by a field are only known when rendered");
+    }
+
+    /** Renders each track with an album index of every field and with one of only those the template compares. */
     private static List<String> renderAll(String template, CatalogTrack... tracks) throws TemplateSyntaxException {
-        AlbumIndex albums = new AlbumIndex();
+        Template parsed = Template.parse(template);
+        List<String> rendered = renderAll(parsed, new AlbumIndex(), tracks);
+        assertEquals(rendered, renderAll(parsed, new AlbumIndex(parsed.albumFields()), tracks));
+        return rendered;
+    }
+
+    private static List<String> renderAll(Template parsed, AlbumIndex albums, CatalogTrack... tracks) {
         List<TrackFields> fields = java.util.Arrays.stream(tracks).map(t -> TrackFields.of(t, albums)).toList();
         fields.forEach(albums::add);
-        Template parsed = Template.parse(template);
         return fields.stream().map(parsed::render).toList();
     }
 }

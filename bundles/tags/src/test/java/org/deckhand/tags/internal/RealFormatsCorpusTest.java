@@ -74,6 +74,10 @@ class RealFormatsCorpusTest {
                 () -> assertEquals(ffprobeTag(probe, "genre"), metadata.tags().genre(), "genre"),
                 () -> assertEquals(leadingNumber(ffprobeTag(probe, "date")), metadata.tags().year(), "year"),
                 () -> assertEquals(leadingNumber(ffprobeTag(probe, "track")), metadata.tags().trackNumber(), "track"),
+                () -> assertEquals(total(probe, "track", "tracktotal", "totaltracks"), metadata.tags().trackTotal(),
+                        "track total"),
+                () -> assertEquals(total(probe, "disc", "disctotal", "totaldiscs"), metadata.tags().discTotal(),
+                        "disc total"),
                 () -> assertEquals(ffprobeDuration, metadata.audio().durationSeconds(), DURATION_TOLERANCE_SECONDS,
                         "duration"),
                 () -> assertEquals(probe.path("streams").path(0).path("sample_rate").asInt(),
@@ -94,6 +98,18 @@ class RealFormatsCorpusTest {
             }
         }
         return null;
+    }
+
+    /** A total as ffprobe reports it: its own tag, else after the slash of "3/12". */
+    private static Integer total(JsonNode probe, String numberKey, String... totalKeys) {
+        for (String key : totalKeys) {
+            Integer own = leadingNumber(ffprobeTag(probe, key));
+            if (own != null) {
+                return own;
+            }
+        }
+        String number = ffprobeTag(probe, numberKey);
+        return number == null || number.indexOf('/') < 0 ? null : leadingNumber(number.substring(number.indexOf('/') + 1));
     }
 
     private static Integer leadingNumber(String value) {

@@ -4,12 +4,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, del, onSignedOut, request } from './lib/api';
 import { closeServerEvents } from './lib/hooks';
 import { followLink, navigate, useLocation } from './lib/router';
+import { useTheme } from './lib/theme';
 import type { Session } from './lib/types';
 import { Dashboard } from './pages/Dashboard';
 import { Library } from './pages/Library';
 import { Logs } from './pages/Logs';
 import { NotFound } from './pages/NotFound';
 import { Plugins } from './pages/Plugins';
+import { Problems } from './pages/Problems';
 import { Queue } from './pages/Queue';
 import { Settings } from './pages/Settings';
 import { SignIn } from './pages/SignIn';
@@ -22,6 +24,7 @@ const NAVIGATION = [
   { path: '/library', label: 'Library' },
   { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
+  { path: '/problems', label: 'Problems' },
   { path: '/plugins', label: 'Plugins' },
   { path: '/settings', label: 'Settings' },
   { path: '/logs', label: 'Logs' },
@@ -32,6 +35,7 @@ type SessionState = { status: 'checking' } | { status: 'signed-out'; reason?: st
 export function App() {
   const [state, setState] = useState<SessionState>({ status: 'checking' });
   const { path, search } = useLocation();
+  const [theme, toggleTheme] = useTheme();
 
   useEffect(() => {
     request<Session>('/session', { session: false }).then(
@@ -81,6 +85,8 @@ export function App() {
           </ul>
         </nav>
         <div class="user">
+          <button type="button" class="quiet theme-toggle" onClick={toggleTheme} aria-pressed={theme === 'light'}
+            title={theme === 'light' ? 'Switch to the dark theme' : 'Switch to the light theme'}>Light theme</button>
           <span class="who" title={`Signed in with ${state.session.method === 'api-key' ? 'an API key' : 'the password'}`}>
             {state.session.user}
           </span>
@@ -119,6 +125,8 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
       return <Tracklists />;
     case '/queue':
       return <Queue />;
+    case '/problems':
+      return <Problems />;
     case '/plugins':
       return <Plugins />;
     case '/settings':

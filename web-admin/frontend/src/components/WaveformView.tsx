@@ -1,12 +1,15 @@
 // A track's waveform as a DJ reads it, in two views on canvases:
-//   - the overview of the whole track: per pixel column the peak envelope of the channels, coloured by frequency as
-//     Mixxx's RGB waveform colours it (the band amplitudes weigh red for the lows below 250 Hz, green for the mids,
-//     blue for the highs above 4 kHz, and the mix is scaled to full brightness), with the bars, the cue points and
-//     the player's position; a click plays from that point;
+//   - the overview of the whole track: per pixel column the peak envelope of the channels, filled with its three
+//     frequency bands as rekordbox's three-band waveform layers them (red for the lows below 250 Hz, green for the
+//     mids, blue for the highs above 4 kHz): each band's shape is as tall as its amplitude beside the strongest
+//     band's, the strongest fills the envelope and the weaker ones are drawn inside it, so every colour seen is one
+//     of the legend's and says which band carries the music there; with the bars, the cue points and the player's
+//     position; a click plays from that point;
 //   - a zoomed view of a few seconds around the playhead, which follows the player and scrolls (drag, wheel, arrow
 //     keys or the slider) when a DJ looks ahead, with every beat of the grid, numbered bars and named cue points.
 // The band levels come from the analysis in decibels (1 = a full-scale sine, 0 = 60 dB below); they are turned back
-// into amplitudes before they are mixed, or every column would come out at nearly equal red, green and blue.
+// into amplitudes first. Mixing the three into one colour per column, as Mixxx's RGB waveform does, gives yellow
+// wherever lows and mids are about equal, which in most music is almost everywhere.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { duration as formatDuration } from '../lib/format';
@@ -32,9 +35,11 @@ const LEVEL_RANGE_DB = 60;
 const LOW = [255, 48, 32];
 const MID = [64, 255, 64];
 const HIGH = [48, 96, 255];
-const INTRO_COLOUR = '#5bd68a';
-const OUTRO_COLOUR = '#f0766a';
+const INTRO_COLOUR = '#ffd166';
+const OUTRO_COLOUR = '#ff7edb';
 const ZOOMS = [4, 8, 16, 32, 64];
+/** A band weaker than this share of the strongest one's amplitude is not drawn. */
+const MIN_SHARE = 0.05;
 const DEFAULT_ZOOM = 2;
 
 export function WaveformView({ waveform, grid, audio }: Props) {
@@ -241,15 +246,8 @@ function useAnimation(audio: HTMLAudioElement | null, draw: () => void, inputs: 
   }, [audio, ...inputs]);
 }
 
-/** The colour of a column from its three band levels (in [0, 1], linear in dB), as Mixxx's RGB waveform mixes it. */
-export function bandColour(low: number, mid: number, high: number): [number, number, number] {
-  const a = [amplitude(low), amplitude(mid), amplitude(high)];
-  const mixed = [0, 1, 2].map((c) => a[0] * LOW[c] + a[1] * MID[c] + a[2] * HIGH[c]);
-  const brightest = Math.max(...mixed, 1e-9);
-  return mixed.map((value) => Math.round((255 * value) / brightest)) as [number, number, number];
-}
-
-function amplitude(level: number): number {
+/** The amplitude (linear, 1 = full scale) of a band level as the analysis stores it (linear in dB, 0 to 1). */
+export function amplitude(level: number): number {
   return level <= 0 ? 0 : Math.pow(10, ((level - 1) * LEVEL_RANGE_DB) / 20);
 }
 
@@ -269,7 +267,7 @@ function drawOverview(waveform: Waveform, grid: Grid, width: number, height: num
   return image;
 }
 
-/** Draws the envelope of points [from, to) as a column at x, w pixels wide, in the colour of their bands. */
+/** Draws the envelope of points [from, to) as a column at x, w pixels wide, filled with its bands' shapes. */
 function drawColumn(context: CanvasRenderingContext2D, waveform: Waveform, from: number, to: number, x: number,
     w: number, height: number) {
   let top = 0;
@@ -289,10 +287,19 @@ function drawColumn(context: CanvasRenderingContext2D, waveform: Waveform, from:
   if (top === 0 && bottom === 0) {
     return;
   }
-  const [r, g, b] = bandColour(low, mid, high);
+  const bands = [{ a: amplitude(low), colour: LOW }, { a: amplitude(mid), colour: MID },
+    { a: amplitude(high), colour: HIGH }].sort((p, q) => q.a - p.a);
+  const strongest = Math.max(bands[0].a, 1e-9);
   const middle = height / 2;
-  context.fillStyle = `rgb(${r},${g},${b})`;
-  context.fillRect(x, middle - top * middle, w, Math.max(1, (top - bottom) * middle));
+  for (const band of bands) {
+    const share = band.a / strongest;
+    if (share < MIN_SHARE) {
+      continue;
+    }
+    context.fillStyle = `rgb(${band.colour.join(',')})`;
+    const y = middle - top * share * middle;
+    context.fillRect(x, y, w, Math.max(1, (top - bottom) * share * middle));
+  }
 }
 
 function drawGrid(context: CanvasRenderingContext2D, grid: Grid, duration: number, width: number, height: number,

@@ -67,7 +67,7 @@ class WebConsoleIT {
     private static final String BROKEN = "empty.flac";
     private static final Duration ANALYSIS = Duration.ofMinutes(10);
     /** The goal for the console's first load: everything index.html loads, as sent with gzip. */
-    private static final int FIRST_LOAD_BUDGET_BYTES = 300 * 1024;
+    private static final int FIRST_LOAD_BUDGET_BYTES = 60 * 1024;
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+)\"");
 
     @TempDir

@@ -1,5 +1,6 @@
 // A button that asks the server for a full scan of the music folders (POST /library/scan) and says how the scan
-// goes, from the server's events, until it is done.
+// goes, from the server's events, until it is done; it waits for the event stream to be open, or a quick scan could
+// end before the page hears of it.
 
 import { useState } from 'preact/hooks';
 import { ApiError, post } from '../lib/api';
@@ -8,7 +9,7 @@ import { useServerEvents } from '../lib/hooks';
 
 export function RescanButton({ onScanned }: { onScanned?: () => void }) {
   const [state, setState] = useState<{ text: string; busy: boolean; error?: boolean }>();
-  useServerEvents((event) => {
+  const connected = useServerEvents((event) => {
     if (event.topic === 'org/deckhand/library/scan/PROGRESS') {
       setState({ text: `Scanning: ${count(Number(event.properties.done ?? 0))} files`, busy: true });
     } else if (event.topic === 'org/deckhand/library/scan/COMPLETED') {
@@ -26,7 +27,7 @@ export function RescanButton({ onScanned }: { onScanned?: () => void }) {
   };
   return (
     <span class="rescan">
-      <button type="button" onClick={rescan} disabled={state?.busy}>Rescan the music folders</button>
+      <button type="button" onClick={rescan} disabled={!connected || state?.busy}>Rescan the music folders</button>
       {state && <span class={state.error ? 'error-note' : 'muted'} role={state.error ? 'alert' : 'status'}>
         {state.text}</span>}
     </span>

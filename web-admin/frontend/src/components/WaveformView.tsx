@@ -128,12 +128,14 @@ function Zoomed({ waveform, grid, audio }: Props) {
     drawZoomed(element, waveform, grid, at - span / 2, span, audio?.currentTime ?? 0, ratio);
   };
 
+  const painter = useRef(paint);
+  painter.current = paint;
+  useEffect(paint);
   useEffect(() => {
-    paint();
-    const observer = new ResizeObserver(paint);
+    const observer = new ResizeObserver(() => painter.current());
     observer.observe(canvas.current as HTMLCanvasElement);
     return () => observer.disconnect();
-  });
+  }, []);
 
   useAnimation(audio, () => {
     if (following && audio) {

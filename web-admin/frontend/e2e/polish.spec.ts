@@ -7,6 +7,7 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { BADGE_TEXT, camelotColour } from '../src/lib/camelot';
 import { env, screenshot, signIn } from './env';
 
 test.describe.configure({ mode: 'serial' });
@@ -199,6 +200,18 @@ test('a system that prefers light gets the light theme until the user chooses', 
   const phone = fresh.pages()[0];
   expect(await phone.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
   await fresh.close();
+});
+
+test('every Camelot key badge is readable, 10B and 11B among them', async () => {
+  const codes = Array.from({ length: 12 }, (_, i) => [`${i + 1}A`, `${i + 1}B`]).flat();
+  const tab = await context.newPage();
+  await tab.setContent(`<!doctype html><html lang="en"><head><title>Key badges</title></head><body><main>${codes
+    .map((code) => `<span style="display:inline-block;padding:1px 6px;border-radius:5px;font:700 15px sans-serif;`
+      + `color:${BADGE_TEXT};background:${camelotColour(code)}">${code}</span>`).join(' ')}</main></body></html>`);
+  const results = await new AxeBuilder({ page: tab }).withRules(['color-contrast']).analyze();
+  expect(results.violations.flatMap((violation) => violation.nodes.map((node) => node.target.join(' ')))).toEqual([]);
+  expect(results.passes.flatMap((rule) => rule.nodes).length, 'badges checked').toBe(codes.length);
+  await tab.close();
 });
 
 for (const theme of ['dark', 'light'] as const) {

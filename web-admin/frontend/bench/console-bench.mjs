@@ -18,7 +18,7 @@ if (!url || !password) {
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const QUERIES = ['electronic', 'bpm:120..128', 'key:8A~ energy:>5', 'björk', 'format:flac duration:<1m',
   'morning drive'];
-const FIRST_LOAD_GOAL_BYTES = 300 * 1024;
+const FIRST_LOAD_GOAL_BYTES = 60 * 1024;
 const SEARCH_GOAL_MS = 200;
 
 const browser = await chromium.launch({

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, del, onSignedOut, request } from './lib/api';
 import { closeServerEvents } from './lib/hooks';
 import { followLink, navigate, useLocation } from './lib/router';
+import { useTheme } from './lib/theme';
 import type { Session } from './lib/types';
 import { Dashboard } from './pages/Dashboard';
 import { Library } from './pages/Library';
@@ -11,6 +12,7 @@ import { Logs } from './pages/Logs';
 import { NotFound } from './pages/NotFound';
 import { Notifications } from './pages/Notifications';
 import { Plugins } from './pages/Plugins';
+import { Problems } from './pages/Problems';
 import { Queue } from './pages/Queue';
 import { Renamer } from './pages/Renamer';
 import { Settings } from './pages/Settings';
@@ -25,6 +27,7 @@ const NAVIGATION = [
   { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
   { path: '/renamer', label: 'Renamer' },
+  { path: '/problems', label: 'Problems' },
   { path: '/plugins', label: 'Plugins' },
   { path: '/notifications', label: 'Notifications' },
   { path: '/settings', label: 'Settings' },
@@ -36,6 +39,7 @@ type SessionState = { status: 'checking' } | { status: 'signed-out'; reason?: st
 export function App() {
   const [state, setState] = useState<SessionState>({ status: 'checking' });
   const { path, search } = useLocation();
+  const [theme, toggleTheme] = useTheme();
 
   useEffect(() => {
     request<Session>('/session', { session: false }).then(
@@ -85,6 +89,8 @@ export function App() {
           </ul>
         </nav>
         <div class="user">
+          <button type="button" class="quiet theme-toggle" onClick={toggleTheme} aria-pressed={theme === 'light'}
+            title={theme === 'light' ? 'Switch to the dark theme' : 'Switch to the light theme'}>Light theme</button>
           <span class="who" title={`Signed in with ${state.session.method === 'api-key' ? 'an API key' : 'the password'}`}>
             {state.session.user}
           </span>
@@ -125,6 +131,8 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
       return <Queue />;
     case '/renamer':
       return <Renamer />;
+    case '/problems':
+      return <Problems />;
     case '/plugins':
       return <Plugins />;
     case '/notifications':

@@ -101,7 +101,10 @@ export interface AnalyserRun {
 }
 
 export interface AnalysisQueue {
+  /** Tracks in the queue, those being analysed included. */
   queued: number;
+  /** Tracks waiting, those being analysed left out. */
+  waiting: number;
   workers: number;
   analysedSinceStart: number;
   running: { trackId: number; path: string; started: string; decodedSeconds: number; durationSeconds: number | null }[];
@@ -163,6 +166,8 @@ export interface SettingField {
   type: SettingType;
   multiple: boolean;
   options: { label: string; value: string }[];
+  min: number | null;
+  max: number | null;
   default: SettingValue | SettingValue[];
   value: SettingValue | SettingValue[];
 }

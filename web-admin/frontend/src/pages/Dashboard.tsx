@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorNote } from '../components/ErrorNote';
 import { PageHeader } from '../components/PageHeader';
 import { Progress } from '../components/Progress';
+import { RescanButton } from '../components/RescanButton';
 import * as format from '../lib/format';
 import { useResource, useServerEvents, useThrottled } from '../lib/hooks';
 import type { AnalysisQueue, LibraryProblem, LibraryStats, ServerEvent, SystemInfo } from '../lib/types';
@@ -62,6 +63,7 @@ export function Dashboard() {
 
   const analysed = analysis ?? (queue.data && {
     queued: queue.data.queued, done: queue.data.analysedSinceStart, running: queue.data.running.length });
+  const workers = queue.data?.workers;
   const s = stats.data;
   const formats = s ? Object.entries(s.tracksByFormat).sort((a, b) => b[1] - a[1]) : [];
   const largest = formats.length ? formats[0][1] : 1;
@@ -108,10 +110,12 @@ export function Dashboard() {
               ? `Last scan: ${format.count(scan.done)} files in ${format.num(scan.lastSeconds)} s.`
               : 'No scan running.'}</p>}
           {analysed && (analysed.queued > 0
-            ? <Progress label={`Analysing (${analysed.running} at a time)`} done={analysed.done}
+            ? <Progress label={workers ? `Analysing, ${workers} ${workers === 1 ? 'track' : 'tracks'} at a time`
+                : 'Analysing'} done={analysed.done}
                 total={analysed.done + analysed.queued} />
             : <p>Analysis is up to date{analysed.done ? ` (${format.count(analysed.done)} tracks since start)` : ''}.</p>)}
           <p><a href="/queue">Open the analysis queue</a></p>
+          <RescanButton onScanned={refreshLibrary} />
         </article>
 
         <article class="card" aria-labelledby="card-problems">
@@ -131,6 +135,7 @@ export function Dashboard() {
             </ul>
           )}
           {problems.data && problems.data.length > 8 && <p class="muted">and {problems.data.length - 8} more</p>}
+          {problems.data && problems.data.length > 0 && <p><a href="/problems">Open the problems list</a></p>}
         </article>
 
         <article class="card" aria-labelledby="card-server">

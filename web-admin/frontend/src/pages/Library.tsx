@@ -70,6 +70,9 @@ export function Library({ initialQuery, initialSort }: { initialQuery: string; i
         return;
       }
       settled();
+      listRef.current?.dispose();
+      listRef.current = undefined;
+      setList(undefined);
       setError(failure instanceof ApiError ? failure : new ApiError({ status: 0, detail: String(failure) }));
     });
   };
@@ -116,7 +119,8 @@ export function Library({ initialQuery, initialSort }: { initialQuery: string; i
     <section class="library" aria-labelledby="page-title">
       <PageHeader title="Library">
         <span class="muted" role="status" aria-live="polite" data-testid="result-count">
-          {total === undefined ? 'Searching…' : `${count(total)} ${total === 1 ? 'track' : 'tracks'}`}
+          {error ? 'No tracks: the search failed' : total === undefined ? 'Searching…'
+            : `${count(total)} ${total === 1 ? 'track' : 'tracks'}`}
         </span>
       </PageHeader>
       <form class="search" role="search" onSubmit={(e) => e.preventDefault()}>

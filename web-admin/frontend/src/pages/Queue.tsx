@@ -44,7 +44,8 @@ export function Queue() {
   return (
     <section aria-labelledby="page-title">
       <PageHeader title="Analysis queue">
-        {q && <span class="muted" role="status">{format.count(q.queued)} waiting · {q.workers} workers ·{' '}
+        {q && <span class="muted" role="status">{format.count(q.waiting)} waiting ·{' '}
+          {format.count(q.running.length)} running · {q.workers} workers ·{' '}
           {format.count(q.analysedSinceStart)} analysed since start</span>}
       </PageHeader>
       <ErrorNote error={queue.error} />
@@ -103,7 +104,7 @@ export function Queue() {
                 </li>
               ))}
             </ol>
-            {q.queued > q.next.length && <p class="muted">and {format.count(q.queued - q.next.length)} more</p>}
+            {q.waiting > q.next.length && <p class="muted">and {format.count(q.waiting - q.next.length)} more</p>}
           </>
         )}
       </section>

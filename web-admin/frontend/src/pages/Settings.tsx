@@ -66,6 +66,11 @@ function SettingForm({ setting: initial }: { setting: Setting }) {
     const body: Record<string, unknown> = {};
     for (const field of changed) {
       body[field.id] = fromDraft(field, draft[field.id]);
+      const problem = outOfBounds(field, body[field.id]);
+      if (problem) {
+        setStatus({ text: problem, field: field.id, error: true });
+        return;
+      }
     }
     setBusy(true);
     try {
@@ -75,7 +80,8 @@ function SettingForm({ setting: initial }: { setting: Setting }) {
       setStatus({ text: 'Saved.' });
     } catch (error) {
       const detail = error instanceof ApiError ? error.message : String(error);
-      const field = setting.fields.find((f) => detail.includes(f.id) || detail.includes(f.name));
+      const field = setting.fields.find((f) => detail.startsWith(`${f.name} `))
+        ?? setting.fields.find((f) => detail.includes(f.id) || detail.includes(f.name));
       setStatus({ text: detail, field: field?.id, error: true });
     } finally {
       setBusy(false);
@@ -84,7 +90,7 @@ function SettingForm({ setting: initial }: { setting: Setting }) {
 
   const id = anchor(setting.pid);
   return (
-    <form id={id} class="panel setting" onSubmit={submit} aria-labelledby={`${id}-title`} data-pid={setting.pid}>
+    <form id={id} class="panel setting" onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-pid={setting.pid}>
       <h2 id={`${id}-title`}>{setting.name}</h2>
       <p class="muted">{setting.description} <code>{setting.pid}</code></p>
       {setting.fields.map((field) => (
@@ -191,12 +197,30 @@ function FieldInput({ pid, field, value, invalid, onChange }: FieldProps) {
     <div class="field">
       <label for={id}>{field.name}</label>
       {field.type === 'PASSWORD' ? <input type="password" autocomplete="new-password" {...common} />
-        : numeric ? <input type="number" step={field.type === 'DOUBLE' ? 'any' : '1'}
+        : numeric ? <input type="number" step={field.type === 'DOUBLE' ? 'any' : '1'} min={field.min ?? undefined}
+            max={field.max ?? undefined}
             inputMode={field.type === 'DOUBLE' ? 'decimal' : 'numeric'} {...common} />
         : <input type="text" autocomplete="off" {...common} />}
       {description}
     </div>
   );
+}
+
+/** The error for a number outside the field's bounds, in the words the server uses; undefined when it fits. */
+function outOfBounds(field: SettingField, value: unknown): string | undefined {
+  const values = Array.isArray(value) ? value : [value];
+  for (const number of values) {
+    if (typeof number !== 'number') {
+      continue;
+    }
+    const { min, max } = field;
+    if ((min != null && number < min) || (max != null && number > max)) {
+      const range = min != null && max != null ? `from ${min} to ${max}` : min != null ? `at least ${min}`
+        : `at most ${max}`;
+      return `${field.name} must be ${range}, not ${number}.`;
+    }
+  }
+  return undefined;
 }
 
 function toDraft(setting: Setting): Draft {

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader';
 import { WaveformView, type Grid } from '../components/WaveformView';
 import { ApiError, post } from '../lib/api';
 import * as format from '../lib/format';
+import { browserPlays } from '../lib/playable';
 import { useResource, useServerEvents } from '../lib/hooks';
 import * as fields from '../lib/trackFields';
 import type { AnalysisValue, CompatibleTrack, Track, TrackAnalysis, Waveform } from '../lib/types';
@@ -61,6 +62,8 @@ export function TrackDetail({ id }: { id: number }) {
     outroStartSeconds: numberOrUndefined(beatgrid.outroStartSeconds),
   };
 
+  const playable = browserPlays(t.file.format);
+
   return (
     <section class="track" aria-labelledby="page-title">
       <PageHeader title={fields.title(t)}>
@@ -82,7 +85,7 @@ export function TrackDetail({ id }: { id: number }) {
 
       <section class="player" aria-label="Player">
         <div class="transport">
-          <button type="button" class="primary play"
+          <button type="button" class="primary play" disabled={!playable}
             onClick={() => (audio?.paused ? audio.play().catch(() => setPlaying(false)) : audio?.pause())}>
             {playing ? 'Pause' : 'Play'}
           </button>
@@ -90,6 +93,9 @@ export function TrackDetail({ id }: { id: number }) {
             aria-label={`Player for ${fields.title(t)}`} data-testid="player"
             onPlay={() => setPlaying(true)} onPause={() => setPlaying(false)} onEnded={() => setPlaying(false)} />
         </div>
+        {!playable && <p class="unplayable" role="note" data-testid="unplayable">This browser cannot play{' '}
+          {t.file.format.toUpperCase()} files: play this track in a player on the network (a Subsonic client, which
+          the server transcodes for), or download <a href={`/api/v1/tracks/${id}/audio`} download>the file</a>.</p>}
         {waveform.data && <WaveformView waveform={waveform.data} grid={grid} audio={audio} />}
         {waveform.error && <p class="muted">{waveform.error.status === 404
           ? 'No waveform yet: the analysis has not reached this track.' : waveform.error.message}</p>}

@@ -7,17 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +48,10 @@ import org.junit.jupiter.api.io.TempDir;
  * appears on a track, a pasted tracklist whose CUE sheet is written beside its recording, a setting changed that
  * survives a restart; a screenshot of every page is left in
  * {@code target/web-console/screenshots}. Before that, how the console's files are served: types, caching, gzip, the
- * console's pages falling back to {@code index.html}, and no file outside it.
+ * console's pages falling back to {@code index.html}, and no file outside it; and the API's JSON answers gzipped for a
+ * real HTTP client that asks, never its audio or its event stream. After a restart, the console's polish tests: the
+ * waveform views, the problems page and a rescan, an AIFF track marked, settings checked, the light theme, phone
+ * sizes, and axe-core on every page in both themes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,10 +62,12 @@ class WebConsoleIT {
             "mma_modernjazzwaltz_121_Csm.flac", "midi_simutrans_23-Something-for-Silver-Sand.flac",
             "midi_openmsx_careless_perc_redfarn.flac", "mma_bvfunk_105_Eb.flac",
             "midi_openmsx_boogi_marabi_redfarn.flac");
-    private static final List<String> OTHER_FORMATS = List.of("mp3-vbr", "m4a-aac");
+    private static final List<String> OTHER_FORMATS = List.of("mp3-vbr", "m4a-aac", "aiff");
+    /** A file the library cannot take in, for the problems page. */
+    private static final String BROKEN = "empty.flac";
     private static final Duration ANALYSIS = Duration.ofMinutes(10);
     /** The goal for the console's first load: everything index.html loads, as sent with gzip. */
-    private static final int FIRST_LOAD_BUDGET_BYTES = 300 * 1024;
+    private static final int FIRST_LOAD_BUDGET_BYTES = 60 * 1024;
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+)\"");
 
     @TempDir
@@ -75,6 +94,7 @@ class WebConsoleIT {
                 Files.copy(first, music.resolve(format + "-" + first.getFileName()));
             }
         }
+        Files.copy(corpus.resolve("broken").resolve(BROKEN), music.resolve(BROKEN));
         tracks = LABELLED.size() + OTHER_FORMATS.size();
         assertTrue(Files.isRegularFile(Path.of(System.getProperty("deckhand.plugin.example", ""))),
                 "the system property deckhand.plugin.example names the example plugin's jar");
@@ -122,6 +142,51 @@ class WebConsoleIT {
 
     @Test
     @Order(2)
+    void theApiGzipsJsonForAClientThatAsksButNeverAudioOrEvents() throws IOException, InterruptedException {
+        HttpResponse<byte[]> plain = server.getBytes("/api/v1/tracks?limit=100", "Accept-Encoding", "identity");
+        HttpResponse<byte[]> compressed = server.getBytes("/api/v1/tracks?limit=100", "Accept-Encoding",
+                "gzip, deflate, br");
+        assertEquals(200, compressed.statusCode());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        assertEquals("gzip", compressed.headers().firstValue("Content-Encoding").orElse(""));
+        byte[] unpacked;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed.body()))) {
+            unpacked = in.readAllBytes();
+        }
+        assertEquals(new String(plain.body(), StandardCharsets.UTF_8), new String(unpacked, StandardCharsets.UTF_8));
+        assertTrue(compressed.body().length * 3 < plain.body().length,
+                compressed.body().length + " bytes gzipped of " + plain.body().length);
+
+        long id = allTracks(server, "").get(0).path("id").asLong();
+        HttpResponse<byte[]> audio = server.getBytes("/api/v1/tracks/" + id + "/audio", "Accept-Encoding", "gzip",
+                "Range", "bytes=0-1023");
+        assertEquals(206, audio.statusCode());
+        assertTrue(audio.headers().firstValue("Content-Encoding").isEmpty(), "audio is sent as it is");
+        assertEquals(1024, audio.body().length);
+
+        HttpRequest events = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/events"))
+                .header("Authorization", DeckhandProcess.basic(DeckhandProcess.PASSWORD))
+                .header("Accept", "text/event-stream").header("Accept-Encoding", "gzip").build();
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(events,
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertEquals(200, stream.statusCode());
+            assertTrue(stream.headers().firstValue("Content-Encoding").isEmpty(), "events are not compressed");
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return lines.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertEquals(": Deckhand events", first.get(5, TimeUnit.SECONDS), "the stream's first line at once");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the event stream's first line did not come within 5 s", e);
+        }
+    }
+
+    @Test
+    @Order(3)
     void unknownFilesAndHostilePathsAreRefused() {
         assertEquals(404, server.get("/favicon-nope.png").statusCode());
         assertEquals(404, server.get("/api/v1/no-such-resource").statusCode());
@@ -134,7 +199,7 @@ class WebConsoleIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theConsoleWorksInChromium() throws IOException, InterruptedException {
         ConsoleBrowser.Run run = browser.run("e2e/console.spec.ts", environment());
         assertEquals(0, run.exitStatus(), "the console's browser tests failed:\n" + run.output()
@@ -153,7 +218,7 @@ class WebConsoleIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSettingChangedInTheConsoleSurvivesARestart() throws IOException, InterruptedException {
         Path home = server.home();
         server.close();
@@ -165,13 +230,24 @@ class WebConsoleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aNotificationChannelAddedInTheConsoleGetsItsTestMessage() throws IOException, InterruptedException {
         ConsoleBrowser.Run run = browser.run("e2e/notifications.spec.ts", environment());
         assertEquals(0, run.exitStatus(), "the notifications page's browser tests failed:\n" + run.output()
                 + "\nserver output:\n" + server.output());
         assertTrue(Files.isRegularFile(browser.screenshots().resolve("notifications-phone.png")),
                 "a screenshot of the page on a phone");
+    }
+
+    @Test
+    @Order(8)
+    void theConsoleReadsWellOnEveryPageInBothThemesAndOnAPhone() throws IOException, InterruptedException {
+        assertTrue(eventually(this::analysed, ANALYSIS), "the library was not analysed after the restart");
+        ConsoleBrowser.Run run = browser.run("e2e/polish.spec.ts", environment());
+        assertEquals(0, run.exitStatus(), "the console's polish tests failed:\n" + run.output()
+                + "\nserver output:\n" + server.output());
+        assertTrue(Files.isRegularFile(browser.screenshots().resolve("polish-light-dashboard.png")),
+                "a screenshot of the light theme");
     }
 
     private Map<String, String> environment() {

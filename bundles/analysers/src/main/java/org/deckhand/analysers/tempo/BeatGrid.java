@@ -7,8 +7,8 @@ package org.deckhand.analysers.tempo;
  * @param beatPeriodSeconds the time between two beats, s
  * @param confidence the share of the tracked beats' onset strength that lies on the grid, 0..1
  * @param variableTempo whether the tracked beats drift away from a constant grid
- * @param introEndSeconds the first downbeat at full energy, s
- * @param outroStartSeconds the downbeat that ends the last bar at full energy, s
+ * @param introEndSeconds the intro's end, a downbeat ({@link CuePoints}), s
+ * @param outroStartSeconds the outro's start, a downbeat ({@link CuePoints}), s
  */
 record BeatGrid(double firstDownbeatSeconds, double beatPeriodSeconds, double confidence, boolean variableTempo,
         double introEndSeconds, double outroStartSeconds) {

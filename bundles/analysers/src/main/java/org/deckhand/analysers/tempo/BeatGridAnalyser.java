@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Component;
 public final class BeatGridAnalyser implements Analyser {
 
     /** The analyser's descriptor. */
-    public static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor("beatgrid", "1",
+    public static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor("beatgrid", "2",
             new PcmFormat(OnsetEnvelope.SAMPLE_RATE_HZ, 1), List.of(
                     new ResultField("firstDownbeatSeconds", ValueType.NUMBER, "s",
                             "When the first bar starts: the first beat 1 of a 4/4 bar."),
@@ -36,9 +36,11 @@ public final class BeatGridAnalyser implements Analyser {
                     new ResultField("variableTempo", ValueType.BOOLEAN, "",
                             "Whether the tempo drifts, so that a constant grid does not hold across the track."),
                     new ResultField("introEndSeconds", ValueType.NUMBER, "s",
-                            "Where the intro ends: the first downbeat at full energy."),
+                            "Where the intro ends: the first bar at full energy, and at least one phrase (8 bars"
+                                    + " in a long track) in."),
                     new ResultField("outroStartSeconds", ValueType.NUMBER, "s",
-                            "Where the outro starts: the downbeat ending the last bar at full energy.")));
+                            "Where the outro starts: the downbeat ending the last bar at full energy, and at least"
+                                    + " one phrase before the end.")));
 
     private final TempoRange range;
 

@@ -3,9 +3,16 @@ package org.deckhand.analysers.tempo;
 import java.util.Arrays;
 
 /**
- * Finds where a track's intro ends and its outro starts, for the mixer: the first downbeat of a bar at full energy,
- * and the downbeat that ends the last bar at full energy. A bar is at full energy when its mean power lies within
- * {@value #FULL_ENERGY_DB} dB of the loud bars' level (the 90th percentile of bar levels).
+ * Finds where a track's intro ends and its outro starts, for the mixer and for a DJ reading the waveform: the spans
+ * over which the next track can be mixed in and this one mixed out, on downbeats of the beat grid.
+ *
+ * <p>A bar is at full energy when its mean power lies within {@value #FULL_ENERGY_DB} dB of the loud bars' level (the
+ * 90th percentile of bar levels). Dance music is built in phrases of {@value #PHRASE_BARS} bars (32 beats), and a DJ
+ * mixes in over the first phrase and out over the last one, as rekordbox's phrase analysis and Mixxx's intro and
+ * outro cues mark them. So the intro ends at the first bar at full energy, and never before the end of the first
+ * phrase, even in a track that starts at full energy; the outro starts after the last bar at full energy, and never
+ * after the start of the last phrase. A phrase is shortened (to 4, 2 or 1 bars) in a track too short to hold four of
+ * them.
  *
  * @param introEndSeconds the intro's end, s from the start of the track
  * @param outroStartSeconds the outro's start, s from the start of the track
@@ -13,6 +20,8 @@ import java.util.Arrays;
 record CuePoints(double introEndSeconds, double outroStartSeconds) {
 
     static final double FULL_ENERGY_DB = 4;
+    /** Bars in a phrase of a track long enough to hold four. */
+    static final int PHRASE_BARS = 8;
     private static final double LOUD_PERCENTILE = 0.9;
 
     /**
@@ -54,8 +63,23 @@ record CuePoints(double introEndSeconds, double outroStartSeconds) {
         while (barDb[lastFull] < loud - FULL_ENERGY_DB) {
             lastFull--;
         }
-        int outroBar = Math.min(lastFull + 1, bars - 1);
-        return new CuePoints((firstDownbeatFrames + firstFull * barFrames) * frameSeconds,
+        int phrase = phraseBars(bars);
+        int introBar = Math.max(phrase, firstFull);
+        int outroBar = Math.min(bars - phrase, lastFull + 1);
+        if (introBar > outroBar) {
+            introBar = bars / 2;
+            outroBar = bars / 2;
+        }
+        return new CuePoints((firstDownbeatFrames + introBar * barFrames) * frameSeconds,
                 (firstDownbeatFrames + outroBar * barFrames) * frameSeconds);
+    }
+
+    /** @return the bars of a phrase in a track of this many bars: 8, or fewer so that four phrases fit */
+    static int phraseBars(int bars) {
+        int phrase = PHRASE_BARS;
+        while (phrase > 1 && 4 * phrase > bars) {
+            phrase /= 2;
+        }
+        return phrase;
     }
 }

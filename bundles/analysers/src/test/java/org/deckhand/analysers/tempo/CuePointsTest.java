@@ -29,8 +29,45 @@ class CuePointsTest {
 
         CuePoints cues = CuePoints.find(levels, FRAMES_PER_LEVEL, FRAME_SECONDS, firstDownbeat, BAR_FRAMES);
 
-        assertEquals(firstDownbeat * FRAME_SECONDS, cues.introEndSeconds(), 1e-9);
+        assertEquals((firstDownbeat + 2 * BAR_FRAMES) * FRAME_SECONDS, cues.introEndSeconds(), 1e-9,
+                "a track of 8 bars has phrases of 2");
         assertEquals((firstDownbeat + 6 * BAR_FRAMES) * FRAME_SECONDS, cues.outroStartSeconds(), 1e-9);
+    }
+
+    @Test
+    void aTrackAtFullEnergyFromItsFirstBarHasAnIntroOfOnePhraseAndAnOutroOfOne() {
+        float[] levels = bars(repeat(40, 64));
+
+        CuePoints cues = CuePoints.find(levels, FRAMES_PER_LEVEL, FRAME_SECONDS, 0, BAR_FRAMES);
+
+        assertEquals(8 * BAR_FRAMES * FRAME_SECONDS, cues.introEndSeconds(), 1e-9);
+        assertEquals(56 * BAR_FRAMES * FRAME_SECONDS, cues.outroStartSeconds(), 1e-9);
+    }
+
+    @Test
+    void aQuietOpeningLongerThanAPhraseIsTheIntroAndAQuietEndingTheOutro() {
+        double[] shape = repeat(40, 64);
+        Arrays.fill(shape, 0, 13, 10);
+        Arrays.fill(shape, 50, 64, 12);
+
+        CuePoints cues = CuePoints.find(bars(shape), FRAMES_PER_LEVEL, FRAME_SECONDS, 0, BAR_FRAMES);
+
+        assertEquals(13 * BAR_FRAMES * FRAME_SECONDS, cues.introEndSeconds(), 1e-9);
+        assertEquals(50 * BAR_FRAMES * FRAME_SECONDS, cues.outroStartSeconds(), 1e-9);
+    }
+
+    @Test
+    void phrasesShortenInShortTracks() {
+        assertEquals(8, CuePoints.phraseBars(64));
+        assertEquals(8, CuePoints.phraseBars(32));
+        assertEquals(4, CuePoints.phraseBars(19));
+        assertEquals(1, CuePoints.phraseBars(5));
+    }
+
+    private static double[] repeat(double level, int bars) {
+        double[] shape = new double[bars];
+        Arrays.fill(shape, level);
+        return shape;
     }
 
     /** A level envelope of whole bars, each at the level given, in dB above the floor. */

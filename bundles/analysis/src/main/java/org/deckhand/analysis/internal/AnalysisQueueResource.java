@@ -6,6 +6,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisLedger;
@@ -37,19 +39,22 @@ public final class AnalysisQueueResource implements RestResource {
     }
 
     /**
-     * @return the queue: how many tracks wait, the next ones, the tracks being analysed with their progress, the
-     *     analysers registered, and the latest failures
+     * @return the queue: how many tracks wait, the next ones (the tracks being analysed left out), the tracks being
+     *     analysed with their progress, the analysers registered, and the latest failures
      */
     @GET
     @Path("queue")
     public QueueView queue() {
-        List<Waiting> waiting = ledger.head(LISTED).stream()
-                .map(queued -> new Waiting(queued.trackId(), queued.path().toString(), queued.priority()))
-                .toList();
         List<Running> running = pipeline.running().stream()
                 .map(track -> new Running(track.trackId(), track.path().toString(), track.started(),
                         track.progress().decodedSeconds(),
                         Double.isNaN(track.durationSeconds()) ? null : track.durationSeconds()))
+                .toList();
+        Set<Long> runningIds = running.stream().map(Running::trackId).collect(Collectors.toSet());
+        List<Waiting> waiting = ledger.head(LISTED + runningIds.size()).stream()
+                .filter(queued -> !runningIds.contains(queued.trackId()))
+                .limit(LISTED)
+                .map(queued -> new Waiting(queued.trackId(), queued.path().toString(), queued.priority()))
                 .toList();
         List<AnalyserView> analysers = pipeline.analysers().stream()
                 .map(entry -> new AnalyserView(entry.descriptor().id(), entry.descriptor().version(),
@@ -59,20 +64,22 @@ public final class AnalysisQueueResource implements RestResource {
         List<Failure> failures = ledger.failures(LISTED).stream()
                 .map(failure -> new Failure(failure.trackId(), failure.path().toString(), failure.run()))
                 .toList();
-        return new QueueView(ledger.size(), pipeline.workerCount(), pipeline.done(), running, waiting, analysers,
-                failures);
+        int queued = ledger.size();
+        return new QueueView(queued, Math.max(0, queued - running.size()), pipeline.workerCount(), pipeline.done(),
+                running, waiting, analysers, failures);
     }
 
     /**
      * @param queued tracks waiting, those being analysed included
+     * @param waiting tracks waiting, those being analysed left out
      * @param workers worker threads
      * @param analysedSinceStart tracks analysed since the server started
      * @param running the tracks being analysed now
-     * @param next the next tracks to be analysed (at most 100)
+     * @param next the next tracks to be analysed (at most 100), not those being analysed now
      * @param analysers the analysers registered
      * @param failures the latest failed runs (at most 100), newest first
      */
-    public record QueueView(int queued, int workers, long analysedSinceStart, List<Running> running,
+    public record QueueView(int queued, int waiting, int workers, long analysedSinceStart, List<Running> running,
             List<Waiting> next, List<AnalyserView> analysers, List<Failure> failures) {
     }
 

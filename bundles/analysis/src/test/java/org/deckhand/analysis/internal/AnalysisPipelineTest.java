@@ -126,6 +126,27 @@ class AnalysisPipelineTest {
     }
 
     @Test
+    void theQueueListsTheTrackBeingAnalysedAsRunningAndNotAlsoAsWaiting() throws Exception {
+        long first = add(stereoWav("first.wav"));
+        long second = add(stereoWav("second.wav"));
+        pipeline = new AnalysisPipeline(catalog, catalog, new FileAudioDecoder(), eventAdmin, configuration(1, 30));
+        pipeline.addAnalyser(new HangingAnalyser());
+        newFile(first);
+        newFile(second);
+
+        await(() -> !pipeline.running().isEmpty());
+        AnalysisQueueResource.QueueView queue = new AnalysisQueueResource(catalog, pipeline).queue();
+
+        assertEquals(1, queue.running().size());
+        long running = queue.running().get(0).trackId();
+        long other = running == first ? second : first;
+        assertEquals(List.of(other), queue.next().stream().map(AnalysisQueueResource.Waiting::trackId).toList());
+        assertEquals(2, queue.queued(), "both are in the queue");
+        assertEquals(1, queue.waiting(), "one waits, one is analysed");
+        assertEquals(1, queue.workers());
+    }
+
+    @Test
     void overshootReachesOnlyTheAnalysersThatAskForUnclippedAudio() throws Exception {
         long id = add(floatWav("overshooting.wav", 1.5));
         FrameCounter clipped = new FrameCounter("count.clipped", PcmFormat.atSourceRate(2));

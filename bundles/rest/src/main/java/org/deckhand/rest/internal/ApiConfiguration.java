@@ -7,14 +7,15 @@ import org.deckhand.api.security.Authenticator;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.media.sse.SseFeature;
+import org.glassfish.jersey.message.GZipEncoder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * Builds the Jersey configuration of the API: the contributed resources plus what every request goes through
- * (authentication, the body size limit, JSON, problem details, Server-Sent Events) and the OpenAPI document. Every feature is registered
- * here, so Jersey's feature auto-discovery stays off; the META-INF/services lookup stays on, because the SSE message
- * body writers come through it.
+ * (authentication, the body size limit, JSON, problem details, gzip for JSON answers, Server-Sent Events) and the
+ * OpenAPI document. Every feature is registered here, so Jersey's feature auto-discovery stays off; the
+ * META-INF/services lookup stays on, because the SSE message body writers come through it.
  */
 final class ApiConfiguration {
 
@@ -49,6 +50,8 @@ final class ApiConfiguration {
         config.register(new AuthenticationFilter(authenticator));
         config.register(bodySizeLimit);
         config.register(new ProblemExceptionMapper());
+        config.register(new JsonCompression());
+        config.register(GZipEncoder.class);
         for (Object resource : resources) {
             config.register(resource);
             documented.add(resource.getClass());

@@ -4,20 +4,26 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.osgi.service.metatype.AttributeDefinition;
 
 /**
  * One setting of a configuration PID, as its Metatype attribute definition describes it: converts values between
  * their JSON form (number, boolean, string, or an array of them when the attribute holds several) and their form in a
- * {@code .cfg} file (text, several values comma-separated), and checks them.
+ * {@code .cfg} file (text, several values comma-separated), and checks them against its type, its bounds and its
+ * options, with errors in the words of the settings form: the setting's name for people, never its key.
  */
 final class SettingField {
 
     private final AttributeDefinition definition;
+    private final MetatypeBounds.Bounds bounds;
 
-    SettingField(AttributeDefinition definition) {
+    /**
+     * @param definition the Metatype attribute definition
+     * @param bounds its {@code min} and {@code max}, from the bundle's Metatype file
+     */
+    SettingField(AttributeDefinition definition, MetatypeBounds.Bounds bounds) {
         this.definition = definition;
+        this.bounds = bounds;
     }
 
     String id() {
@@ -93,11 +99,22 @@ final class SettingField {
         }
     }
 
+    /** @return the smallest value it takes, or null when any will do */
+    Double min() {
+        return bounds.min();
+    }
+
+    /** @return the largest value it takes, or null when any will do */
+    Double max() {
+        return bounds.max();
+    }
+
     /**
      * @param json a value from a request: a number, a boolean, a string, or a list of them when the setting holds
      *     several
      * @return its text for a {@code .cfg} file
-     * @throws IllegalArgumentException with a message for the user, naming the setting, if the value does not fit
+     * @throws IllegalArgumentException with a message for the user, naming the setting as the form does, if the
+     *     value does not fit its type, its bounds or its options
      */
     String cfgText(Object json) {
         List<?> values = json instanceof List<?> list ? list : json == null ? List.of() : List.of(json);
@@ -107,12 +124,14 @@ final class SettingField {
         List<String> texts = new ArrayList<>();
         for (Object value : values) {
             String text = text(value);
+            checkBounds(value);
+            checkOptions(text);
             String problem = definition.validate(text);
             if (problem != null && !problem.isEmpty()) {
-                throw invalid(problem);
+                throw invalid("cannot be " + text + " (" + problem + ")");
             }
             if (multiple() && text.contains(",")) {
-                throw invalid("a value of a list cannot hold a comma: " + text);
+                throw invalid("cannot hold a comma in one of its values: " + text);
             }
             texts.add(text);
         }
@@ -120,22 +139,61 @@ final class SettingField {
     }
 
     private String text(Object value) {
+        boolean whole = value instanceof Integer || value instanceof Long;
         boolean fits = switch (definition.getType()) {
             case AttributeDefinition.LONG, AttributeDefinition.INTEGER, AttributeDefinition.SHORT,
-                    AttributeDefinition.BYTE -> value instanceof Integer || value instanceof Long;
+                    AttributeDefinition.BYTE -> whole;
             case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> value instanceof Number;
             case AttributeDefinition.BOOLEAN -> value instanceof Boolean;
             default -> value instanceof String;
         };
         if (!fits) {
-            throw invalid("must be " + type().toLowerCase(Locale.ROOT).replace("password", "string")
-                    + (multiple() ? " values" : "") + ", not " + value);
+            String kind = switch (definition.getType()) {
+                case AttributeDefinition.LONG, AttributeDefinition.INTEGER, AttributeDefinition.SHORT,
+                        AttributeDefinition.BYTE -> "a whole number";
+                case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> "a number";
+                case AttributeDefinition.BOOLEAN -> "on or off";
+                default -> "text";
+            };
+            throw invalid("must be " + kind + (multiple() ? " in each value" : "") + ", not " + value);
         }
         return String.valueOf(value);
     }
 
+    private void checkBounds(Object value) {
+        if (!(value instanceof Number number)) {
+            return;
+        }
+        double asked = number.doubleValue();
+        Double min = bounds.min();
+        Double max = bounds.max();
+        if ((min != null && asked < min) || (max != null && asked > max)) {
+            String range = min != null && max != null ? "from " + plain(min) + " to " + plain(max)
+                    : min != null ? "at least " + plain(min) : "at most " + plain(max);
+            throw invalid("must be " + range + ", not " + plain(asked));
+        }
+    }
+
+    private void checkOptions(String text) {
+        String[] options = definition.getOptionValues();
+        if (options == null || options.length == 0 || Arrays.asList(options).contains(text)) {
+            return;
+        }
+        String[] labels = definition.getOptionLabels();
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < options.length; i++) {
+            named.add(labels != null && i < labels.length ? labels[i] : options[i]);
+        }
+        throw invalid("must be one of " + String.join(", ", named) + ", not " + text);
+    }
+
+    private static String plain(double number) {
+        return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number)
+                : Double.toString(number);
+    }
+
     private IllegalArgumentException invalid(String problem) {
-        return new IllegalArgumentException(id() + " (" + definition.getName() + "): " + problem);
+        return new IllegalArgumentException(definition.getName() + " " + problem + ".");
     }
 
     /** @return the definition, for its name, description and options */

@@ -3,7 +3,9 @@ package org.deckhand.settings.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -25,6 +27,7 @@ final class SettingForms {
     /** @return every configuration PID's form, ordered by PID */
     List<Form> all() {
         List<Form> forms = new ArrayList<>();
+        Map<Bundle, Map<String, Map<String, MetatypeBounds.Bounds>>> bounds = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {
             MetaTypeInformation information = metaType.getMetaTypeInformation(bundle);
             if (information == null || bundle.getState() != Bundle.ACTIVE) {
@@ -33,7 +36,9 @@ final class SettingForms {
             for (String pid : information.getPids()) {
                 ObjectClassDefinition definition = information.getObjectClassDefinition(pid, null);
                 if (definition != null) {
-                    forms.add(new Form(pid, definition, bundle.getSymbolicName()));
+                    forms.add(new Form(pid, definition, bundle.getSymbolicName(),
+                            bounds.computeIfAbsent(bundle, MetatypeBounds::of).getOrDefault(definition.getID(),
+                                    Map.of())));
                 }
             }
         }
@@ -52,8 +57,10 @@ final class SettingForms {
      * @param pid the configuration PID
      * @param definition its Metatype object class definition
      * @param bundle the symbolic name of the bundle that describes it
+     * @param bounds the {@code min} and {@code max} of its fields that have them, by field id
      */
-    record Form(String pid, ObjectClassDefinition definition, String bundle) {
+    record Form(String pid, ObjectClassDefinition definition, String bundle,
+            Map<String, MetatypeBounds.Bounds> bounds) {
 
         String name() {
             return definition.getName();
@@ -65,7 +72,8 @@ final class SettingForms {
 
         List<SettingField> fields() {
             return Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
-                    .map(SettingField::new).toList();
+                    .map(field -> new SettingField(field, bounds.getOrDefault(field.getID(), MetatypeBounds.Bounds.NONE)))
+                    .toList();
         }
 
         Optional<SettingField> field(String id) {

@@ -91,7 +91,7 @@ public final class SettingsResource implements RestResource {
         Map<String, Object> values = new HashMap<>(current(pid));
         for (Map.Entry<String, Object> change : changes.entrySet()) {
             SettingField field = form.field(change.getKey()).orElseThrow(() -> new BadRequestException(
-                    pid + " has no setting " + change.getKey()));
+                    form.name() + " (" + pid + ") has no setting " + change.getKey()));
             try {
                 texts.put(field.id(), field.cfgText(change.getValue()));
             } catch (IllegalArgumentException e) {

@@ -24,11 +24,14 @@ public record SettingsView(String pid, String name, String description, String b
      * @param type STRING, LONG, INTEGER, SHORT, CHARACTER, BYTE, DOUBLE, FLOAT, BOOLEAN or PASSWORD
      * @param multiple whether it holds a list of values
      * @param options the values it may take, empty when any value of its type will do
+     * @param min the smallest number it takes, or null when there is no lower bound
+     * @param max the largest number it takes, or null when there is no upper bound
      * @param defaultValue its default: a number, a boolean, a string, a list of them, or null
      * @param value its value now, in the same form
      */
     public record FieldView(String id, String name, String description, String type, boolean multiple,
-            List<Option> options, @JsonProperty("default") Object defaultValue, Object value) {
+            List<Option> options, Double min, Double max, @JsonProperty("default") Object defaultValue,
+            Object value) {
 
         static FieldView of(SettingField field, Object value) {
             String[] labels = field.definition().getOptionLabels();
@@ -37,7 +40,7 @@ public record SettingsView(String pid, String name, String description, String b
                     : IntStream.range(0, Math.min(labels.length, values.length))
                             .mapToObj(i -> new Option(labels[i], values[i])).toList();
             return new FieldView(field.id(), field.definition().getName(), field.definition().getDescription(),
-                    field.type(), field.multiple(), options, field.defaultValue(), value);
+                    field.type(), field.multiple(), options, field.min(), field.max(), field.defaultValue(), value);
         }
     }
 

@@ -13,11 +13,11 @@ public @interface MixConfiguration {
     String PID = "org.deckhand.mixer";
 
     @AttributeDefinition(name = "MP3 bit rate", description = "The stream's constant bit rate, kbit/s, when the "
-            + "player does not ask for another (32 to 320).")
+            + "player does not ask for another (32 to 320).", min = "32", max = "320")
     int bitRateKbps() default 192;
 
     @AttributeDefinition(name = "Crossfade bars", description = "How many bars of the outgoing track a transition "
-            + "lasts (1 to 64).")
+            + "lasts (1 to 64).", min = "1", max = "64")
     int bars() default 16;
 
     @AttributeDefinition(name = "Bass swap", description = "Swap the two tracks' low bands in the middle of the "
@@ -25,7 +25,7 @@ public @interface MixConfiguration {
     boolean bassSwap() default false;
 
     @AttributeDefinition(name = "BPM window", description = "The largest tempo difference from one track to the "
-            + "next, per cent (0.5 to 50).")
+            + "next, per cent (0.5 to 50).", min = "0.5", max = "50")
     double bpmWindowPercent() default 6;
 
     @AttributeDefinition(name = "Artist spacing", description = "How many tracks must separate two tracks of the "
@@ -37,7 +37,8 @@ public @interface MixConfiguration {
     int planLength() default 12;
 
     @AttributeDefinition(name = "Buffer", description = "How far ahead of real time a mix is rendered, seconds: the "
-            + "burst a player receives when it connects, so that it starts at once (1 to 30).")
+            + "burst a player receives when it connects, so that it starts at once (1 to 30).", min = "1",
+            max = "30")
     double bufferSeconds() default 4;
 
     @AttributeDefinition(name = "Pause without listeners", description = "How long a mix plays on without any "

@@ -51,14 +51,14 @@ test('a channel added in the console gets a test message, and its secrets are ne
   await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   await page.getByRole('button', { name: 'Add a channel' }).click();
   const form = page.getByRole('form', { name: 'Add a channel' });
-  await form.getByLabel('Type', { exact: true }).selectOption({ label: 'ntfy' });
+  await form.getByRole('combobox', { name: /^Type/ }).selectOption({ label: 'ntfy' });
   await form.getByLabel('Name', { exact: true }).fill('Phone');
   await form.getByRole('button', { name: 'Add' }).click();
   await expect(form.getByRole('alert')).toContainText('Topic URL: needed for this channel.');
 
   await form.getByLabel('Topic URL').fill(topicUrl);
   await form.getByLabel('Access token (optional)').fill(TOKEN);
-  await form.getByLabel('Send', { exact: true }).selectOption({ label: 'warnings and up' });
+  await form.getByRole('combobox', { name: /^Send/ }).selectOption({ label: 'warnings and up' });
   await form.getByLabel('Messages a minute, at most').fill('1000');
   await form.getByRole('button', { name: 'Add' }).click();
   await expect(form.getByRole('alert')).toHaveText('Messages a minute: a whole number from 1 to 600.');

@@ -8,6 +8,8 @@ import type { Session } from './lib/types';
 import { Dashboard } from './pages/Dashboard';
 import { Library } from './pages/Library';
 import { Logs } from './pages/Logs';
+import { Mixer } from './pages/Mixer';
+import { MixPage } from './pages/MixPage';
 import { NotFound } from './pages/NotFound';
 import { Plugins } from './pages/Plugins';
 import { Queue } from './pages/Queue';
@@ -20,6 +22,7 @@ import { Tracklists } from './pages/Tracklists';
 const NAVIGATION = [
   { path: '/', label: 'Dashboard' },
   { path: '/library', label: 'Library' },
+  { path: '/mixes', label: 'Mixer' },
   { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
   { path: '/plugins', label: 'Plugins' },
@@ -106,6 +109,10 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
   if (track) {
     return <TrackDetail id={Number(track[1])} />;
   }
+  const mix = /^\/mixes\/([A-Za-z0-9_-]+)\/?$/.exec(path);
+  if (mix) {
+    return <MixPage id={mix[1]} />;
+  }
   const tracklist = /^\/tracklists\/(\d+)\/?$/.exec(path);
   if (tracklist) {
     return <TracklistPage id={Number(tracklist[1])} />;
@@ -115,6 +122,8 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
       return <Dashboard />;
     case '/library':
       return <Library initialQuery={search.get('q') ?? ''} initialSort={search.get('sort') ?? ''} />;
+    case '/mixes':
+      return <Mixer search={search} />;
     case '/tracklists':
       return <Tracklists />;
     case '/queue':

@@ -109,6 +109,34 @@ public final class MixesResource implements RestResource {
 
     /**
      * @param id a mix id
+     * @param trackId a planned track that the render has not taken yet
+     * @return the mix without it in its plan; a 404 when the plan does not hold it, a 409 when it plays, has played
+     *     or is being mixed in
+     */
+    @DELETE
+    @Path("{id}/plan/{trackId}")
+    public MixView removeFromPlan(@PathParam("id") String id, @PathParam("trackId") String trackId) {
+        return call(() -> mixes.removeFromPlan(id, trackId));
+    }
+
+    /**
+     * @param id a mix id
+     * @param request the track of the library to play next
+     * @return the mix with the track next in its plan, after those the render has taken; a 400 for an unknown
+     *     track, a 409 when the render has taken it already
+     */
+    @POST
+    @Path("{id}/plan/next")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MixView playNext(@PathParam("id") String id, NextRequest request) {
+        if (request == null || request.trackId() == null) {
+            throw new BadRequestException("The body must be {\"trackId\": \"...\"}");
+        }
+        return call(() -> mixes.playNext(id, request.trackId()));
+    }
+
+    /**
+     * @param id a mix id
      * @return the stopped mix
      */
     @POST

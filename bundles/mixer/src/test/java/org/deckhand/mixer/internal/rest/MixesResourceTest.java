@@ -67,6 +67,23 @@ class MixesResourceTest {
     }
 
     @Test
+    void thePlanIsEditedOverRestWithTheErrorsOfEachCase() {
+        MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, null, List.of("1", "2", "7")), null))
+                .getEntity();
+        MixView next = resource.playNext(mix.id(), new NextRequest("5"));
+        assertTrue(next.plan().stream().anyMatch(entry -> entry.trackId().equals("5")), next.plan().toString());
+        MixView removed = resource.removeFromPlan(mix.id(), "5");
+        assertTrue(removed.plan().stream().noneMatch(entry -> entry.trackId().equals("5")), removed.plan().toString());
+        assertThrows(BadRequestException.class, () -> resource.playNext(mix.id(), null));
+        assertThrows(BadRequestException.class, () -> resource.playNext(mix.id(), new NextRequest("99")));
+        assertThrows(NotFoundException.class, () -> resource.removeFromPlan(mix.id(), "5"));
+        assertThrows(NotFoundException.class, () -> resource.playNext("nope", new NextRequest("5")));
+        ClientErrorException playing = assertThrows(ClientErrorException.class,
+                () -> resource.removeFromPlan(mix.id(), mix.plan().get(0).trackId()));
+        assertEquals(409, playing.getResponse().getStatus());
+    }
+
+    @Test
     void aRenderIsAcceptedAndOnlyToFlacOrMp3() throws InterruptedException {
         MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, "1", null), null)).getEntity();
         assertThrows(BadRequestException.class, () -> resource.render(mix.id(), new RenderRequest("wav")));

@@ -1,5 +1,5 @@
 // The mixer page against the packaged server on a real, analysed library, at a desktop and a phone size: a mix
-// started from a search, from ticked tracks and from a track page, skipped, extended and stopped; its stream and
+// started from a search, from ticked tracks and from a track page, its plan edited, skipped, extended and stopped; its stream and
 // playlist addresses copied and shown as a QR code; the stream played by the page's <audio> element; the tracklist
 // and CUE sheet; a render downloaded; axe-core finds no accessibility violation; nothing scrolls sideways.
 
@@ -76,6 +76,30 @@ for (const size of SIZES) {
       await expect(page.getByTestId('now-playing').locator('.deck-name')).toHaveText(name(mix.plan[0]));
       await expect(page.getByTestId('next-up').locator('.deck-name')).toHaveText(name(mix.plan[1]));
       await expect(page.getByTestId('mix-state')).toHaveText(/Playing|Paused/);
+    });
+
+    test('a planned track is taken out, and a track of the library put next', async () => {
+      const before = await apiMix(page, mixId);
+      const last = before.plan[before.plan.length - 1];
+      expect(last.startSeconds).toBeNull();
+      await page.getByRole('button', { name: `Remove ${name(last)} from the plan` }).click();
+      await expect(page.getByText(`${name(last)} is out of the plan.`)).toBeVisible();
+      expect((await apiMix(page, mixId)).plan.map((entry) => entry.trackId)).not.toContain(last.trackId);
+
+      const others = (await apiSearch(page, 'key:8B')).map(String)
+        .filter((id) => !before.plan.some((entry) => entry.trackId === id));
+      expect(others.length).toBeGreaterThan(0);
+      await page.getByLabel('Play a track of the library next').fill('key:8B');
+      const offered = page.getByRole('list', { name: 'Tracks to play next' }).getByRole('button');
+      await expect(offered.first()).toBeVisible();
+      await offered.first().click();
+      await expect(page.getByText(/ plays next\.$/)).toBeVisible();
+      const after = await apiMix(page, mixId);
+      const at = after.plan.findIndex((entry) => others.includes(entry.trackId));
+      expect(at).toBeGreaterThan(0);
+      expect(after.plan.slice(0, at).every((entry) => before.plan.some((old) => old.trackId === entry.trackId)))
+        .toBe(true);
+      await expect(page.getByTestId('plan').locator('li')).toHaveCount(after.plan.length);
     });
 
     test('skip mixes into the next track within seconds, and the tracklist and CUE sheet follow', async () => {

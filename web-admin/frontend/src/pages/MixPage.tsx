@@ -1,6 +1,6 @@
 // One mix as it plays: the two decks around the coming transition, what plays and what comes next (Camelot key,
-// BPM, the key move and tempo change between them), the planned order, position and listeners, skip, extend and
-// stop; a player in the page; the addresses to share; the tracklist so far with its CUE sheet; renders to a file.
+// BPM, the key move and tempo change between them), the planned order (a track taken out, or put next, or any track
+// of the library put next), position and listeners, skip, extend and stop; a player in the page; the addresses to share; the tracklist so far with its CUE sheet; renders to a file.
 // The mixer sends no server events, so the page reads the mix again every two seconds and counts the position on
 // in between.
 
@@ -11,13 +11,14 @@ import { PageHeader } from '../components/PageHeader';
 import { Progress } from '../components/Progress';
 import { ShareMix } from '../components/ShareMix';
 import { WaveformView } from '../components/WaveformView';
-import { API, ApiError, del, post } from '../lib/api';
+import { API, ApiError, del, post, query } from '../lib/api';
 import * as format from '../lib/format';
 import { usePolling, useResource } from '../lib/hooks';
 import { entryName, keyMove, type Mix, type MixEntry, type MixRender, type MixTracklistEntry, streamUrl,
   tempoChange } from '../lib/mixes';
 import { navigate } from '../lib/router';
-import type { Waveform } from '../lib/types';
+import * as fields from '../lib/trackFields';
+import type { TrackPage, Waveform } from '../lib/types';
 import { stateName } from './Mixer';
 
 /** How often the mix is read again, milliseconds. */
@@ -53,7 +54,8 @@ export function MixPage({ id }: { id: string }) {
   const m = mix.data;
   const playing = m.state === 'PLAYING';
 
-  const act = async (what: string, action: () => Promise<unknown>, done: (result: unknown) => string) => {
+  const act = async (what: string, action: () => Promise<unknown>, done: (result: unknown) => string):
+    Promise<void> => {
     setBusy(true);
     try {
       const result = await action();
@@ -136,7 +138,8 @@ export function MixPage({ id }: { id: string }) {
         <p class="hint">This browser joins the stream as one more listener: everyone hears the same mix.</p>
       </section>
 
-      <PlanList mix={m} />
+      <PlanList mix={m} busy={busy}
+        edit={(what, call, done) => act(what, call, () => done)} />
       <ShareMix mix={m} onToken={mix.reload} />
       <Tracklist id={m.id} entries={tracklist.data} error={tracklist.error} />
       <Renders id={m.id} />
@@ -185,8 +188,16 @@ function Deck({ label, entry, detail, testId }: { label: string; entry: MixEntry
   );
 }
 
-function PlanList({ mix }: { mix: Mix }) {
+type Edit = (what: string, call: () => Promise<Mix>, done: string) => Promise<void>;
+
+function PlanList({ mix, busy, edit }: { mix: Mix; busy: boolean; edit: Edit }) {
   const now = mix.nowPlaying?.trackId;
+  const path = `/mixes/${encodeURIComponent(mix.id)}`;
+  const playing = mix.state === 'PLAYING';
+  const remove = (entry: MixEntry) => edit('Remove', () => del<Mix>(`${path}/plan/${entry.trackId}`),
+    `${entryName(entry)} is out of the plan.`);
+  const playNext = (trackId: string, name: string) => edit('Play next',
+    () => post<Mix>(`${path}/plan/next`, { trackId }), `${name} plays next.`);
   return (
     <section class="panel" aria-labelledby="plan-title">
       <h2 id="plan-title">Planned order</h2>
@@ -196,20 +207,67 @@ function PlanList({ mix }: { mix: Mix }) {
           const move = previous && [keyMove(previous.camelot, entry.camelot), tempoChange(previous.bpm, entry.bpm)]
             .filter(Boolean).join(' · ');
           const status = entry.trackId === now ? 'playing' : entry.startSeconds !== null ? 'played' : 'planned';
+          const name = entryName(entry);
           return (
             <li key={entry.trackId} class={`plan-${status}`} aria-current={status === 'playing' ? 'true' : undefined}>
-              <span class="plan-name"><a href={`/tracks/${entry.trackId}`}>{entryName(entry)}</a></span>
+              <span class="plan-name"><a href={`/tracks/${entry.trackId}`}>{name}</a></span>
               <span class="plan-facts">
                 <KeyBadge value={entry.camelot} /> {format.num(entry.bpm)} BPM
                 {move && <span class="muted"> · {move}</span>}
               </span>
               <span class="plan-status">{status === 'playing' ? 'now playing'
                 : status === 'played' ? `at ${format.duration(entry.startSeconds)}` : ''}</span>
+              {status === 'planned' && playing && (
+                <span class="plan-actions">
+                  <button type="button" class="quiet" disabled={busy} aria-label={`Play next: ${name}`}
+                    onClick={() => playNext(entry.trackId, name)}>Play next</button>
+                  <button type="button" class="quiet" disabled={busy} aria-label={`Remove ${name} from the plan`}
+                    onClick={() => remove(entry)}>Remove</button>
+                </span>
+              )}
             </li>
           );
         })}
       </ol>
+      {playing && <AddNext busy={busy} onPick={playNext} />}
     </section>
+  );
+}
+
+/** How many hits of a search are offered to put next. */
+const ADD_HITS = 8;
+
+/** A search of the library whose hits can be put next in the mix, whether the planner chose them or not. */
+function AddNext({ busy, onPick }: { busy: boolean; onPick: (trackId: string, name: string) => Promise<void> }) {
+  const [text, setText] = useState('');
+  const found = useResource<TrackPage>(text.trim() ? '/tracks' + query({ q: text.trim(), limit: ADD_HITS }) : null);
+  return (
+    <div class="add-next">
+      <div class="field">
+        <label for="add-next-search">Play a track of the library next</label>
+        <input id="add-next-search" type="search" value={text} spellcheck={false} autoComplete="off"
+          placeholder="artist, title or a query such as key:8A~"
+          onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)} />
+        <span class="hint">It is mixed in after the track being loaded, even where its key or tempo does not fit
+          (then with a plain crossfade).</span>
+      </div>
+      <ErrorNote error={found.error} what="Search" />
+      {text.trim() && found.data && (
+        <ul class="hit-list" aria-label="Tracks to play next">
+          {found.data.tracks.map((track) => {
+            const name = `${fields.artist(track) ? `${fields.artist(track)} – ` : ''}${fields.title(track)}`;
+            return (
+              <li key={track.id}>
+                <span class="hit-name">{name}</span>
+                <span class="hit-facts"><KeyBadge value={fields.key(track)} /> {format.num(fields.bpm(track))} BPM{' '}
+                  <button type="button" disabled={busy} aria-label={`Play next: ${name}`}
+                    onClick={() => onPick(String(track.id), name)}>Play next</button></span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
   );
 }
 

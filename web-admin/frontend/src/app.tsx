@@ -8,8 +8,7 @@ import type { Session } from './lib/types';
 import { Dashboard } from './pages/Dashboard';
 import { Library } from './pages/Library';
 import { Logs } from './pages/Logs';
-import { Mixer } from './pages/Mixer';
-import { MixPage } from './pages/MixPage';
+import { MixDetailPage, MixerPage } from './pages/MixerPages';
 import { NotFound } from './pages/NotFound';
 import { Plugins } from './pages/Plugins';
 import { Queue } from './pages/Queue';
@@ -111,7 +110,7 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
   }
   const mix = /^\/mixes\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   if (mix) {
-    return <MixPage id={mix[1]} />;
+    return <MixDetailPage id={mix[1]} />;
   }
   const tracklist = /^\/tracklists\/(\d+)\/?$/.exec(path);
   if (tracklist) {
@@ -123,7 +122,7 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
     case '/library':
       return <Library initialQuery={search.get('q') ?? ''} initialSort={search.get('sort') ?? ''} />;
     case '/mixes':
-      return <Mixer search={search} />;
+      return <MixerPage search={search} />;
     case '/tracklists':
       return <Tracklists />;
     case '/queue':

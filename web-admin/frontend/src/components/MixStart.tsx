@@ -224,7 +224,8 @@ export function MixStart({ trackId, trackIds, initialQuery }: Props) {
         <div class="option-grid">
           <div class="field">
             <label for="mix-length">Tracks to plan</label>
-            <input id="mix-length" type="number" min={2} max={500} step={1} value={form.length}
+            <input id="mix-length" type="number" min={2} max={500} step={1}
+              value={kind === 'chosen' && !touched.has('length') ? '' : form.length}
               placeholder={kind === 'chosen' ? String(chosen.length || '') : ''}
               onInput={(event) => set('length', (event.currentTarget as HTMLInputElement).value)} />
             <span class="hint">The seed included. {kind === 'chosen' ? 'Empty: as many as you ticked. ' : ''}You can

@@ -14,7 +14,7 @@ test.describe.configure({ mode: 'serial' });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
-const PAGES = ['/', '/library', '/tracklists', '/queue', '/renamer', '/problems', '/plugins', '/notifications',
+const PAGES = ['/', '/library', '/mixes', '/tracklists', '/queue', '/renamer', '/problems', '/plugins', '/notifications',
   '/settings', '/logs'];
 const MIXER_PID = 'org.deckhand.mixer';
 /** The header the console sends with every request that changes something, as the server asks of a session. */

@@ -9,6 +9,7 @@ import type { Session } from './lib/types';
 import { Dashboard } from './pages/Dashboard';
 import { Library } from './pages/Library';
 import { Logs } from './pages/Logs';
+import { MixDetailPage, MixerPage } from './pages/MixerPages';
 import { NotFound } from './pages/NotFound';
 import { Notifications } from './pages/Notifications';
 import { Plugins } from './pages/Plugins';
@@ -24,6 +25,7 @@ import { Tracklists } from './pages/Tracklists';
 const NAVIGATION = [
   { path: '/', label: 'Dashboard' },
   { path: '/library', label: 'Library' },
+  { path: '/mixes', label: 'Mixer' },
   { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
   { path: '/renamer', label: 'Renamer' },
@@ -116,6 +118,10 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
   if (track) {
     return <TrackDetail id={Number(track[1])} />;
   }
+  const mix = /^\/mixes\/([A-Za-z0-9_-]+)\/?$/.exec(path);
+  if (mix) {
+    return <MixDetailPage id={mix[1]} />;
+  }
   const tracklist = /^\/tracklists\/(\d+)\/?$/.exec(path);
   if (tracklist) {
     return <TracklistPage id={Number(tracklist[1])} />;
@@ -125,6 +131,8 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
       return <Dashboard />;
     case '/library':
       return <Library initialQuery={search.get('q') ?? ''} initialSort={search.get('sort') ?? ''} />;
+    case '/mixes':
+      return <MixerPage search={search} />;
     case '/tracklists':
       return <Tracklists />;
     case '/queue':

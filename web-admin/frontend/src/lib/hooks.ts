@@ -147,3 +147,17 @@ export function useThrottled(action: () => void, millis: number): () => void {
     }
   }, [millis]);
 }
+
+/** Calls `action` every `millis` while the component is mounted and the browser tab is visible. */
+export function usePolling(action: () => void, millis: number): void {
+  const latest = useRef(action);
+  latest.current = action;
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') {
+        latest.current();
+      }
+    }, millis);
+    return () => window.clearInterval(timer);
+  }, [millis]);
+}

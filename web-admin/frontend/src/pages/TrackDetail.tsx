@@ -67,6 +67,7 @@ export function TrackDetail({ id }: { id: number }) {
   return (
     <section class="track" aria-labelledby="page-title">
       <PageHeader title={fields.title(t)}>
+        <a class="button" href={`/mixes?track=${t.id}`}>Start a mix from here</a>
         <button type="button" onClick={reanalyse}>Analyse again</button>
       </PageHeader>
       <p class="subtitle">{fields.artist(t) || 'Unknown artist'}{t.tags.album ? ` · ${t.tags.album}` : ''}</p>

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * console's Playwright tests: sign-in (and a wrong password refused), the dashboard's track count, a BPM search that
  * shows exactly what the API finds, a track's waveform drawn and its audio playing, a plugin uploaded whose result
  * appears on a track, a pasted tracklist whose CUE sheet is written beside its recording, a setting changed that
- * survives a restart; a screenshot of every page is left in
+ * survives a restart, and the mixer page (a mix started, played by the page's {@code <audio>}, skipped, shared,
+ * rendered and stopped, at desktop and phone sizes); a screenshot of every page is left in
  * {@code target/web-console/screenshots}. Before that, how the console's files are served: types, caching, gzip, the
  * console's pages falling back to {@code index.html}, and no file outside it; and the API's JSON answers gzipped for a
  * real HTTP client that asks, never its audio or its event stream. After a restart, the console's polish tests: the
@@ -227,6 +228,16 @@ class WebConsoleIT {
         ConsoleBrowser.Run run = browser.run("e2e/after-restart.spec.ts", environment());
         assertEquals(0, run.exitStatus(), "after the restart:\n" + run.output() + "\nserver output:\n"
                 + server.output());
+    }
+
+    @Test
+    @Order(6)
+    void theMixerPageWorksInChromium() throws IOException, InterruptedException {
+        ConsoleBrowser.Run run = browser.run("e2e/mixer.spec.ts", environment());
+        assertEquals(0, run.exitStatus(), "the mixer page's browser tests failed:\n" + run.output()
+                + "\nserver output:\n" + server.output());
+        assertTrue(Files.isRegularFile(browser.screenshots().resolve("mix-phone.png")),
+                "a screenshot of a mix on a phone");
     }
 
     @Test

@@ -13,10 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.deckhand.api.rest.RestResource;
 import org.deckhand.mixer.internal.encode.StreamFormat;
@@ -30,8 +34,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/v1/mixes}: create, list, inspect, skip, extend, stop and delete mixes; their tracklists as JSON and CUE
- * sheets; their stream tokens; renders to files. An unknown mix is a 404, a malformed request a 400, and one mix too
- * many a 409, each as problem+json.
+ * sheets; their stream tokens; renders to files, and those files once done. An unknown mix is a 404, a malformed
+ * request a 400, and one mix too many a 409, each as problem+json.
  */
 @Component(service = RestResource.class)
 @Path("mixes")
@@ -101,6 +105,34 @@ public final class MixesResource implements RestResource {
     public MixView extend(@PathParam("id") String id, ExtendRequest request) {
         int count = request == null || request.count() == null ? DEFAULT_EXTEND : request.count();
         return call(() -> mixes.extend(id, count));
+    }
+
+    /**
+     * @param id a mix id
+     * @param trackId a planned track that the render has not taken yet
+     * @return the mix without it in its plan; a 404 when the plan does not hold it, a 409 when it plays, has played
+     *     or is being mixed in
+     */
+    @DELETE
+    @Path("{id}/plan/{trackId}")
+    public MixView removeFromPlan(@PathParam("id") String id, @PathParam("trackId") String trackId) {
+        return call(() -> mixes.removeFromPlan(id, trackId));
+    }
+
+    /**
+     * @param id a mix id
+     * @param request the track of the library to play next
+     * @return the mix with the track next in its plan, after those the render has taken; a 400 for an unknown
+     *     track, a 409 when the render has taken it already
+     */
+    @POST
+    @Path("{id}/plan/next")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MixView playNext(@PathParam("id") String id, NextRequest request) {
+        if (request == null || request.trackId() == null) {
+            throw new BadRequestException("The body must be {\"trackId\": \"...\"}");
+        }
+        return call(() -> mixes.playNext(id, request.trackId()));
     }
 
     /**
@@ -191,6 +223,48 @@ public final class MixesResource implements RestResource {
     @Path("{id}/render")
     public RenderStatus renderStatus(@PathParam("id") String id) {
         return call(() -> mixes.renderStatus(id));
+    }
+
+    /**
+     * @param id a mix id
+     * @return the audio file of its latest render, {@code audio/flac} or {@code audio/mpeg}, as an attachment under
+     *     its name; a 404 when the mix was never rendered or the file is gone, a 409 while the render runs or after
+     *     it failed
+     */
+    @GET
+    @Path("{id}/render/file")
+    @Produces({"audio/flac", "audio/mpeg"})
+    public Response renderFile(@PathParam("id") String id) {
+        return renderedFile(id, RenderStatus::file);
+    }
+
+    /**
+     * @param id a mix id
+     * @return the CUE sheet beside its latest render's audio file, as {@link #renderFile(String)} answers it
+     */
+    @GET
+    @Path("{id}/render/cue")
+    @Produces(CUE_MEDIA_TYPE)
+    public Response renderCueSheet(@PathParam("id") String id) {
+        return renderedFile(id, RenderStatus::cueFile);
+    }
+
+    private Response renderedFile(String id, Function<RenderStatus, String> which) {
+        RenderStatus status = call(() -> mixes.renderStatus(id));
+        if (!"DONE".equals(status.state())) {
+            throw new ClientErrorException("The render of mix " + id + " is " + status.state().toLowerCase(Locale.ROOT)
+                    + ": its files can be fetched once it is done", Response.Status.CONFLICT);
+        }
+        File file = new File(which.apply(status));
+        String name = file.getName();
+        if (!Files.isRegularFile(file.toPath())) {
+            throw new NotFoundException("The rendered file " + name + " of mix " + id + " is no longer in the renders"
+                    + " folder");
+        }
+        String type = name.endsWith(".cue") ? CUE_MEDIA_TYPE + "; charset=utf-8"
+                : name.endsWith(".mp3") ? "audio/mpeg" : "audio/flac";
+        return Response.ok(file, type).header("Content-Length", file.length())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     /** Runs a call to the service, turning its exceptions into the API's errors. */

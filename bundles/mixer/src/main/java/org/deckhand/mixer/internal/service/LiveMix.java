@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.deckhand.mixer.internal.plan.MixPlan;
@@ -112,6 +113,53 @@ final class LiveMix implements TrackFeed, MixListener {
     synchronized boolean extend(int count) {
         plan = planner.extend(plan, count);
         return !plan.exhausted();
+    }
+
+    /**
+     * Takes a planned track out of the plan, before the render has taken it.
+     *
+     * @param trackId the track's id
+     * @throws NoSuchElementException if the plan does not hold it
+     * @throws IllegalStateException if the render has taken it: it plays, has played or is being mixed in
+     */
+    synchronized void remove(long trackId) {
+        int index = untaken(trackId);
+        if (index < 0) {
+            throw new NoSuchElementException("The plan of mix " + id + " does not hold track " + trackId);
+        }
+        List<PlannedTrack> tracks = new ArrayList<>(plan.tracks());
+        tracks.remove(index);
+        plan = new MixPlan(tracks, plan.exhausted());
+    }
+
+    /**
+     * Puts a track next in the plan, right after the tracks the render has taken; a track planned later moves up.
+     *
+     * @param track the track
+     * @throws IllegalStateException if the render has taken it already
+     */
+    synchronized void playNext(TrackFacts track) {
+        int index = untaken(track.id());
+        List<PlannedTrack> tracks = new ArrayList<>(plan.tracks());
+        if (index >= 0) {
+            tracks.remove(index);
+        }
+        tracks.add(fed, new PlannedTrack(track, null, null, Double.NaN, Set.of()));
+        plan = new MixPlan(tracks, plan.exhausted());
+    }
+
+    /** @return where the plan holds the track, or -1; throws IllegalStateException if the render has taken it */
+    private int untaken(long trackId) {
+        for (int index = 0; index < plan.tracks().size(); index++) {
+            if (plan.tracks().get(index).track().id() == trackId) {
+                if (index < fed) {
+                    throw new IllegalStateException("Track " + trackId + " of mix " + id + " is in the mixer's "
+                            + "hands already: it plays, has played or is being mixed in");
+                }
+                return index;
+            }
+        }
+        return -1;
     }
 
     String token() {

@@ -258,6 +258,39 @@ public final class MixService {
     }
 
     /**
+     * Takes a track out of a mix's plan before the render has taken it.
+     *
+     * @param id a mix id
+     * @param trackId the planned track's id
+     * @return the mix
+     * @throws NoSuchElementException also when the plan does not hold the track
+     * @throws IllegalArgumentException if the track id is not a number
+     * @throws IllegalStateException if the render has taken the track: it plays, has played or is being mixed in
+     */
+    public MixView removeFromPlan(String id, String trackId) {
+        LiveMix mix = mix(id);
+        mix.remove(SeedResolver.trackId(trackId));
+        return mix.view();
+    }
+
+    /**
+     * Puts a track of the library next in a mix's plan, whether the planner chose it or not (a track without key
+     * or BPM gets a plain crossfade); a track planned later moves up.
+     *
+     * @param id a mix id
+     * @param trackId the track's id
+     * @return the mix
+     * @throws IllegalArgumentException if the track id is not a number or the library has no such track
+     * @throws IllegalStateException if the render has taken the track already
+     */
+    public MixView playNext(String id, String trackId) {
+        LiveMix mix = mix(id);
+        mix.playNext(seeds.track(trackId).orElseThrow(() -> new IllegalArgumentException("there is no playable "
+                + "track " + trackId)));
+        return mix.view();
+    }
+
+    /**
      * Stops a mix; its listeners' streams end.
      *
      * @param id a mix id

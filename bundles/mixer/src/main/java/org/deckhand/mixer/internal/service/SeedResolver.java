@@ -77,9 +77,23 @@ final class SeedResolver {
         }
     }
 
-    private Optional<TrackFacts> track(String id) {
+    /**
+     * @param id a track id as the API gives it
+     * @return the track's facts, or empty when the library has no such track
+     * @throws IllegalArgumentException if the id is not a number
+     */
+    Optional<TrackFacts> track(String id) {
+        return library.facts(trackId(id));
+    }
+
+    /**
+     * @param id a track id as the API gives it
+     * @return the id as a number
+     * @throws IllegalArgumentException if it is not a number
+     */
+    static long trackId(String id) {
         try {
-            return library.facts(Long.parseLong(id.trim()));
+            return Long.parseLong(id.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("track ids are numbers, not '" + id + "'", e);
         }

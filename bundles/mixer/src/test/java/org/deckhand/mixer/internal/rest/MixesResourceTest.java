@@ -8,6 +8,8 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deckhand.mixer.internal.service.MixOptions;
@@ -65,6 +67,23 @@ class MixesResourceTest {
     }
 
     @Test
+    void thePlanIsEditedOverRestWithTheErrorsOfEachCase() {
+        MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, null, List.of("1", "2", "7")), null))
+                .getEntity();
+        MixView next = resource.playNext(mix.id(), new NextRequest("5"));
+        assertTrue(next.plan().stream().anyMatch(entry -> entry.trackId().equals("5")), next.plan().toString());
+        MixView removed = resource.removeFromPlan(mix.id(), "5");
+        assertTrue(removed.plan().stream().noneMatch(entry -> entry.trackId().equals("5")), removed.plan().toString());
+        assertThrows(BadRequestException.class, () -> resource.playNext(mix.id(), null));
+        assertThrows(BadRequestException.class, () -> resource.playNext(mix.id(), new NextRequest("99")));
+        assertThrows(NotFoundException.class, () -> resource.removeFromPlan(mix.id(), "5"));
+        assertThrows(NotFoundException.class, () -> resource.playNext("nope", new NextRequest("5")));
+        ClientErrorException playing = assertThrows(ClientErrorException.class,
+                () -> resource.removeFromPlan(mix.id(), mix.plan().get(0).trackId()));
+        assertEquals(409, playing.getResponse().getStatus());
+    }
+
+    @Test
     void aRenderIsAcceptedAndOnlyToFlacOrMp3() throws InterruptedException {
         MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, "1", null), null)).getEntity();
         assertThrows(BadRequestException.class, () -> resource.render(mix.id(), new RenderRequest("wav")));
@@ -78,6 +97,38 @@ class MixesResourceTest {
             Thread.sleep(20);
         }
         assertEquals("DONE", resource.renderStatus(mix.id()).state());
+    }
+
+    @Test
+    void aFinishedRenderIsDownloadedWithItsCueSheet() throws Exception {
+        MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, "1", null), null)).getEntity();
+        assertThrows(NotFoundException.class, () -> resource.renderFile(mix.id()), "never rendered");
+        RenderStatus status = (RenderStatus) resource.render(mix.id(), new RenderRequest("mp3")).getEntity();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (resource.renderStatus(mix.id()).state().equals("RUNNING") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals("DONE", resource.renderStatus(mix.id()).state());
+
+        Response audio = resource.renderFile(mix.id());
+        File file = (File) audio.getEntity();
+        assertEquals(200, audio.getStatus());
+        assertEquals("audio/mpeg", audio.getMediaType().toString());
+        assertEquals(Path.of(status.file()), file.toPath());
+        assertEquals(Files.size(file.toPath()), Long.parseLong(audio.getHeaderString("Content-Length")));
+        assertTrue(file.length() > 0, "the render holds audio");
+        assertEquals("attachment; filename=\"" + file.getName() + "\"", audio.getHeaderString("Content-Disposition"));
+
+        Response cue = resource.renderCueSheet(mix.id());
+        File sheet = (File) cue.getEntity();
+        assertTrue(cue.getMediaType().toString().startsWith("application/x-cue"), cue.getMediaType().toString());
+        assertEquals(Path.of(status.cueFile()), sheet.toPath());
+        assertTrue(Files.readString(sheet.toPath()).contains("FILE \"" + file.getName() + "\" MP3"),
+                "the CUE sheet names the audio file");
+
+        Files.delete(file.toPath());
+        assertThrows(NotFoundException.class, () -> resource.renderFile(mix.id()), "the file is gone");
+        assertThrows(NotFoundException.class, () -> resource.renderFile("nope"));
     }
 
     @Test

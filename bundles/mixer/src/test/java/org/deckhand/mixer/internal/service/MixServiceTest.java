@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.deckhand.cue.internal.CueSheetService;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.stream.Listening;
@@ -159,6 +162,42 @@ class MixServiceTest {
         assertTrue(cue.contains("FILE \"" + file.getFileName() + "\" WAVE"), cue);
         assertTrue(cue.contains("TRACK 03 AUDIO"), cue);
         assertTrue(cue.contains("INDEX 01 00:36:00"), cue);
+    }
+
+    @Test
+    void aTrackPutNextAndOneTakenOutChangeThePlanAndWhatIsMixed() throws Exception {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, null, List.of("1", "2", "7")), null);
+        List<String> planned = ids(mix.plan());
+        assertEquals(List.of("1", "2", "7"), planned.stream().sorted().toList());
+        String last = planned.get(2);
+
+        MixView removed = service.removeFromPlan(mix.id(), last);
+        assertEquals(planned.subList(0, 2), ids(removed.plan()));
+        MixView added = service.playNext(mix.id(), "5");
+        List<String> plan = ids(added.plan());
+        int at = plan.indexOf("5");
+        assertTrue(at == 1 || at == 2, "right after the tracks the render has taken: " + plan);
+        List<String> expected = new ArrayList<>(planned.subList(0, 2));
+        expected.add(at, "5");
+        assertEquals(expected, plan);
+        assertEquals("5", ids(service.playNext(mix.id(), "5").plan()).get(at), "put next again, it stays next");
+
+        assertThrows(IllegalStateException.class, () -> service.removeFromPlan(mix.id(), planned.get(0)),
+                "the playing track");
+        assertThrows(NoSuchElementException.class, () -> service.removeFromPlan(mix.id(), last), "not planned");
+        assertThrows(IllegalArgumentException.class, () -> service.playNext(mix.id(), "99"), "no such track");
+        assertThrows(IllegalArgumentException.class, () -> service.removeFromPlan(mix.id(), "x"), "not an id");
+
+        RenderStatus render = awaitRender(mix.id(), StreamFormat.FLAC);
+        assertEquals("DONE", render.state(), render.error());
+        Matcher titles = Pattern.compile("TITLE \"Track (\\d+)\"")
+                .matcher(Files.readString(Path.of(render.cueFile()), StandardCharsets.UTF_8));
+        List<String> mixed = new ArrayList<>();
+        while (titles.find()) {
+            mixed.add(titles.group(1));
+        }
+        assertEquals(plan, mixed, "the render mixes the edited plan");
     }
 
     private RenderStatus awaitRender(String id, StreamFormat format) throws Exception {

@@ -58,7 +58,8 @@ class DamagedFlacFramesTest {
     void fuzzFindingCutInsideItsFirstFrameFailsNamingTheFile() throws Exception {
         Path finding = Files.copy(fuzzFinding("flac-endless-frame-sync"), folder.resolve("cut-in-a-frame.flac"));
 
-        IOException e = assertTimeoutPreemptively(HANG, () -> assertThrows(IOException.class, () -> decodeAll(finding)));
+        IOException e = assertTimeoutPreemptively(HANG,
+                () -> assertThrows(IOException.class, () -> decodeAll(finding)));
         assertTrue(e.getMessage().contains("cut-in-a-frame.flac") && e.getMessage().contains("frame header"),
                 e.getMessage());
     }

@@ -14,14 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every exception a resource throws into an RFC 9457 problem document. A {@link WebApplicationException}
- * keeps its status and headers and its message becomes the detail; malformed JSON in a request body is a 400 that
- * says where, and so is a body that is not text in the encoding Jackson detects from its first bytes (RFC 8259,
- * section 8.1, and RFC 4627, section 3: UTF-8, UTF-16 or UTF-32), which Jackson reports with a plain
- * {@link CharConversionException}; anything else is a 500 whose cause is logged, not shown. A query, matrix, header, cookie or form
- * parameter that cannot be converted to its type (a word where a number belongs, a number too large for an
- * {@code int}) is a 400 that names it, where Jakarta REST would answer 404 for a query parameter (section 3.2); a
- * path parameter stays 404, since the path then names no resource.
+ * Turns every exception a resource throws into an RFC 9457 problem document. A {@link WebApplicationException} keeps
+ * its status and headers and its message becomes the detail; malformed JSON in a request body is a 400 that says where,
+ * and so is a body that is not text in the encoding Jackson detects from its first bytes (RFC 8259, section 8.1, and
+ * RFC 4627, section 3: UTF-8, UTF-16 or UTF-32), which Jackson reports with a plain {@link CharConversionException};
+ * anything else is a 500 whose cause is logged, not shown. A query, matrix, header, cookie or form parameter that
+ * cannot be converted to its type (a word where a number belongs, a number too large for an {@code int}) is a 400 that
+ * names it, where Jakarta REST would answer 404 for a query parameter (section 3.2); a path parameter stays 404, since
+ * the path then names no resource.
  */
 final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 

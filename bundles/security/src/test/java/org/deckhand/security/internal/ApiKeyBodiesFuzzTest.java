@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Coverage-guided fuzzing of the body of {@code POST /api/v1/keys}, read with the server's JSON mapping: each body is
  * malformed JSON or not Unicode text (a 400, from the REST bundle's ProblemExceptionMapper), a name the store refuses
- * (a 400), or a key that is stored, survives a restart of the store with its name and token, and is revoked; never an {@link IOException} (a 500) or a key file that no longer reads.
- * A plain {@code mvn test} runs the seeds and the kept findings in {@code ApiKeyBodiesFuzzTestInputs};
- * {@code mvn test -Dfuzz} fuzzes (docs/fuzzing.md).
+ * (a 400), or a key that is stored, survives a restart of the store with its name and token, and is revoked; never an
+ * {@link IOException} (a 500) or a key file that no longer reads. A plain {@code mvn test} runs the seeds and the kept
+ * findings in {@code ApiKeyBodiesFuzzTestInputs}; {@code mvn test -Dfuzz} fuzzes (docs/fuzzing.md).
  */
 class ApiKeyBodiesFuzzTest {
 

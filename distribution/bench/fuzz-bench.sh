@@ -6,7 +6,8 @@
 # then commit the input as a regression test. The generated corpus is kept in each module's .cifuzz-corpus/ (not
 # committed), so a later run goes on from where this one stopped.
 # Usage: distribution/bench/fuzz-bench.sh [MINUTES] [MODULE...]   (after: mvn -q install -DskipTests)
-#   MODULE is one of bundles/tags, bundles/decoder, bundles/search, bundles/mixer (all of them by default).
+#   MODULE is one of bundles/tags, bundles/decoder, bundles/search, bundles/mixer, bundles/security (all of them by
+#   default).
 # Environment: KEEP_GOING (default 20: how many distinct findings a target may collect before it stops),
 # FUZZ_TIMEOUT (default 10: seconds one input may take before it counts as a hang).
 set -euo pipefail
@@ -14,7 +15,7 @@ set -euo pipefail
 minutes=${1:-10}
 shift || true
 modules=("$@")
-[ ${#modules[@]} -gt 0 ] || modules=(bundles/tags bundles/decoder bundles/search bundles/mixer)
+[ ${#modules[@]} -gt 0 ] || modules=(bundles/tags bundles/decoder bundles/search bundles/mixer bundles/security)
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 logs=$(mktemp -d /tmp/deckhand-fuzz-bench.XXXXXX)
 

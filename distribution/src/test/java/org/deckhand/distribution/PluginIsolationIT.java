@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plugins that turn against the server, in the packaged distribution: one that calls {@code System.exit} as it
- * activates, one that leaves a thread spinning after it is removed, one during whose start the server is killed, and
- * uploads whose name or manifest the server cannot take. The server stays up and ready through each, and says which
- * plugin did what.
+ * activates, directly and through reflection and method handles (each refusal among the server's recent log events),
+ * one that leaves a thread spinning after it is removed, one during whose start the server is killed, and uploads whose
+ * name or manifest the server cannot take. The server stays up and ready through each, and says which plugin did what.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,6 +82,59 @@ class PluginIsolationIT {
 
     @Test
     @Order(2)
+    void aPluginThatStopsTheJvmThroughReflectionIsToldNoEachTime() {
+        String component = " in org.deckhand.plugin.rogue.ReflectiveExitComponent; blocked";
+        // at each activation: getMethods().invoke of exit, getMethod of halt, unreflect of halt, bind of exit
+        assertTrue(eventually(() -> {
+            String printed = server.output();
+            int activations = count(printed, "called a reflective look-up of Runtime.exit" + component);
+            return activations >= 1
+                    && count(printed, "called a reflective call of Runtime.exit" + component) == activations
+                    && count(printed, "called a reflective look-up of Runtime.halt" + component) == 2 * activations;
+        }, SOON), server.output());
+        String output = server.output();
+        assertTrue(server.process().isAlive(), "the server stopped:\n" + output);
+        assertEquals(200, server.get("/api/v1/health", null).statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void theBlockedExitsAreAmongTheServersRecentLogEvents() {
+        assertTrue(eventually(() -> blockedInLog().equals(blockedInOutput()), SOON),
+                "recent events " + blockedInLog() + " against the output " + blockedInOutput());
+        assertTrue(blockedInLog().contains("Plugin " + ROGUE + " 0.1.0.SNAPSHOT called System.exit(3) in "
+                + "org.deckhand.plugin.rogue.ExitingComponent; blocked: a plugin may not stop the server"),
+                blockedInLog().toString());
+    }
+
+    /** @return the messages of the blocked exits among the recent log events, oldest first */
+    private List<String> blockedInLog() {
+        try {
+            List<String> blocked = new ArrayList<>();
+            for (JsonNode line : json.readTree(server.get("/api/v1/logs?level=WARN&limit=2000").body())) {
+                if (line.path("logger").asText().equals("org.deckhand.kernel.exit.BlockedExit")
+                        && line.path("level").asText().equals("WARN")) {
+                    blocked.add(line.path("message").asText());
+                }
+            }
+            return blocked;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the messages of the blocked exits the server printed, oldest first */
+    private List<String> blockedInOutput() {
+        return server.output().lines().filter(line -> line.contains("org.deckhand.kernel.exit.BlockedExit - "))
+                .map(line -> line.substring(line.indexOf(" - ") + 3)).toList();
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    @Order(4)
     void theServerRestartsReadyWithThatPluginInItsFolder() throws IOException, InterruptedException {
         server.close();
         assertEquals(0, server.process().exitValue(), "the server did not stop as asked:\n" + server.output());
@@ -96,7 +152,7 @@ class PluginIsolationIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void aRemovedPluginsThreadThatKeepsRunningIsReported() {
         assertTrue(eventually(() -> "ACTIVE".equals(stateOf(ROGUE)), SOON), server.get("/api/v1/plugins").body());
 
@@ -112,7 +168,7 @@ class PluginIsolationIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aPluginDuringWhoseStartTheServerDiedIsQuarantinedUntilReEnabled() throws IOException, InterruptedException {
         Files.copy(hangingJar, server.home().resolve("plugins/hanging.jar"));
         assertTrue(eventually(() -> "STARTING".equals(stateOf(HANGING)), SOON), server.get("/api/v1/plugins").body());
@@ -139,7 +195,7 @@ class PluginIsolationIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void uploadsWithAHiddenNameOrAHugeManifestAreRefusedWith400() {
         HttpResponse<String> hidden = server.postBytes("/api/v1/plugins", bundleJar(".hidden", 0),
                 "application/java-archive");

@@ -1,5 +1,6 @@
 package org.deckhand.decoder.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -143,7 +144,11 @@ final class AacMp4Source implements PcmSource, Receiver {
         if (offset < position) {
             throw new IOException(fileName + ": MP4 sample at byte " + offset + " overlaps the previous one");
         }
-        in.skipNBytes(offset - position);
+        try {
+            in.skipNBytes(offset - position);
+        } catch (EOFException e) {
+            return end(true);
+        }
         byte[] bytes = sampleBuffersBySize[size];
         if (bytes == null) {
             bytes = new byte[size];
@@ -247,7 +252,8 @@ final class AacMp4Source implements PcmSource, Receiver {
 
     private int end(boolean truncated) throws IOException {
         if (framesDecoded == 0) {
-            throw new IOException(fileName + ": the MP4 AAC track holds no decodable frame");
+            throw new IOException(fileName + (truncated ? ": the MP4 file ends before its first AAC frame (truncated?)"
+                    : ": the MP4 AAC track holds no decodable frame"));
         }
         if (truncated) {
             LOG.warn("{}: the MP4 file ends inside its audio (truncated?); decoding stops after {} s", fileName,

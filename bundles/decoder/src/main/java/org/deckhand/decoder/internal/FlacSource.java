@@ -2,6 +2,7 @@ package org.deckhand.decoder.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
 import org.jflac.frame.Frame;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * FLAC (RFC 9639) through jflac's {@link FLACDecoder}: its decoded channel arrays are scaled straight to floats, without
  * jflac's conversion to PCM bytes. jflac is given the STREAMINFO alone ({@link FlacMetadataBlocks}), never the
  * metadata blocks whose claimed sizes it would allocate. Frames jflac cannot decode are skipped (it searches for the
- * next frame sync), and a file that ends early gives what it holds, with a warning.
+ * next frame sync), and a file that ends early gives what it holds, with a warning; so does a damaged frame header on
+ * which jflac would go round its frame loop forever ({@link FlacFrameSearchGuard}).
  */
 final class FlacSource implements PcmSource {
 
@@ -43,8 +45,7 @@ final class FlacSource implements PcmSource {
      *     STREAMINFO is not valid
      */
     static FlacSource open(String fileName, InputStream in, long fileBytes) throws IOException {
-        FLACDecoder decoder = new FLACDecoder(new EndOfStreamGuard(fileName,
-                FlacMetadataBlocks.streamInfoOnly(fileName, in, fileBytes)));
+        FLACDecoder decoder = new FLACDecoder(FlacMetadataBlocks.streamInfoOnly(fileName, in, fileBytes));
         try {
             decoder.readMetadata();
         } catch (IOException | RuntimeException e) {
@@ -58,6 +59,7 @@ final class FlacSource implements PcmSource {
                             + " channels, " + info.getBitsPerSample() + " bits, block size " + info.getMaxBlockSize()
                             + ")"));
         }
+        decoder.addFrameListener(new FlacFrameSearchGuard(decoder));
         return new FlacSource(fileName, decoder, info);
     }
 
@@ -86,13 +88,10 @@ final class FlacSource implements PcmSource {
         Frame frame;
         try {
             frame = decoder.readNextFrame();
+        } catch (UncheckedIOException e) {
+            return corrupt(e.getCause());
         } catch (IOException | RuntimeException e) {
-            if (framesDecoded == 0) {
-                throw new IOException(fileName + ": FLAC audio cannot be decoded: " + e.getMessage(), e);
-            }
-            LOG.warn("{}: FLAC audio is corrupt after {} samples; decoding stops there ({})", fileName,
-                    framesDecoded, e.toString());
-            return -1;
+            return corrupt(e);
         }
         if (frame == null) {
             return end();
@@ -113,6 +112,16 @@ final class FlacSource implements PcmSource {
         }
         framesDecoded += frames;
         return frames;
+    }
+
+    /** Fails a file that gave no audio yet; else the audio ends at the damage, with a warning. */
+    private int corrupt(Exception e) throws IOException {
+        if (framesDecoded == 0) {
+            throw new IOException(fileName + ": FLAC audio cannot be decoded: " + e.getMessage(), e);
+        }
+        LOG.warn("{}: FLAC audio is corrupt after {} samples; decoding stops there ({})", fileName, framesDecoded,
+                e.toString());
+        return -1;
     }
 
     private int end() throws IOException {

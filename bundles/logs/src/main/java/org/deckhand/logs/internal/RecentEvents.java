@@ -38,6 +38,18 @@ final class RecentEvents {
         return events;
     }
 
+    /**
+     * Keeps an event that did not go through Logback (see {@link JulRecords}); nothing when SLF4J does not log
+     * through Logback.
+     *
+     * @param event the event
+     */
+    void add(ILoggingEvent event) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            buffer(context).doAppend(event);
+        }
+    }
+
     private static synchronized CyclicBufferAppender<ILoggingEvent> buffer(LoggerContext context) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         Appender<ILoggingEvent> configured = root.getAppender(APPENDER);

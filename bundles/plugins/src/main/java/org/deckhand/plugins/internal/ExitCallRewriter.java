@@ -13,15 +13,19 @@ import org.objectweb.asm.Opcodes;
  * Rewrites a class's calls that would stop the JVM into calls to {@code BlockedExit}, which throw a
  * {@link SecurityException}: {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt}, called directly or
  * through a method reference ({@code System::exit}, a method handle constant), and the reflective look-ups
- * {@code Class.getMethod}, {@code Class.getDeclaredMethod}, {@code MethodHandles.Lookup.findStatic} and
- * {@code findVirtual}, which {@code BlockedExit} refuses for those methods only. Each redirected call keeps the stack
- * as it was (the receiver becomes the first argument of a static method), so stack map frames stay valid and no
- * class is loaded to rewrite another. This is the bytecode interception that JEP 486 (Permanently Disable the
- * Security Manager) recommends for blocking {@code System.exit}.
+ * {@code Class.getMethod}, {@code Class.getDeclaredMethod}, {@code MethodHandles.Lookup.findStatic},
+ * {@code findVirtual}, {@code bind} and {@code unreflect}, which {@code BlockedExit} refuses for those methods (and,
+ * for method handles, for the reflective calls themselves) only. Each redirected call keeps the stack as it was (the
+ * receiver becomes the first argument of a static method), so stack map frames stay valid and no class is loaded to
+ * rewrite another. A call of {@code Method.invoke}, however the method was found ({@code Class.getMethods()} too),
+ * stays the plugin's own call, with its access rights, after a check of the method that it first copies to the top of
+ * the stack ({@code BlockedExit.checkInvoke}); a method reference {@code Method::invoke} goes to
+ * {@code BlockedExit.invoke}. This is the bytecode interception that JEP 486 (Permanently Disable the Security
+ * Manager) recommends for blocking {@code System.exit}.
  *
- * <p>Not covered: a method obtained some other way (from {@code Class.getMethods()} or
- * {@code MethodHandles.Lookup.unreflect} of such a method) and invoked, native code, and classes not loaded by the
- * plugin's own class loader.
+ * <p>Not covered: JDK code that a plugin asks to call a method by its name ({@code java.beans.Statement},
+ * {@code java.beans.EventHandler}, {@code java.beans.XMLDecoder}), native code, other processes (a plugin may start
+ * {@code kill}), and classes not loaded by the plugin's own class loader.
  */
 final class ExitCallRewriter {
 
@@ -36,6 +40,12 @@ final class ExitCallRewriter {
             "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;";
     private static final String GET_METHOD_DESCRIPTOR =
             "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;";
+    private static final String METHOD = "java/lang/reflect/Method";
+    private static final String INVOKE_DESCRIPTOR = "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;";
+    private static final String METHOD_INVOKE = METHOD + ".invoke" + INVOKE_DESCRIPTOR;
+    private static final String BIND_DESCRIPTOR =
+            "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;";
+    private static final String UNREFLECT_DESCRIPTOR = "(L" + METHOD + ";)Ljava/lang/invoke/MethodHandle;";
 
     /** Each call replaced, by owner, name and descriptor, with the static method of {@code BlockedExit} it becomes. */
     private static final Map<String, Redirect> REDIRECTS = Map.of(
@@ -49,7 +59,12 @@ final class ExitCallRewriter {
             LOOKUP + ".findStatic" + FIND_DESCRIPTOR,
             new Redirect("findStatic", "(L" + LOOKUP + ";" + FIND_DESCRIPTOR.substring(1)),
             LOOKUP + ".findVirtual" + FIND_DESCRIPTOR,
-            new Redirect("findVirtual", "(L" + LOOKUP + ";" + FIND_DESCRIPTOR.substring(1)));
+            new Redirect("findVirtual", "(L" + LOOKUP + ";" + FIND_DESCRIPTOR.substring(1)),
+            LOOKUP + ".bind" + BIND_DESCRIPTOR,
+            new Redirect("bind", "(L" + LOOKUP + ";" + BIND_DESCRIPTOR.substring(1)),
+            LOOKUP + ".unreflect" + UNREFLECT_DESCRIPTOR,
+            new Redirect("unreflect", "(L" + LOOKUP + ";" + UNREFLECT_DESCRIPTOR.substring(1)),
+            METHOD_INVOKE, new Redirect("invoke", "(L" + METHOD + ";" + INVOKE_DESCRIPTOR.substring(1)));
 
     private ExitCallRewriter() {
     }
@@ -62,7 +77,8 @@ final class ExitCallRewriter {
      */
     static byte[] rewrite(byte[] classBytes) {
         ClassReader reader = new ClassReader(classBytes);
-        ClassWriter writer = new ClassWriter(reader, 0);
+        // the check before Method.invoke takes two more stack slots: ASM recomputes the maximum (no class is loaded)
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         Redirector redirector = new Redirector(writer);
         reader.accept(redirector, 0);
         return redirector.changed ? writer.toByteArray() : null;
@@ -87,8 +103,20 @@ final class ExitCallRewriter {
                 @Override
                 public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
                         boolean isInterface) {
+                    String call = owner + "." + method + methodDescriptor;
+                    if (opcode == Opcodes.INVOKEVIRTUAL && call.equals(METHOD_INVOKE)) {
+                        changed = true;
+                        // method, target, arguments -> method, target, arguments, method: checked, then called
+                        super.visitInsn(Opcodes.DUP2_X1);
+                        super.visitInsn(Opcodes.POP2);
+                        super.visitInsn(Opcodes.DUP_X2);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, BLOCKED_EXIT, "checkInvoke",
+                                "(L" + METHOD + ";)V", false);
+                        super.visitMethodInsn(opcode, owner, method, methodDescriptor, isInterface);
+                        return;
+                    }
                     Redirect redirect = opcode == Opcodes.INVOKESTATIC || opcode == Opcodes.INVOKEVIRTUAL
-                            ? REDIRECTS.get(owner + "." + method + methodDescriptor) : null;
+                            ? REDIRECTS.get(call) : null;
                     if (redirect == null) {
                         super.visitMethodInsn(opcode, owner, method, methodDescriptor, isInterface);
                     } else {

@@ -12,11 +12,11 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Keeps plugins from stopping the server: as each class of a bundle installed from the plugins folder is loaded, its
- * calls to {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} are rewritten by
- * {@link ExitCallRewriter} into calls that throw a {@link SecurityException}; the kernel makes the class that throws
- * visible to every bundle. A weaving hook of the OSGi Core specification, Release 8, chapter 56 (Weaving Hook
- * Service). A class that cannot be read (a Java version newer than ASM knows) is refused: it fails to load, with the
- * reason, rather than load unchecked.
+ * calls to {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt}, direct or through reflection and method
+ * handles, are rewritten by {@link ExitCallRewriter} into calls that throw a {@link SecurityException}; the kernel
+ * makes the class that throws visible to every bundle. A weaving hook of the OSGi Core specification, Release 8,
+ * chapter 56 (Weaving Hook Service). A class that cannot be read (a Java version newer than ASM knows) is refused: it
+ * fails to load, with the reason, rather than load unchecked.
  */
 @Component(service = WeavingHook.class, immediate = true)
 public final class PluginWeavingHook implements WeavingHook {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.io.CharConversionException;
 import java.util.List;
 import java.util.Locale;
 import org.glassfish.jersey.server.ParamException;
@@ -13,12 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every exception a resource throws into an RFC 9457 problem document. A {@link WebApplicationException}
- * keeps its status and headers and its message becomes the detail; malformed JSON in a request body is a 400 that
- * says where; anything else is a 500 whose cause is logged, not shown. A query, matrix, header, cookie or form
- * parameter that cannot be converted to its type (a word where a number belongs, a number too large for an
- * {@code int}) is a 400 that names it, where Jakarta REST would answer 404 for a query parameter (section 3.2); a
- * path parameter stays 404, since the path then names no resource.
+ * Turns every exception a resource throws into an RFC 9457 problem document. A {@link WebApplicationException} keeps
+ * its status and headers and its message becomes the detail; malformed JSON in a request body is a 400 that says where,
+ * and so is a body that is not text in the encoding Jackson detects from its first bytes (RFC 8259, section 8.1, and
+ * RFC 4627, section 3: UTF-8, UTF-16 or UTF-32), which Jackson reports with a plain {@link CharConversionException};
+ * anything else is a 500 whose cause is logged, not shown. A query, matrix, header, cookie or form parameter that
+ * cannot be converted to its type (a word where a number belongs, a number too large for an {@code int}) is a 400 that
+ * names it, where Jakarta REST would answer 404 for a query parameter (section 3.2); a path parameter stays 404, since
+ * the path then names no resource.
  */
 final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -50,6 +53,10 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (exception instanceof JsonProcessingException json) {
             return ProblemDetails.of(Response.Status.BAD_REQUEST, "Malformed JSON in the request body: "
                     + json.getOriginalMessage() + locationOf(json), path).toResponse().build();
+        }
+        if (exception instanceof CharConversionException encoding) {
+            return ProblemDetails.of(Response.Status.BAD_REQUEST, "Malformed JSON in the request body: the body is "
+                    + "not text in UTF-8, UTF-16 or UTF-32 (" + encoding.getMessage() + ")", path).toResponse().build();
         }
         LOG.error("Request {} failed", path, exception);
         return ProblemDetails.of(Response.Status.INTERNAL_SERVER_ERROR,

@@ -119,6 +119,18 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aJsonBodyThatIsNotUnicodeTextIsABadRequest() throws Exception {
+        // four bytes that Jackson takes for UTF-32 big-endian, then a character beyond U+10FFFF (a fuzzing finding)
+        byte[] body = {0, 0, 0, '[', 0x37, (byte) 0xFF, 0, 0};
+
+        ContainerResponse response = post("/crates", body, true);
+
+        assertEquals(400, response.getStatus());
+        assertTrue(detail(response).startsWith("Malformed JSON in the request body: the body is not text in "
+                + "UTF-8, UTF-16 or UTF-32"), detail(response));
+    }
+
+    @Test
     void aQueryParameterThatIsNotANumberIsABadRequestNamingIt() throws Exception {
         for (String value : List.of("abc", "99999999999", "1.5")) {
             ContainerResponse response = api.apply(request("GET", "/crates/7?limit=" + value)).get();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Coverage-guided fuzzing of the body of {@code POST /api/v1/keys}, read with the server's JSON mapping: each body is
- * malformed JSON (a 400), a name the store refuses (a 400), or a key that is stored, survives a restart of the store
- * with its name and token, and is revoked; never an {@link IOException} (a 500) or a key file that no longer reads.
- * A plain {@code mvn test} runs the seeds and the kept findings in {@code ApiKeyBodiesFuzzTestInputs};
- * {@code mvn test -Dfuzz} fuzzes (docs/fuzzing.md).
+ * malformed JSON or not Unicode text (a 400, from the REST bundle's ProblemExceptionMapper), a name the store refuses
+ * (a 400), or a key that is stored, survives a restart of the store with its name and token, and is revoked; never an
+ * {@link IOException} (a 500) or a key file that no longer reads. A plain {@code mvn test} runs the seeds and the kept
+ * findings in {@code ApiKeyBodiesFuzzTestInputs}; {@code mvn test -Dfuzz} fuzzes (docs/fuzzing.md).
  */
 class ApiKeyBodiesFuzzTest {
 
@@ -52,7 +53,7 @@ class ApiKeyBodiesFuzzTest {
         NewKey request;
         try {
             request = body.length == 0 ? null : JSON.readValue(body, NewKey.class);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | CharConversionException e) {
             return;
         }
         if (request == null) {

@@ -15,8 +15,9 @@ import java.util.Set;
  * of a FLAC or Ogg Vorbis comment block), so that one rewritten length in a header made the server run out of memory.
  * Walks the structure only, with positional reads: FLAC metadata blocks (RFC 9639, section 8) with their
  * VORBIS_COMMENT and PICTURE fields, the Ogg Vorbis comment header (Vorbis I, section 5.2.1, over RFC 3533 pages),
- * MP4 boxes down to the {@code ilst} items (ISO/IEC 14496-12, section 4.2), and the chunks of RIFF WAVE and EA IFF 85
- * AIFF files.
+ * MP4 boxes down to the {@code ilst} items (ISO/IEC 14496-12, section 4.2), the chunks of RIFF WAVE and EA IFF 85
+ * AIFF files, the objects of an ASF (WMA) header ({@link AsfHeaderClaims}), and the chunks of a DSF file (DSF File
+ * Format Specification 1.01, Sony: DSD, fmt and data chunks, and the metadata pointer to its ID3v2 tag).
  */
 final class HeaderClaims {
 
@@ -31,6 +32,10 @@ final class HeaderClaims {
     private static final int FLAC_PICTURE = 6;
     /** The part of a FLAC PICTURE block read: its fields before the picture data, with room for long descriptions. */
     private static final int PICTURE_HEAD_BYTES = 64 * 1024;
+    /** Largest DSF metadata chunk (an ID3v2 tag) read: room for cover art. */
+    private static final long MAX_DSF_METADATA_BYTES = 16L << 20;
+    private static final int DSF_DSD_CHUNK_BYTES = 28;
+    private static final int DSF_CHUNK_HEADER_BYTES = 12;
 
     private HeaderClaims() {
     }
@@ -49,8 +54,10 @@ final class HeaderClaims {
                 case M4A -> mp4(channel, 0, channel.size(), 0);
                 case AIFF -> chunks(channel, ByteOrder.BIG_ENDIAN, "AIFF");
                 case WAV -> chunks(channel, ByteOrder.LITTLE_ENDIAN, "WAV");
+                case WMA -> AsfHeaderClaims.check(channel);
+                case DSF -> dsf(channel);
                 default -> {
-                    // an MP3's ID3v2 size JAudioTagger checks against the file; WMA and DSF are not walked here
+                    // an MP3's ID3v2 size JAudioTagger checks against the file
                 }
             }
         }
@@ -239,7 +246,48 @@ final class HeaderClaims {
         }
     }
 
-    private static void fits(String what, long claimed, long left) throws IOException {
+    /**
+     * A DSF file: JAudioTagger 3.0.1 allocates the fmt chunk's claimed size, and everything from the metadata pointer
+     * to the end of the file as the ID3v2 tag; the pointer must lie past the audio data, as the format has it.
+     */
+    private static void dsf(FileChannel channel) throws IOException {
+        long size = channel.size();
+        ByteBuffer dsd = ByteBuffer.wrap(Bytes.readUpTo(channel, 0, DSF_DSD_CHUNK_BYTES + DSF_CHUNK_HEADER_BYTES))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        if (dsd.limit() < DSF_DSD_CHUNK_BYTES + DSF_CHUNK_HEADER_BYTES) {
+            throw new IOException("the file ends inside the DSF DSD or fmt chunk header");
+        }
+        long metadata = dsd.getLong(20);
+        long fmtBytes = dsd.getLong(DSF_DSD_CHUNK_BYTES + 4);
+        fits("DSF fmt chunk", fmtBytes, size - DSF_DSD_CHUNK_BYTES);
+        if (fmtBytes < DSF_CHUNK_HEADER_BYTES) {
+            throw new IOException("the DSF fmt chunk claims " + fmtBytes + " bytes, fewer than its header takes");
+        }
+        long dataAt = DSF_DSD_CHUNK_BYTES + fmtBytes;
+        ByteBuffer data = ByteBuffer.wrap(Bytes.readUpTo(channel, dataAt, DSF_CHUNK_HEADER_BYTES))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        long audioEnd = data.limit() == DSF_CHUNK_HEADER_BYTES && Bytes.startsWith(data.array(), 0, "data")
+                ? dataAt + data.getLong(4) : dataAt;
+        if (metadata == 0 || metadata >= size) {
+            return;
+        }
+        if (metadata < audioEnd) {
+            throw new IOException(String.format("the DSF metadata pointer claims the ID3v2 tag at byte %d, inside the "
+                    + "audio data, which ends at byte %d", metadata, audioEnd));
+        }
+        if (size - metadata > MAX_DSF_METADATA_BYTES) {
+            throw new IOException("the DSF metadata chunk (its ID3v2 tag) is larger than "
+                    + (MAX_DSF_METADATA_BYTES >> 20) + " MiB");
+        }
+    }
+
+    /**
+     * @param what the header or field, as the message names it
+     * @param claimed the bytes it claims
+     * @param left the bytes left in what holds it
+     * @throws IOException if the claim is more than is left
+     */
+    static void fits(String what, long claimed, long left) throws IOException {
         if (claimed > left) {
             throw new IOException(String.format("the %s claims %d bytes, but only %d are left in the file", what,
                     claimed, Math.max(0, left)));

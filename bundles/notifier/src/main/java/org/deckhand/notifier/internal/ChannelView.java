@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.deckhand.api.notify.ChannelSetting;
 import org.deckhand.api.notify.Kind;
 import org.deckhand.api.notify.Level;
 
@@ -52,6 +53,6 @@ public record ChannelView(long id, String type, String name, boolean enabled, Le
      * @param name its name for people
      * @param settings the settings it takes
      */
-    public record TypeView(String id, String name, List<org.deckhand.api.notify.ChannelSetting> settings) {
+    public record TypeView(String id, String name, List<ChannelSetting> settings) {
     }
 }

@@ -89,6 +89,32 @@ class OutboxRestartTest {
         }
     }
 
+    @Test
+    void aLostKeyStopsItsChannelsSayingSoAndTheSecretsCanBeEnteredAgain() throws Exception {
+        try (StandIn receiver = new StandIn(request -> Answer.status(204))) {
+            long channelId;
+            try (NotificationCenter first = Centers.open(folder)) {
+                channelId = first.create(new ChannelRequest("webhook", null, null, null, null, null,
+                        Map.of("url", receiver.uri(SECRET_URL_PATH).toString()))).id();
+            }
+            Files.delete(folder.resolve(org.deckhand.notifier.internal.store.SecretBox.KEY_FILE));
+
+            try (NotificationCenter second = Centers.open(folder)) {
+                ChannelView stopped = second.channel(channelId).orElseThrow();
+                assertEquals("STOPPED", stopped.state());
+                assertEquals("The channel's secrets do not decrypt with secrets.key: enter them again",
+                        stopped.reason());
+                assertEquals(1, second.publish(Message.of(Kind.HEALTH, Level.WARNING, "Disk space low", "")),
+                        "the message waits for the channel");
+
+                second.update(channelId, new ChannelRequest(null, null, null, null, null, null,
+                        Map.of("url", receiver.uri(SECRET_URL_PATH).toString())));
+                receiver.await(1, WAIT);
+                assertEquals("ACTIVE", second.channel(channelId).orElseThrow().state());
+            }
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(20, TimeUnit.SECONDS);

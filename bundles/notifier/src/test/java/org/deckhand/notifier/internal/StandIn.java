@@ -50,7 +50,7 @@ final class StandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private volatile Function<Request, Answer> responder;
+    private final Function<Request, Answer> responder;
 
     StandIn(Function<Request, Answer> responder) throws IOException {
         this.responder = responder;
@@ -58,10 +58,6 @@ final class StandIn implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();
-    }
-
-    void answerWith(Function<Request, Answer> newResponder) {
-        this.responder = newResponder;
     }
 
     URI uri(String path) {

@@ -2,6 +2,7 @@ package org.deckhand.notifier.internal.channel;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import org.deckhand.api.notify.InvalidChannelSettingsException;
 
 /** Checks the addresses users give channels. */
@@ -24,7 +25,7 @@ final class Addresses {
         } catch (URISyntaxException e) {
             throw new InvalidChannelSettingsException(setting, "is not a valid address (" + e.getReason() + ")");
         }
-        String scheme = address.getScheme() == null ? "" : address.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = address.getScheme() == null ? "" : address.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new InvalidChannelSettingsException(setting, "must be an http:// or https:// address");
         }

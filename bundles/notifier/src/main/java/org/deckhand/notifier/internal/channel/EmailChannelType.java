@@ -6,11 +6,16 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 import org.deckhand.api.notify.ChannelSetting;
 import org.deckhand.api.notify.ChannelSettings;
 import org.deckhand.api.notify.ChannelType;
@@ -147,20 +152,20 @@ public final class EmailChannelType implements ChannelType {
     }
 
     private static Delivery classify(MessagingException failed, String where) {
-        if (Failures.find(failed, javax.net.ssl.SSLException.class).isPresent()) {
+        if (Failures.find(failed, SSLException.class).isPresent()) {
             return new Delivery.PermanentFailure(0, "TLS with " + where + " failed (" + Failures.rootMessage(failed)
                     + "): its certificate is not trusted (see the Trusted hosts setting), or it does not speak TLS");
         }
         if (oneLine(failed.getMessage()).contains("STARTTLS")) {
             return new Delivery.PermanentFailure(0, where + " does not offer STARTTLS, which this channel requires");
         }
-        if (Failures.find(failed, java.net.SocketTimeoutException.class).isPresent()) {
+        if (Failures.find(failed, SocketTimeoutException.class).isPresent()) {
             return new Delivery.TransientFailure(0, where + " did not answer in time");
         }
-        if (Failures.find(failed, java.net.UnknownHostException.class).isPresent()) {
+        if (Failures.find(failed, UnknownHostException.class).isPresent()) {
             return new Delivery.TransientFailure(0, "the host of " + where + " is unknown");
         }
-        if (Failures.find(failed, java.io.IOException.class).isPresent()) {
+        if (Failures.find(failed, IOException.class).isPresent()) {
             return new Delivery.TransientFailure(0, "cannot talk to " + where + ": " + Failures.rootMessage(failed));
         }
         return new Delivery.TransientFailure(0, "sending through " + where + " failed: "
@@ -175,7 +180,7 @@ public final class EmailChannelType implements ChannelType {
      * Runs mail work with this bundle's class loader as the context class loader: Jakarta Mail finds its providers
      * and stream providers through it, inside this bundle.
      */
-    private static Delivery withOwnClassLoader(java.util.function.Supplier<Delivery> work) {
+    private static Delivery withOwnClassLoader(Supplier<Delivery> work) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(EmailChannelType.class.getClassLoader());

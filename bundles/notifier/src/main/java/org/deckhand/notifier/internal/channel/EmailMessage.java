@@ -1,5 +1,6 @@
 package org.deckhand.notifier.internal.channel;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -38,7 +39,7 @@ final class EmailMessage extends MimeMessage {
             MimeBodyPart textPart = new MimeBodyPart();
             textPart.setText(text, "UTF-8");
             MimeBodyPart filePart = new MimeBodyPart();
-            filePart.setDataHandler(new jakarta.activation.DataHandler(
+            filePart.setDataHandler(new DataHandler(
                     new ByteArrayDataSource(file.content(), file.mediaType())));
             filePart.setFileName(file.fileName());
             setContent(new MimeMultipart(textPart, filePart));

@@ -57,13 +57,27 @@ public final class HttpSender {
     }
 
     /**
-     * Sends a request and classifies the answer.
+     * Sends a request and classifies the answer with {@link #classify}.
      *
      * @param request the request, without its timeout (this sets it)
      * @param receiverId reads the id the receiver gave the message from a 2xx answer's body, empty when none
      * @return the outcome
      */
     public Delivery send(HttpRequest.Builder request, Function<byte[], String> receiverId) {
+        return exchange(request, response -> classify(response, receiverId));
+    }
+
+    /**
+     * Sends a request and lets the caller classify the answer, for a service whose answers say more than their
+     * status (a JSON {@code retry_after}, rate-limit headers); network errors, timeouts and an answer past
+     * {@value #MAX_ANSWER_BYTES} bytes are classified here, as for {@link #send}.
+     *
+     * @param request the request, without its timeout (this sets it)
+     * @param classifier turns the answer (its body read whole, at most {@value #MAX_ANSWER_BYTES} bytes) into the
+     *     outcome
+     * @return the outcome
+     */
+    public Delivery exchange(HttpRequest.Builder request, Function<HttpResponse<byte[]>, Delivery> classifier) {
         HttpRequest built = request.timeout(timeout).build();
         String where = where(built.uri());
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(built,
@@ -81,9 +95,22 @@ public final class HttpSender {
         } catch (ExecutionException failed) {
             return failure(failed.getCause(), where);
         }
+        return classifier.apply(response);
+    }
+
+    /**
+     * Classifies an answer by {@link Delivery#ofHttpStatus}, with its {@code Retry-After} and, as the reason, its
+     * status, where it came from (scheme, host, port: never the path, which may be a secret) and the start of its
+     * body.
+     *
+     * @param response the answer
+     * @param receiverId reads the id the receiver gave the message from a 2xx answer's body, empty when none
+     * @return the outcome
+     */
+    public static Delivery classify(HttpResponse<byte[]> response, Function<byte[], String> receiverId) {
         int status = response.statusCode();
-        String answer = new String(response.body(), StandardCharsets.UTF_8);
-        String reason = "HTTP " + status + " from " + where + summary(answer);
+        String reason = "HTTP " + status + " from " + where(response.uri())
+                + summary(new String(response.body(), StandardCharsets.UTF_8));
         String id = status >= 200 && status < 300 ? receiverId.apply(response.body()) : "";
         return Delivery.ofHttpStatus(status, id, retryAfter(response), reason);
     }
@@ -122,7 +149,7 @@ public final class HttpSender {
      * @param address a channel's address
      * @return its scheme, host and port, without the path or query that may be a secret (a topic, a token)
      */
-    static String where(URI address) {
+    public static String where(URI address) {
         return address.getScheme() + "://" + address.getHost() + (address.getPort() < 0 ? "" : ":" + address.getPort());
     }
 
@@ -139,7 +166,7 @@ public final class HttpSender {
      * @return its {@code Retry-After} in seconds (RFC 9110, section 10.2.3: delay-seconds or an HTTP-date), if it
      *     has a valid one
      */
-    static OptionalDouble retryAfter(HttpResponse<?> response) {
+    public static OptionalDouble retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").map(String::strip).map(value -> {
             try {
                 double seconds = Double.parseDouble(value);

@@ -134,17 +134,17 @@ final class ChannelWorker implements AutoCloseable {
     /** @return what the worker is doing, for the API */
     WorkerStatus status() {
         String state;
-        if (channel.isEmpty()) {
-            state = "UNAVAILABLE";
-        } else if (stop.isPresent()) {
+        if (stop.isPresent()) {
             state = "STOPPED";
+        } else if (channel.isEmpty()) {
+            state = "UNAVAILABLE";
         } else if (clock.instant().isBefore(holdUntil)) {
             state = "WAITING";
         } else {
             state = "ACTIVE";
         }
-        return new WorkerStatus(state, channel.isEmpty() ? Optional.of(unavailable)
-                : stop.map(StoredChannel.Stop::reason), circuit.getState().name(),
+        return new WorkerStatus(state, stop.isPresent() ? stop.map(StoredChannel.Stop::reason)
+                : channel.isEmpty() ? Optional.of(unavailable) : Optional.empty(), circuit.getState().name(),
                 holdUntil.isAfter(clock.instant()) ? Optional.of(holdUntil) : Optional.empty(), last);
     }
 

@@ -1,6 +1,7 @@
 package org.deckhand.notifier.internal.delivery;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,18 +36,16 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Starts a channel's worker, or restarts it with new settings (a fresh circuit and bucket).
+     * Starts a channel's worker, or restarts it with new settings (a fresh circuit and bucket). A worker that runs
+     * already is stopped first, after its send under way, so that two never send the same message at once.
      *
      * @param stored the channel as stored
      * @param channel the channel as its type opened it, or empty when it cannot be opened
      * @param unavailable why it cannot be opened, when it cannot
      */
-    public void start(StoredChannel stored, Optional<NotificationChannel> channel, String unavailable) {
-        ChannelWorker previous = workers.put(stored.id(), new ChannelWorker(stored, channel, unavailable, outbox,
-                channels, policy, clock));
-        if (previous != null) {
-            previous.close();
-        }
+    public synchronized void start(StoredChannel stored, Optional<NotificationChannel> channel, String unavailable) {
+        stop(stored.id());
+        workers.put(stored.id(), new ChannelWorker(stored, channel, unavailable, outbox, channels, policy, clock));
     }
 
     /**
@@ -54,7 +53,7 @@ public final class Dispatcher implements AutoCloseable {
      *
      * @param channelId the channel
      */
-    public void stop(long channelId) {
+    public synchronized void stop(long channelId) {
         ChannelWorker worker = workers.remove(channelId);
         if (worker != null) {
             worker.close();
@@ -88,7 +87,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Stops every worker after its send under way. */
     @Override
-    public void close() {
-        workers.keySet().forEach(this::stop);
+    public synchronized void close() {
+        List.copyOf(workers.keySet()).forEach(this::stop);
     }
 }

@@ -8,7 +8,7 @@ import org.deckhand.api.notify.Delivery;
  * What a channel's worker is doing.
  *
  * @param state {@code ACTIVE} (sending, or ready to), {@code WAITING} (a receiver's {@code Retry-After}),
- *     {@code STOPPED} (a permanent error; the user must change the channel) or {@code UNAVAILABLE} (its type is not
+ *     {@code STOPPED} (a permanent error, or secrets that no longer decrypt; the user must change the channel) or {@code UNAVAILABLE} (its type is not
  *     installed, or its settings do not open)
  * @param reason why it is stopped or unavailable
  * @param circuit the circuit breaker's state: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}

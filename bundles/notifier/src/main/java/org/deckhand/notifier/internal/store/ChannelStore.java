@@ -24,7 +24,8 @@ import org.deckhand.api.notify.Level;
 
 /**
  * The configured channels in the notifier's database. The settings that a channel's type marks secret are stored
- * sealed by the {@link SecretBox}; the others as plain JSON.
+ * sealed by the {@link SecretBox}; the others as plain JSON. A channel whose secrets no longer decrypt (its key file
+ * was lost or replaced) reads as stopped, saying so, until the user enters them again.
  */
 public final class ChannelStore {
 
@@ -175,7 +176,12 @@ public final class ChannelStore {
 
     private StoredChannel read(ResultSet row) throws SQLException {
         Map<String, String> settings = new HashMap<>(parse(row.getString("settings")));
-        settings.putAll(parse(secrets.open(row.getString("secrets"))));
+        Optional<StoredChannel.Stop> unreadable = Optional.empty();
+        try {
+            settings.putAll(parse(secrets.open(row.getString("secrets"))));
+        } catch (IllegalArgumentException damaged) {
+            unreadable = Optional.of(new StoredChannel.Stop(0, damaged.getMessage()));
+        }
         String kindList = row.getString("kinds");
         Set<Kind> kinds = kindList.isEmpty() ? EnumSet.noneOf(Kind.class) : Arrays.stream(kindList.split(","))
                 .map(Kind::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Kind.class)));
@@ -183,7 +189,7 @@ public final class ChannelStore {
                 row.getString("name"), row.getBoolean("enabled"), Level.valueOf(row.getString("min_level")), kinds,
                 row.getInt("rate_per_minute"), settings);
         String reason = row.getString("stopped_reason");
-        Optional<StoredChannel.Stop> stop = reason == null ? Optional.empty()
+        Optional<StoredChannel.Stop> stop = reason == null ? unreadable
                 : Optional.of(new StoredChannel.Stop(row.getInt("stopped_status"), reason));
         return new StoredChannel(row.getLong("id"), draft, stop, Instant.ofEpochMilli(row.getLong("created_millis")));
     }

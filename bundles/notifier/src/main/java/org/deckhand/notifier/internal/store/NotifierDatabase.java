@@ -21,6 +21,10 @@ public final class NotifierDatabase implements AutoCloseable {
     static final int SCHEMA_VERSION = 1;
 
     private static final List<String> SCHEMA_V1 = List.of(
+            // 4 KiB pages for every table: Derby would choose 32 KiB for tables with CLOB or BLOB columns, and this
+            // engine's page cache (1,000 pages unless derby.storage.pageCacheSize says less) would then grow to
+            // 32 MiB of heap for a database of a few megabytes.
+            "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageSize', '4096')",
             "CREATE TABLE schema_version (version INT NOT NULL)",
             "CREATE TABLE channel (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, type VARCHAR(64) NOT NULL, "
                     + "name VARCHAR(200) NOT NULL, enabled BOOLEAN NOT NULL, min_level VARCHAR(16) NOT NULL, "

@@ -302,10 +302,16 @@ function ChannelForm({ types, editing, onDone }: {
           {setting.secret ? (
             <input type="password" autoComplete="off" value={values[setting.key] ?? ''}
               placeholder={existing?.secrets[setting.key] ? 'set; type to replace it' : ''}
-              onInput={(e) => setValues({ ...values, [setting.key]: e.currentTarget.value })} />
+              onInput={(e) => {
+                const value = e.currentTarget.value;
+                setValues((current) => ({ ...current, [setting.key]: value }));
+              }} />
           ) : (
             <input type="text" value={values[setting.key] ?? ''}
-              onInput={(e) => setValues({ ...values, [setting.key]: e.currentTarget.value })} />
+              onInput={(e) => {
+                const value = e.currentTarget.value;
+                setValues((current) => ({ ...current, [setting.key]: value }));
+              }} />
           )}
           <span class="hint">{setting.description}{setting.secret
             ? ' Kept encrypted, never shown again.' : ''}</span>
@@ -321,8 +327,11 @@ function ChannelForm({ types, editing, onDone }: {
         <legend>About</legend>
         {KINDS.map((option) => (
           <label key={option.kind}>
-            <input type="checkbox" checked={kinds.includes(option.kind)} onChange={(e) => setKinds(
-              e.currentTarget.checked ? [...kinds, option.kind] : kinds.filter((kind) => kind !== option.kind))} />
+            <input type="checkbox" checked={kinds.includes(option.kind)} onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              setKinds((current) => checked ? [...current, option.kind]
+                : current.filter((kind) => kind !== option.kind));
+            }} />
             {' '}{option.label} <span class="muted">({option.hint})</span>
           </label>
         ))}

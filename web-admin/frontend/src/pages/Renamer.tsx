@@ -245,7 +245,7 @@ export function Renamer() {
               <div><dt>Errors</dt><dd data-testid="errors">{format.count(preview.errors)}</dd></div>
             </dl>
             {preview.items.length === 0 ? <p class="muted">Every track is already where its rule puts it.</p> : (
-              <div class="renamer-scroll">
+              <div class="renamer-scroll" tabIndex={0} role="region" aria-label="Planned moves, scrollable">
                 <table class="list" aria-label="Planned moves">
                   <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Why</th></tr></thead>
                   <tbody>
@@ -304,7 +304,7 @@ export function Renamer() {
             total={batch.total} />
         ))}
         {batches.length === 0 ? <p class="muted">No batch yet.</p> : (
-          <div class="renamer-scroll">
+          <div class="renamer-scroll" tabIndex={0} role="region" aria-label="Batches, scrollable">
             <table class="list" aria-label="Batches">
               <thead>
                 <tr><th scope="col">Batch</th><th scope="col">Made</th><th scope="col">Rules</th>

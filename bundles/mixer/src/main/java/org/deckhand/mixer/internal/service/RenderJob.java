@@ -146,8 +146,7 @@ final class RenderJob implements Runnable {
             @Override
             public void trackStarted(TrackStart start) {
                 TrackFacts track = start.track();
-                started.add(new TracklistEntry(started.size() + 1, Long.toString(track.id()),
-                        track.artists().isEmpty() ? null : String.join(", ", track.artists()), track.title(),
+                started.add(TracklistEntry.of(started.size() + 1, track,
                         start.fadeInStartFrame() / (double) options.sampleRateHz()));
             }
 

@@ -56,7 +56,7 @@ class RealFormatsMixTest {
             long id = paths.size() + 1;
             paths.put(id, file);
             facts.put(id, new TrackFacts(id, List.of("Artist " + id), file.getFileName().toString(), 120.0, 0,
-                    CamelotKey.parse("8A").orElseThrow(), 5.0, SECONDS, null, ReplayGain.NONE));
+                    CamelotKey.parse("8A").orElseThrow(), 5.0, SECONDS, null, ReplayGain.NONE, null));
         }
         TrackLibrary library = new TrackLibrary() {
             @Override

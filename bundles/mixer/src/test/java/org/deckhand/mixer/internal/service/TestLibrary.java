@@ -31,7 +31,7 @@ final class TestLibrary implements TrackLibrary {
             String artist = id % 2 == 0 ? "Even Artist " + id : "Odd Artist " + id;
             tracks.put(id, new TrackFacts(id, List.of(artist), "Track " + id, 124.0 + id / 4.0, 0,
                     CamelotKey.parse(KEYS[(int) id - 1]).orElseThrow(), 5.0 + id % 3, SECONDS, null,
-                    ReplayGain.NONE));
+                    ReplayGain.NONE, null));
         }
     }
 

@@ -44,8 +44,14 @@ public @interface MixConfiguration {
             + "listener before it pauses (and uses no CPU) until the next listener comes, seconds.")
     double idleSeconds() default 30;
 
-    @AttributeDefinition(name = "Maximum mixes", description = "How many mixes may play at once.")
+    @AttributeDefinition(name = "Maximum mixes", description = "How many mixes may play at once; a paused mix counts "
+            + "until it is forgotten (see Forget paused mixes).")
     int maxMixes() default 4;
+
+    @AttributeDefinition(name = "Forget paused mixes", description = "How long a mix may stay paused without any "
+            + "listener before it is stopped and forgotten, so that it no longer counts against the maximum, seconds "
+            + "(0 forgets it as soon as it pauses).")
+    double expireSeconds() default 3600;
 
     @AttributeDefinition(name = "Public URL", description = "The address players reach the server at, such as "
             + "https://music.example.org behind a reverse proxy: M3U and PLS playlists list the streams under it. "

@@ -54,6 +54,7 @@ public final class SharedRender implements Runnable {
     private long clockStartNanos;
     private boolean clockRunning = true;
     private long idleSinceNanos;
+    private long pausedAtNanos;
 
     /**
      * @param renderers creates the mix's renderer, given the listener it must tell; the render thread alone reads it
@@ -100,6 +101,19 @@ public final class SharedRender implements Runnable {
         return !clockRunning && state == RenderState.PLAYING;
     }
 
+    /** @return why it no longer plays, such as "the mix has stopped"; for messages once it is not PLAYING */
+    public synchronized String endedMessage() {
+        return state == RenderState.STOPPED ? "the mix has stopped" : "the mix has ended: every planned track has played";
+    }
+
+    /**
+     * @return how long it has been paused for want of listeners, nanoseconds; 0 while it plays to someone or has
+     *     stopped or ended
+     */
+    public synchronized long pausedNanos() {
+        return paused() ? System.nanoTime() - pausedAtNanos : 0;
+    }
+
     /** @return how many listeners read its streams, all formats together */
     public synchronized int listeners() {
         return streams.values().stream().mapToInt(EncodedStream::listeners).sum();
@@ -135,7 +149,7 @@ public final class SharedRender implements Runnable {
      */
     public synchronized Listening join(StreamKey key) throws IOException {
         if (state != RenderState.PLAYING) {
-            throw new IllegalStateException("the mix has " + state.name().toLowerCase() + "ed");
+            throw new IllegalStateException(endedMessage());
         }
         long now = System.nanoTime();
         if (!clockRunning) {
@@ -227,6 +241,7 @@ public final class SharedRender implements Runnable {
             if (clockRunning && streams.isEmpty() && now - idleSinceNanos > idleNanos) {
                 clockBaseFrames = clockFrame(now);
                 clockRunning = false;
+                pausedAtNanos = now;
                 LOG.debug("{}: no listener for {} s, paused", thread.getName(), idleNanos / 1_000_000_000);
             }
             if (!clockRunning) {

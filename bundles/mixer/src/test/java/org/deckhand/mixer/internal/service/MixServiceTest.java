@@ -109,6 +109,34 @@ class MixServiceTest {
     }
 
     @Test
+    void aMixPausedWithoutListenersIsForgottenAfterTheExpirySoItNoLongerCountsAgainstTheLimit() throws Exception {
+        service = new MixService(new TestLibrary(), TestLibrary.opener(), new CueSheetService(),
+                TestLibrary.configuration(1, "", 0.1, 0.2), data);
+        MixView idle = service.create(new Seed(null, "1", null), null);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!service.get(idle.id()).paused() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(service.get(idle.id()).paused(), "paused without listeners");
+        Thread.sleep(300);
+        MixView next = service.create(new Seed(null, "2", null), null);
+        assertEquals("PLAYING", next.state());
+        assertThrows(NoSuchElementException.class, () -> service.get(idle.id()));
+    }
+
+    @Test
+    void aSkipOnAStoppedMixIsRefusedSayingItHasStopped() {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, "1", null), null);
+        service.stop(mix.id());
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> service.skip(mix.id()));
+        assertEquals("Mix " + mix.id() + " cannot skip: the mix has stopped; start a new mix", refused.getMessage());
+        IllegalStateException listen = assertThrows(IllegalStateException.class,
+                () -> service.listen(mix.id(), new StreamKey(StreamFormat.WAV, 0)));
+        assertEquals("the mix has stopped", listen.getMessage());
+    }
+
+    @Test
     void anUnknownMixIsNotFound() {
         service = service(1);
         assertThrows(NoSuchElementException.class, () -> service.get("nope"));

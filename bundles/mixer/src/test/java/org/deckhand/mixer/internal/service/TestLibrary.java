@@ -88,6 +88,17 @@ final class TestLibrary implements TrackLibrary {
      * @return the configuration's defaults, but for a buffer of one second
      */
     static MixConfiguration configuration(int maxMixes, String publicUrl) {
+        return configuration(maxMixes, publicUrl, 30, 3600);
+    }
+
+    /**
+     * @param maxMixes how many mixes may play at once
+     * @param publicUrl the setting publicUrl
+     * @param idleSeconds how long a mix plays without listeners before it pauses
+     * @param expireSeconds how long a mix stays paused before it is forgotten
+     * @return the configuration's defaults, but for a buffer of one second
+     */
+    static MixConfiguration configuration(int maxMixes, String publicUrl, double idleSeconds, double expireSeconds) {
         return new MixConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -131,7 +142,12 @@ final class TestLibrary implements TrackLibrary {
 
             @Override
             public double idleSeconds() {
-                return 30;
+                return idleSeconds;
+            }
+
+            @Override
+            public double expireSeconds() {
+                return expireSeconds;
             }
 
             @Override

@@ -36,8 +36,9 @@ public @interface MixConfiguration {
             + "the plan can be extended while the mix plays.")
     int planLength() default 12;
 
-    @AttributeDefinition(name = "Buffer", description = "How far ahead of real time a mix is rendered, seconds: the "
-            + "burst a player receives when it connects, so that it starts at once (1 to 30).")
+    @AttributeDefinition(name = "Buffer", description = "How far ahead of real time a mix is rendered, seconds, to "
+            + "ride out a slow disk or a busy CPU (1 to 30). Players receive the stream half a second ahead of real "
+            + "time whatever this is, so a skip is heard within about a second.")
     double bufferSeconds() default 4;
 
     @AttributeDefinition(name = "Pause without listeners", description = "How long a mix plays on without any "

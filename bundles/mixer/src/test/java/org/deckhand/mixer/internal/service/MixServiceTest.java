@@ -189,6 +189,22 @@ class MixServiceTest {
         assertTrue(cue.contains("INDEX 01 00:40:00"), cue);
     }
 
+    @Test
+    void anMp3RenderStartsWithAnInfoFrameSoFfmpegDecodesExactlyTheMixsSamples() throws Exception {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, null, List.of("1", "2", "7")), null);
+        RenderStatus status = awaitRender(mix.id(), StreamFormat.MP3);
+        assertEquals("DONE", status.state(), status.error());
+        byte[] start = Files.readAllBytes(Path.of(status.file()));
+        assertEquals("Info", new String(start, 36, 4, StandardCharsets.US_ASCII));
+        assertEquals("LAME", new String(start, 156, 4, StandardCharsets.US_ASCII));
+        Ffmpeg.Decoded decoded = Ffmpeg.decode(Path.of(status.file()));
+        assertEquals("", decoded.errors());
+        long fadeFrames = Math.round(TestLibrary.SECONDS / 3 * 44_100);
+        assertEquals(3 * Math.round(TestLibrary.SECONDS * 44_100) - 2 * fadeFrames, decoded.frames(),
+                "LAME's delay and padding are dropped: the CUE sheet's times hold to the sample");
+    }
+
     private RenderStatus awaitRender(String id, StreamFormat format) throws Exception {
         service.render(id, format);
         long deadline = System.nanoTime() + 60_000_000_000L;

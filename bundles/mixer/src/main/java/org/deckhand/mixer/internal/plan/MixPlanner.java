@@ -114,17 +114,15 @@ public final class MixPlanner {
                 if (!allowed(relation, options.energyBoost()) || !tempo.within(options.bpmWindowPercent())) {
                     continue;
                 }
-                choices.add(new Choice(candidate, new PlannedTrack(track, relation, tempo, targetEnergy(position),
-                        relaxations(spacing)), cost(previous, track, relation, tempo, position)));
+                choices.add(new Choice(candidate, relation, tempo, cost(previous, track, relation, tempo, position)));
             }
             if (!choices.isEmpty()) {
                 choices.sort(Comparator.comparingDouble(Choice::cost));
-                for (Choice choice : choices.subList(0, Math.min(LOOKAHEAD, choices.size()))) {
-                    if (mayBeFollowed(choice.candidate(), used)) {
-                        return choice.planned();
-                    }
-                }
-                return choices.get(0).planned();
+                Choice chosen = choices.subList(0, Math.min(LOOKAHEAD, choices.size())).stream()
+                        .filter(choice -> mayBeFollowed(choice.candidate(), used)).findFirst()
+                        .orElse(choices.get(0));
+                return new PlannedTrack(chosen.candidate().track(), chosen.relation(), chosen.tempo(),
+                        targetEnergy(position), relaxations(spacing));
             }
         }
         return null;
@@ -305,7 +303,7 @@ public final class MixPlanner {
         }
     }
 
-    private record Choice(Candidate candidate, PlannedTrack planned, double cost) {
+    private record Choice(Candidate candidate, CamelotKey.Relation relation, TempoMatch tempo, double cost) {
     }
 
     /** The tracks in a plan: their ids, and the recordings they are copies of. */

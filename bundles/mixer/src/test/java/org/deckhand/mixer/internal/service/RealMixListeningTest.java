@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Listens to a mix of corpus recordings of different lengths (a real 112 s track; two labelled items at 100 and 97
  * BPM with steady beats, 45 s and one cut to 30 s with ffmpeg; a real track cut to 45 s), analysed as the server
- * would, rendered to MP3 with the default transitions (16-bar beat-matched fades, about 40 s at 100 BPM: longer
- * than the 30 s track) and decoded by ffmpeg as a player would: ffmpeg's {@code silencedetect} finds no second below
+ * would, rendered to MP3 with fades asked for that outlast the short tracks (16-bar beat-matched fades, about 40 s
+ * at 100 BPM, and 40 s plain ones) and decoded by ffmpeg as a player would: ffmpeg's {@code silencedetect} finds no second below
  * -50 dB anywhere, and around every transition (3 s before its CUE index to 15 s after) the EBU R 128 short-term
  * loudness (3 s windows) that ffmpeg's {@code ebur128} filter measures on the decoded audio never changes by more
  * than 3 LU within a second.
@@ -39,6 +39,9 @@ class RealMixListeningTest {
     private static final Pattern SHORT_TERM = Pattern.compile("t: *([0-9.]+) .*S: *(-?[0-9.]+)");
     private static final Pattern INDEX = Pattern.compile("INDEX 01 (\\d+):(\\d\\d):(\\d\\d)");
     private static final double MAX_JUMP_LU = 3;
+    /** The defaults (16-bar beat-matched fades, about 40 s at 100 BPM) but for 40 s plain fades. */
+    private static final TransitionOptions LONG_FADES = new TransitionOptions(44_100, 16, 8, false, 0.5, 0.5, 8,
+            true, 40, -8);
 
     @TempDir
     Path folder;
@@ -62,7 +65,7 @@ class RealMixListeningTest {
         assertEquals(30, tracks.get(2).durationSeconds(), 0.1);
 
         RenderJob job = new RenderJob("listen", tracks, new DecoderTrackOpener(new FileAudioDecoder(), paths::get,
-                MixService.SAMPLE_RATE_HZ), TransitionOptions.DEFAULTS, StreamFormat.MP3, 192, folder,
+                MixService.SAMPLE_RATE_HZ), LONG_FADES, StreamFormat.MP3, 192, folder,
                 new CueSheetService());
         job.run();
         RenderStatus status = job.status();

@@ -76,7 +76,7 @@ public final class SharedRender implements Runnable {
      * @param listener hears the tracks start and fail, on the render thread
      * @param encoders creates the encoders
      * @param sampleRateHz the mix's sample rate, Hz
-     * @param leadSeconds how far ahead of the clock to render, seconds: the burst a new listener receives
+     * @param leadSeconds how far ahead of the clock to render, seconds: what rides out a slow disk or a busy CPU
      * @param idleSeconds how long to go on without a listener before pausing, seconds
      * @param threadName the render thread's name
      */

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.library.RecordingIdentity;
 import org.deckhand.api.music.CamelotKey;
 import org.deckhand.api.rest.RestResource;
 import org.deckhand.api.search.IndexedTrack;
@@ -30,7 +32,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code /api/v1/tracks/{id}/compatible}: the tracks that mix well after a track, harmonically compatible on the
  * Camelot wheel (same key, a fifth either way, relative key) and within a BPM window, ranked by
- * {@link MixCompatibility}.
+ * {@link MixCompatibility}. Copies of one recording in other formats ({@link RecordingIdentity}) count as one: the
+ * track's own copies are left out, and of the copies of another recording only the best rated (then the lowest id)
+ * is listed.
  */
 @Component(service = RestResource.class)
 @Path("tracks")
@@ -79,14 +83,39 @@ public final class CompatibleTracksResource implements RestResource {
                     Response.Status.CONFLICT);
         }
         MixCompatibility compatibility = new MixCompatibility(bpmWindowPercent);
-        List<CompatibleTrack> found = new ArrayList<>();
+        Optional<RecordingIdentity> recording = recording(track);
+        List<Rated> rated = new ArrayList<>();
         for (CatalogTrack other : catalog.getAll(candidates(from, bpmWindowPercent))) {
-            if (other.id() != id) {
-                found.add(new CompatibleTrack(TrackView.of(other), compatibility.rate(from, IndexedTracks.of(other))));
+            Optional<RecordingIdentity> otherRecording = recording(other);
+            if (other.id() != id && !same(recording, otherRecording)) {
+                rated.add(new Rated(other, otherRecording, compatibility.rate(from, IndexedTracks.of(other))));
             }
         }
-        found.sort(Comparator.comparingDouble((CompatibleTrack c) -> c.rating().score()).reversed());
-        return found.subList(0, Math.min(limit, found.size()));
+        rated.sort(Comparator.comparingDouble((Rated r) -> r.rating().score()).reversed()
+                .thenComparingLong(r -> r.track().id()));
+        List<CompatibleTrack> found = new ArrayList<>();
+        List<RecordingIdentity> listed = new ArrayList<>();
+        for (Rated candidate : rated) {
+            if (found.size() == limit) {
+                break;
+            }
+            if (listed.stream().noneMatch(seen -> same(Optional.of(seen), candidate.recording()))) {
+                candidate.recording().ifPresent(listed::add);
+                found.add(new CompatibleTrack(TrackView.of(candidate.track()), candidate.rating()));
+            }
+        }
+        return found;
+    }
+
+    private static Optional<RecordingIdentity> recording(CatalogTrack track) {
+        return RecordingIdentity.of(track.track().tags(), track.track().durationSeconds());
+    }
+
+    private static boolean same(Optional<RecordingIdentity> one, Optional<RecordingIdentity> other) {
+        return one.isPresent() && other.isPresent() && one.get().sameAs(other.get());
+    }
+
+    private record Rated(CatalogTrack track, Optional<RecordingIdentity> recording, MixCompatibility.Rating rating) {
     }
 
     private List<Long> candidates(IndexedTrack from, double bpmWindowPercent) {

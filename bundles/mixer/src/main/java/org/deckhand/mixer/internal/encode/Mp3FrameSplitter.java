@@ -76,6 +76,14 @@ final class Mp3FrameSplitter {
     }
 
     /**
+     * @param index the bit rate index of an MPEG-1 Layer III frame header, 0 to 15
+     * @return its bit rate, kbit/s; 0 for the free and the forbidden index
+     */
+    static int bitRateKbps(int index) {
+        return BIT_RATES_KBPS[index & 0xF];
+    }
+
+    /**
      * @return the length of the frame whose header starts at {@code at}, or 0 when the header is not all there
      *     yet; bytes that are no header count as one frame up to the next sync word
      */

@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.deckhand.api.library.RecordingIdentity;
 import org.deckhand.api.music.CamelotKey;
 import org.deckhand.mixer.internal.track.TempoMatch;
 import org.deckhand.mixer.internal.track.TrackFacts;
@@ -16,17 +20,21 @@ import org.deckhand.mixer.internal.track.TrackFacts;
 /**
  * Plans the order of a mix from a seed track over a pool of candidates, one track at a time (greedy). A track may
  * follow the one before when its key is the same, one step around the Camelot wheel or the relative key (and two
- * steps up, the energy boost, when allowed), its BPM lies within the window (at half or double time when allowed),
- * it is not in the plan yet and none of its artists played in the last {@code artistSpacing} tracks. Tracks without
- * a key or a BPM are never planned after the seed.
+ * steps up, the energy boost, only when the options allow it), its BPM lies within the window (at half or double time
+ * when allowed), it is not in the plan yet, no copy of its recording is (another file with the same
+ * {@link RecordingIdentity}: the WAV, FLAC and MP3 of one song count as one) and none of its artists played in the
+ * last {@code artistSpacing} tracks. Tracks without a key or a BPM are never planned after the seed.
  *
  * <p>Among the tracks that may follow, the planner takes the one of least cost: the distance of its energy from the
  * curve's target (or, without a curve, from the energy before, at half weight), plus a cost for the key move (same
- * 0, a fifth 0.25, relative 0.35, energy boost 0.75), plus half the tempo difference as a share of the window,
- * plus up to 0.3 of a tie-break drawn from the seed, the position and the track id. The same seed, pool and options
- * therefore give the same plan whatever the pool's order, and another seed varies the choice between tracks that
- * fit about equally well. When no track may follow, the constraints are relaxed in the order {@link Relaxation}
- * gives, if the options allow it; when even that finds nothing, the plan is marked exhausted.
+ * 0, a fifth 0.25, relative 0.35, energy boost 0.75), plus half the tempo difference as a share of the window, plus
+ * 0.2 for a half or double time match, plus up to 0.3 of a tie-break drawn from the seed, the position and the track
+ * id. The same seed, pool and options therefore give the same plan whatever the pool's order, and another seed varies
+ * the choice between tracks that fit about equally well. Of the {@value #LOOKAHEAD} cheapest, it takes the first
+ * that some track left may follow in turn (a look one step ahead), so that a plan does not walk into a key or a tempo
+ * that nothing leads on from while other ways go on. When no track may follow, the constraints are relaxed in
+ * the order {@link Relaxation} gives, if the options allow it; when even that finds nothing, the plan ends, and
+ * {@link MixPlan#endReason()} says why.
  */
 public final class MixPlanner {
 
@@ -36,6 +44,9 @@ public final class MixPlanner {
     private static final double UNKNOWN_ENERGY_DISTANCE = 1.5;
     private static final double TEMPO_WEIGHT = 0.5;
     private static final double TIE_BREAK_WEIGHT = 0.3;
+    private static final double HALF_DOUBLE_TIME_COST = 0.2;
+    /** How many of the cheapest choices are looked one step past, for a track that another may follow. */
+    private static final int LOOKAHEAD = 16;
 
     private final List<Candidate> pool;
     private final PlanOptions options;
@@ -57,7 +68,7 @@ public final class MixPlanner {
      */
     public MixPlan start(TrackFacts seed, int more) {
         double seedTarget = options.energyCurve() == null ? Double.NaN : options.energyCurve().at(0);
-        MixPlan plan = new MixPlan(List.of(new PlannedTrack(seed, null, null, seedTarget, Set.of())), false);
+        MixPlan plan = new MixPlan(List.of(new PlannedTrack(seed, null, null, seedTarget, Set.of())), null);
         return extend(plan, more);
     }
 
@@ -71,76 +82,129 @@ public final class MixPlanner {
      */
     public MixPlan extend(MixPlan plan, int more) {
         List<PlannedTrack> tracks = new ArrayList<>(plan.tracks());
-        Set<Long> used = new HashSet<>();
-        tracks.forEach(planned -> used.add(planned.track().id()));
+        Used used = new Used();
+        tracks.forEach(planned -> used.add(planned.track()));
         for (int added = 0; added < more; added++) {
             PlannedTrack next = next(tracks, used);
             if (next == null) {
-                return new MixPlan(tracks, true);
+                return new MixPlan(tracks, endReason(tracks, used));
             }
             tracks.add(next);
-            used.add(next.track().id());
+            used.add(next.track());
         }
-        return new MixPlan(tracks, false);
+        return new MixPlan(tracks, null);
     }
 
-    private PlannedTrack next(List<PlannedTrack> tracks, Set<Long> used) {
+    private PlannedTrack next(List<PlannedTrack> tracks, Used used) {
         TrackFacts previous = tracks.get(tracks.size() - 1).track();
-        if (previous.key() == null || previous.bpm() == null || !(previous.bpm() > 0)) {
+        if (!plannable(previous)) {
             return null;
         }
         int position = tracks.size();
-        for (Stage stage : stages()) {
-            Set<String> recentArtists = recentArtists(tracks, stage.artistSpacing());
-            PlannedTrack best = null;
-            double bestCost = Double.POSITIVE_INFINITY;
+        for (int spacing : spacings()) {
+            Set<String> recentArtists = recentArtists(tracks, spacing);
+            List<Choice> choices = new ArrayList<>();
             for (Candidate candidate : pool) {
                 TrackFacts track = candidate.track();
-                if (used.contains(track.id()) || !disjoint(candidate.artists(), recentArtists)) {
+                if (used.contains(candidate) || !disjoint(candidate.artists(), recentArtists)) {
                     continue;
                 }
                 CamelotKey.Relation relation = previous.key().relationTo(track.key());
                 TempoMatch tempo = TempoMatch.of(previous.bpm(), track.bpm(), options.halfDoubleTime()).orElseThrow();
-                if (!allowed(relation, stage.energyBoost()) || !tempo.within(options.bpmWindowPercent())) {
+                if (!allowed(relation, options.energyBoost()) || !tempo.within(options.bpmWindowPercent())) {
                     continue;
                 }
-                double cost = cost(previous, track, relation, tempo, position);
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    best = new PlannedTrack(track, relation, tempo, targetEnergy(position),
-                            relaxations(relation, stage));
-                }
+                choices.add(new Choice(candidate, relation, tempo, cost(previous, track, relation, tempo, position)));
             }
-            if (best != null) {
-                return best;
+            if (!choices.isEmpty()) {
+                choices.sort(Comparator.comparingDouble(Choice::cost));
+                Choice chosen = choices.subList(0, Math.min(LOOKAHEAD, choices.size())).stream()
+                        .filter(choice -> mayBeFollowed(choice.candidate(), used)).findFirst()
+                        .orElse(choices.get(0));
+                return new PlannedTrack(chosen.candidate().track(), chosen.relation(), chosen.tempo(),
+                        targetEnergy(position), relaxations(spacing));
             }
         }
         return null;
     }
 
-    /** @return the constraint sets to try in turn: the options as given, then each relaxation */
-    private List<Stage> stages() {
-        List<Stage> stages = new ArrayList<>();
-        stages.add(new Stage(options.energyBoost(), options.artistSpacing()));
-        if (!options.relax()) {
-            return stages;
+    /**
+     * @return whether some other track of the pool may follow the candidate (ignoring the artist spacing, which
+     *     relaxes): a look one step ahead, so that a plan does not walk into a key or tempo no track leads on from
+     */
+    private boolean mayBeFollowed(Candidate candidate, Used used) {
+        TrackFacts track = candidate.track();
+        for (Candidate next : pool) {
+            if (next == candidate || used.contains(next) || next.sameRecordingAs(candidate)
+                    || !disjoint(next.artists(), candidate.artists())) {
+                continue;
+            }
+            if (allowed(track.key().relationTo(next.track().key()), options.energyBoost()) && TempoMatch.of(
+                    track.bpm(), next.track().bpm(), options.halfDoubleTime()).orElseThrow()
+                    .within(options.bpmWindowPercent())) {
+                return true;
+            }
         }
-        if (!options.energyBoost()) {
-            stages.add(new Stage(true, options.artistSpacing()));
-        }
-        for (int spacing = options.artistSpacing() - 1; spacing >= 1; spacing--) {
-            stages.add(new Stage(true, spacing));
-        }
-        return stages;
+        return false;
     }
 
-    /** @return the relaxations the chosen track needed: those of the stage that it makes use of */
-    private Set<Relaxation> relaxations(CamelotKey.Relation relation, Stage stage) {
-        EnumSet<Relaxation> relaxed = EnumSet.noneOf(Relaxation.class);
-        if (relation == CamelotKey.Relation.ENERGY_BOOST && !options.energyBoost()) {
-            relaxed.add(Relaxation.ENERGY_BOOST);
+    /**
+     * @return the artist spacings to try in turn: the options', then (when relaxing) one less each time, down to 1;
+     *     the key moves allowed stay the options' throughout, so an energy boost is never taken while it is off
+     */
+    private List<Integer> spacings() {
+        List<Integer> spacings = new ArrayList<>();
+        spacings.add(options.artistSpacing());
+        if (options.relax()) {
+            for (int spacing = options.artistSpacing() - 1; spacing >= 1; spacing--) {
+                spacings.add(spacing);
+            }
         }
-        if (stage.artistSpacing() < options.artistSpacing()) {
+        return spacings;
+    }
+
+    /** @return why no track may follow the plan's last: the first of the pool's limits that left none */
+    private String endReason(List<PlannedTrack> tracks, Used used) {
+        TrackFacts last = tracks.get(tracks.size() - 1).track();
+        String name = last.displayName();
+        if (!plannable(last)) {
+            return name + " has no key or no BPM yet, so no track can be chosen to follow it; analyse it";
+        }
+        List<Candidate> unplayed = pool.stream().filter(candidate -> !used.contains(candidate)).toList();
+        if (unplayed.isEmpty()) {
+            return "every track of the pool is in the plan (copies of a recording count once)";
+        }
+        List<Candidate> inKey = unplayed.stream().filter(candidate -> allowed(
+                last.key().relationTo(candidate.track().key()), options.energyBoost())).toList();
+        String keys = options.energyBoost() ? "same, ±1, relative or +2" : "same, ±1 or relative";
+        if (inKey.isEmpty()) {
+            return String.format(Locale.ROOT, "none of the %d tracks left is in a key that mixes after %s (%s: %s)",
+                    unplayed.size(), last.key().code(), keys, name);
+        }
+        String window = String.format(Locale.ROOT, "within ±%s %% of %.1f BPM%s", trimmed(options.bpmWindowPercent()),
+                last.bpm(), options.halfDoubleTime() ? " (or at half or double time)" : "");
+        boolean inWindow = inKey.stream().anyMatch(candidate -> TempoMatch.of(last.bpm(), candidate.track().bpm(),
+                options.halfDoubleTime()).orElseThrow().within(options.bpmWindowPercent()));
+        if (!inWindow) {
+            return String.format(Locale.ROOT, "%d tracks left mix in key after %s, but none is %s", inKey.size(),
+                    name, window);
+        }
+        return String.format(Locale.ROOT, "the tracks left that mix in key after %s and lie %s share an artist with "
+                + "the track before it", name, window);
+    }
+
+    private static String trimmed(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static boolean plannable(TrackFacts track) {
+        return track.key() != null && track.bpm() != null && track.bpm() > 0;
+    }
+
+    /** @return the relaxations the chosen track needed at this artist spacing */
+    private Set<Relaxation> relaxations(int spacing) {
+        EnumSet<Relaxation> relaxed = EnumSet.noneOf(Relaxation.class);
+        if (spacing < options.artistSpacing()) {
             relaxed.add(Relaxation.ARTIST_SPACING);
         }
         return relaxed;
@@ -164,7 +228,7 @@ public final class MixPlanner {
         } else {
             energyCost = 0;
         }
-        return energyCost + keyCost(relation)
+        return energyCost + keyCost(relation) + (tempo.multiplier() == 1 ? 0 : HALF_DOUBLE_TIME_COST)
                 + TEMPO_WEIGHT * Math.abs(tempo.differencePercent()) / options.bpmWindowPercent()
                 + TIE_BREAK_WEIGHT * tieBreak(options.seed(), position, track.id());
     }
@@ -228,12 +292,38 @@ public final class MixPlanner {
         return names;
     }
 
-    private record Candidate(TrackFacts track, Set<String> artists) {
+    private record Candidate(TrackFacts track, Set<String> artists, Optional<RecordingIdentity> recording) {
         static Candidate of(TrackFacts track) {
-            return new Candidate(track, normalised(track.artists()));
+            return new Candidate(track, normalised(track.artists()), track.recording());
+        }
+
+        boolean sameRecordingAs(Candidate other) {
+            return recording.isPresent() && other.recording.isPresent()
+                    && recording.get().sameAs(other.recording.get());
         }
     }
 
-    private record Stage(boolean energyBoost, int artistSpacing) {
+    private record Choice(Candidate candidate, CamelotKey.Relation relation, TempoMatch tempo, double cost) {
+    }
+
+    /** The tracks in a plan: their ids, and the recordings they are copies of. */
+    private static final class Used {
+        private final Set<Long> ids = new HashSet<>();
+        private final Map<String, List<RecordingIdentity>> recordings = new HashMap<>();
+
+        void add(TrackFacts track) {
+            ids.add(track.id());
+            track.recording().ifPresent(recording -> recordings
+                    .computeIfAbsent(recording.artistTitle(), key -> new ArrayList<>()).add(recording));
+        }
+
+        /** @return whether the candidate, or a copy of its recording, is in the plan */
+        boolean contains(Candidate candidate) {
+            if (ids.contains(candidate.track().id())) {
+                return true;
+            }
+            return candidate.recording().map(recording -> recordings.getOrDefault(recording.artistTitle(), List.of())
+                    .stream().anyMatch(recording::sameAs)).orElse(false);
+        }
     }
 }

@@ -6,8 +6,8 @@ package org.deckhand.mixer.internal.plan;
  * @param bpmWindowPercent the largest tempo difference from one track to the next, per cent of the playing track's
  *     BPM (0.5 to 50; 6 by default)
  * @param halfDoubleTime whether a track at half or double the tempo may follow (64 or 256 BPM after 128)
- * @param energyBoost whether the "energy boost" key move (two steps up the Camelot wheel) is allowed without
- *     relaxing
+ * @param energyBoost whether the "energy boost" key move (two steps up the Camelot wheel) is allowed; when it is
+ *     not, no relaxation allows it
  * @param artistSpacing how many tracks must separate two tracks that share an artist (0 to allow back-to-back; 3 by
  *     default: an artist heard at position 5 may return at position 9)
  * @param energyCurve the energy to follow over the mix, or null to keep the energy of the track before

@@ -14,7 +14,9 @@ import org.deckhand.mixer.internal.track.TrackFacts;
  *
  * <p>At most two tracks are open at a time, each read as it plays: memory stays the same whatever the mix's length.
  * A track that cannot be opened, or fails while playing, is reported to the {@link MixListener} and the mix goes
- * on with the next; a track whose audio ends before its planned fade-out is cut straight into the next. The output
+ * on with the next; a track whose audio ends before its planned fade-out is cut straight into the next, and so is an
+ * incoming track whose audio ends inside its fade-in (its catalog duration was wrong), rather than leaving the
+ * outgoing track fading into silence. The output
  * is stereo float PCM at the options' sample rate; two loud tracks summed in a fade may exceed full scale, and the
  * encoder downstream limits it. Not thread-safe: one reader pulls from it.
  */
@@ -114,6 +116,72 @@ public final class MixRenderer implements Closeable {
         skipRequested = true;
     }
 
+    /**
+     * Mixes the next track, at once, into frames this renderer has already rendered but nobody has heard yet: a
+     * plain equal-power crossfade over exactly those frames (the outgoing track's audio in them fades out, the
+     * incoming track fades in from its cue at its own tempo), after which the incoming track plays on alone. This is
+     * how a skip is heard within the stream's short lead rather than after the whole render-ahead buffer. When no
+     * track follows, the frames fade out to silence and the mix ends. Render thread only.
+     *
+     * @param pending left and right arrays holding the last {@code frames} frames rendered, changed in place
+     * @param frames how many, at most {@link #framesRendered()}; the fade's length
+     * @return false when nothing was changed: no track plays, or a fade is under way (which a skip leaves alone)
+     */
+    public boolean skipOver(float[][] pending, int frames) {
+        if (current == null || incoming != null || frames <= 0) {
+            return false;
+        }
+        if (transition == null && !feedEnded) {
+            Optional<TrackFacts> next = feed.next();
+            if (next.isPresent()) {
+                nextTrack = next.get();
+                transition = designer.design(current.state(), nextTrack);
+            } else {
+                feedEnded = true;
+            }
+        }
+        if (transition == null) {
+            fade(pending, null, frames);
+            closeQuietly(current);
+            current = null;
+            return true;
+        }
+        TrackFacts track = nextTrack;
+        long cue = transition.cueFrame();
+        transition = null;
+        nextTrack = null;
+        Optional<Deck> deck = open(track, cue, TempoCurve.constant(1));
+        if (deck.isEmpty()) {
+            return false;
+        }
+        float[][] incomingAudio = new float[2][frames];
+        boolean ended = false;
+        for (int done = 0; done < frames && !ended;) {
+            int count = play(deck.get(), incomingAudio, done, Math.min(BLOCK_FRAMES, frames - done));
+            ended = count <= 0;
+            done += Math.max(0, count);
+        }
+        fade(pending, incomingAudio, frames);
+        closeQuietly(current);
+        current = deck.get();
+        currentCrossover = options.bassSwap() ? new Crossover(options.sampleRateHz()) : null;
+        listener.trackStarted(new TrackStart(track, rendered - frames, rendered, false));
+        return true;
+    }
+
+    /** Equal-power crossfade of {@code frames} frames from {@code outgoing} (in place) into {@code incoming}. */
+    private static void fade(float[][] outgoing, float[][] incoming, int frames) {
+        for (int i = 0; i < frames; i++) {
+            double angle = QUARTER_TURN * i / frames;
+            float out = (float) Math.cos(angle);
+            float in = (float) Math.sin(angle);
+            for (int channel = 0; channel < 2; channel++) {
+                outgoing[channel][i] = out * outgoing[channel][i]
+                        + (incoming == null ? 0 : in * incoming[channel][i]);
+            }
+        }
+    }
+
     /** Closes the tracks playing; an error closing one is reported to the listener. */
     @Override
     public void close() {
@@ -207,6 +275,9 @@ public final class MixRenderer implements Closeable {
                 }
                 into[channel][offset + i] = mixed;
             }
+        }
+        if (incomingEnded) {
+            finishFade();
         }
         return count;
     }

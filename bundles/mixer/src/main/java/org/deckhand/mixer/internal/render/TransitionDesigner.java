@@ -20,12 +20,23 @@ import org.deckhand.mixer.internal.track.TrackFacts;
  * <p>Otherwise a plain equal-power crossfade of fixed length, from the outgoing track's outro cue (or as late as the
  * track allows), into the incoming track's start at its own tempo. A fade never starts before the outgoing track
  * has stopped changing tempo.
+ *
+ * <p>Every transition is sized by what both tracks have, as Liquidsoap's {@code cross} operator bounds a transition
+ * by the audio it holds from the end of the ending track and the start of the next, and Music Assistant's crossfade
+ * falls back to a shorter fade when a track is too short for the one asked for: a fade takes at most a third of the
+ * outgoing track's length, at most a third of what the incoming track holds from its cue, and never more than the
+ * outgoing track has left. A track therefore plays alone for at least a third of its length between its fade-in
+ * and its fade-out (a 30 s track never disappears inside a 30 s fade), and the incoming track is still playing when
+ * the fade ends, so no fade leaves dead air. A planned fade-out never starts before a third of the track, whatever
+ * its outro cue says.
  */
 final class TransitionDesigner {
 
     /** Tempos closer than this to 1 play unstretched: 0.01 % drifts 3 ms over a 16-bar fade. */
     private static final double SAME_TEMPO = 1e-4;
     private static final double EPSILON_SECONDS = 1e-9;
+    /** The largest share of a track's length that one fade may take. */
+    private static final double MAX_FADE_SHARE = 1.0 / 3;
 
     private final TransitionOptions options;
     private final int rate;
@@ -52,13 +63,34 @@ final class TransitionDesigner {
             if (match.isPresent()) {
                 for (int bars = options.fadeBars(); bars >= 1; bars /= 2) {
                     double startSeconds = beatMatchedFadeOutStart(outgoing.track(), bars, earliestSeconds);
-                    if (!Double.isNaN(startSeconds)) {
-                        return beatMatched(runningBeatSeconds, incoming, match.get(), bars, startSeconds);
+                    boolean outgoingHolds = bars * outgoing.track().grid().barSeconds()
+                            <= MAX_FADE_SHARE * outgoing.track().durationSeconds() + EPSILON_SECONDS;
+                    if (!Double.isNaN(startSeconds) && outgoingHolds) {
+                        Transition transition = beatMatched(runningBeatSeconds, incoming, match.get(), bars,
+                                startSeconds);
+                        if (incomingHolds(incoming, transition)) {
+                            return transition;
+                        }
                     }
                 }
             }
         }
-        return plain(outgoing, earliestSeconds);
+        return plain(outgoing, incoming, earliestSeconds);
+    }
+
+    /**
+     * @return the earliest a planned fade-out may start, seconds of the track: a third into it, whatever its outro cue
+     *     says, so that a fade-out never starts near its start
+     */
+    private static double earliestFadeOut(TrackFacts track) {
+        return MAX_FADE_SHARE * track.durationSeconds();
+    }
+
+    /** @return whether the fade takes at most a third of what the incoming track holds from its cue */
+    private boolean incomingHolds(TrackFacts incoming, Transition transition) {
+        double fadeInTrackFrames = transition.incomingTempo().trackFramesBetween(0, transition.fadeFrames());
+        double held = incoming.durationSeconds() * rate - transition.cueFrame();
+        return fadeInTrackFrames <= MAX_FADE_SHARE * held + 1;
     }
 
     private boolean beatMatchable(TrackFacts outgoing, TrackFacts incoming) {
@@ -112,7 +144,7 @@ final class TransitionDesigner {
 
     /** @return the earliest the track's own fade-out may start, beat-matched or plain, seconds of the track */
     private double earliestOwnFadeOut(TrackFacts track) {
-        double plain = plainFadeOutStart(track, 0, 1);
+        double plain = plainFadeOutStart(track, 0, plainFadeSeconds(track, track, 1));
         double beatMatched = beatMatchedFadeOutStart(track, options.fadeBars(), 0);
         return Double.isNaN(beatMatched) ? plain : Math.min(plain, beatMatched);
     }
@@ -123,6 +155,7 @@ final class TransitionDesigner {
      *     NaN when the fade does not fit
      */
     private static double beatMatchedFadeOutStart(TrackFacts track, int bars, double earliestSeconds) {
+        earliestSeconds = Math.max(earliestSeconds, earliestFadeOut(track));
         BeatGrid grid = track.grid();
         double length = bars * grid.barSeconds();
         double duration = track.durationSeconds();
@@ -136,21 +169,34 @@ final class TransitionDesigner {
         return start + length <= duration + EPSILON_SECONDS ? start : Double.NaN;
     }
 
-    private Transition plain(Playing outgoing, double earliestSeconds) {
+    private Transition plain(Playing outgoing, TrackFacts incoming, double earliestSeconds) {
         TrackFacts track = outgoing.track();
         double tempo = outgoing.settledTempo();
-        double startSeconds = plainFadeOutStart(track, earliestSeconds, tempo);
-        double lengthSeconds = Math.min(options.fallbackFadeSeconds() * tempo, track.durationSeconds() - startSeconds);
+        double wanted = plainFadeSeconds(track, incoming, tempo);
+        double startSeconds = plainFadeOutStart(track, earliestSeconds, wanted);
+        double lengthSeconds = Math.min(wanted, track.durationSeconds() - startSeconds);
         long fadeFrames = Math.round(Math.max(0, lengthSeconds) / tempo * rate);
         return new Transition(false, startSeconds * rate, fadeFrames, 0, TempoCurve.constant(1), 0, 0);
     }
 
     /**
+     * @return how long a plain fade lasts, seconds of the outgoing track: the fallback length, at most a third of
+     *     either track (the incoming one plays at its own tempo)
+     */
+    private double plainFadeSeconds(TrackFacts outgoing, TrackFacts incoming, double tempo) {
+        double mixSeconds = Math.min(options.fallbackFadeSeconds(), Math.min(
+                MAX_FADE_SHARE * outgoing.durationSeconds() / tempo, MAX_FADE_SHARE * incoming.durationSeconds()));
+        return mixSeconds * tempo;
+    }
+
+    /**
+     * @param lengthSeconds how long the fade lasts, seconds of the track
      * @return where a plain fade starts: the outro cue, or as late as leaves room for the fade, whichever comes
      *     first, not before {@code earliestSeconds}; seconds of the track
      */
-    private double plainFadeOutStart(TrackFacts track, double earliestSeconds, double tempo) {
-        double latest = track.durationSeconds() - options.fallbackFadeSeconds() * tempo;
+    private static double plainFadeOutStart(TrackFacts track, double earliestSeconds, double lengthSeconds) {
+        earliestSeconds = Math.max(earliestSeconds, earliestFadeOut(track));
+        double latest = track.durationSeconds() - lengthSeconds;
         double outro = track.grid() == null ? Double.NaN : track.grid().outroStartSeconds();
         double start = Double.isNaN(outro) ? latest : Math.min(outro, latest);
         return Math.max(start, Math.max(0, earliestSeconds));

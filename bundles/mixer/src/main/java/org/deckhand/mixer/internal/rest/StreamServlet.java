@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * mix's token and no login. MP3 takes {@code bitrate} (kbit/s) and, for players that send {@code Icy-MetaData: 1},
  * carries ICY titles every {@value IcyWriter#META_INT} bytes; M3U and PLS list the MP3 stream's absolute URL, under
  * the mixer's publicUrl setting or at the address the player connected to. A
- * listener joins at the live edge with the render's lead as a burst, and its stream ends when the mix stops or ends,
- * when the token is renewed or when the player goes. Registered with the HTTP whiteboard.
+ * listener joins at the live edge with the stream's half-second lead as a burst, and its stream ends when the mix
+ * stops or ends, when the token is renewed or when the player goes. Registered with the HTTP whiteboard.
  */
 @Component(service = Servlet.class, property = {
     "osgi.http.whiteboard.servlet.pattern=/stream/*",

@@ -190,9 +190,7 @@ final class LiveMix implements TrackFeed, MixListener {
         List<TracklistEntry> list = new ArrayList<>();
         for (TrackStart start : starts) {
             if (start.fadeInStartFrame() <= position) {
-                TrackFacts track = start.track();
-                EntryView entry = EntryView.of(track, null);
-                list.add(new TracklistEntry(list.size() + 1, entry.trackId(), entry.artist(), entry.title(),
+                list.add(TracklistEntry.of(list.size() + 1, start.track(),
                         start.fadeInStartFrame() / (double) sampleRateHz));
             }
         }
@@ -229,6 +227,13 @@ final class LiveMix implements TrackFeed, MixListener {
             streams.put(kind, "/stream/" + id + "." + kind + "?token=" + current);
         }
         return new MixView(id, state.name(), createdAt, position / (double) sampleRateHz, render.paused(), nowPlaying,
-                next, all, render.listeners(), current, streams);
+                next, all, render.listeners(), current, streams, planEnd());
+    }
+
+    private String planEnd() {
+        if (plan.exhausted()) {
+            return "the plan ends after " + plan.tracks().size() + " tracks: " + plan.endReason();
+        }
+        return "the plan holds the " + plan.tracks().size() + " tracks asked for; extend it to plan more";
     }
 }

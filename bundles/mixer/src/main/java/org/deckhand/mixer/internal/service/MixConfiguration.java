@@ -36,17 +36,23 @@ public @interface MixConfiguration {
             + "the plan can be extended while the mix plays.")
     int planLength() default 12;
 
-    @AttributeDefinition(name = "Buffer", description = "How far ahead of real time a mix is rendered, seconds: the "
-            + "burst a player receives when it connects, so that it starts at once (1 to 30).", min = "1",
-            max = "30")
+    @AttributeDefinition(name = "Buffer", description = "How far ahead of real time a mix is rendered, seconds, to "
+            + "ride out a slow disk or a busy CPU (1 to 30). Players receive the stream half a second ahead of real "
+            + "time whatever this is, so a skip is heard within about a second.", min = "1", max = "30")
     double bufferSeconds() default 4;
 
     @AttributeDefinition(name = "Pause without listeners", description = "How long a mix plays on without any "
             + "listener before it pauses (and uses no CPU) until the next listener comes, seconds.")
     double idleSeconds() default 30;
 
-    @AttributeDefinition(name = "Maximum mixes", description = "How many mixes may play at once.")
+    @AttributeDefinition(name = "Maximum mixes", description = "How many mixes may play at once; a paused mix counts "
+            + "until it is forgotten (see Forget paused mixes).")
     int maxMixes() default 4;
+
+    @AttributeDefinition(name = "Forget paused mixes", description = "How long a mix may stay paused without any "
+            + "listener before it is stopped and forgotten, so that it no longer counts against the maximum, seconds "
+            + "(0 forgets it as soon as it pauses).")
+    double expireSeconds() default 3600;
 
     @AttributeDefinition(name = "Public URL", description = "The address players reach the server at, such as "
             + "https://music.example.org behind a reverse proxy: M3U and PLS playlists list the streams under it. "

@@ -8,7 +8,7 @@ import org.deckhand.api.cue.CueFileType;
 /**
  * A mix's tracklist as a draft for the server's {@link org.deckhand.api.cue.CueSheetWriter}: performer Deckhand,
  * title "Deckhand mix <i>id</i>", the audio file it describes, and one entry per track at the start of its fade-in.
- * An untagged track is "Unknown artist" and "Track <i>id</i>", as its stream title names it
+ * An untagged track has no performer and its file's name as its title, as its stream title names it
  * ({@link org.deckhand.mixer.internal.track.TrackFacts#displayName()}).
  */
 final class MixCueSheet {
@@ -24,9 +24,8 @@ final class MixCueSheet {
      * @return the draft
      */
     static CueDraft draft(String mixId, String fileName, Double durationSeconds, List<TracklistEntry> tracks) {
-        List<CueEntry> entries = tracks.stream().map(track -> new CueEntry(
-                track.artist() == null ? "Unknown artist" : track.artist(),
-                track.title() == null ? "Track " + track.trackId() : track.title(), track.startSeconds())).toList();
+        List<CueEntry> entries = tracks.stream()
+                .map(track -> new CueEntry(track.artist(), track.title(), track.startSeconds())).toList();
         return new CueDraft("Deckhand mix " + mixId, "Deckhand", null, null, null, fileName, CueFileType.of(fileName),
                 durationSeconds, entries);
     }

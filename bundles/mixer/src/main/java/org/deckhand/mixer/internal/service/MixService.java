@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,11 +181,14 @@ public final class MixService {
         MixPlanner planner = new MixPlanner(pool.tracks(), settings.planOptions(seed.describe()));
         MixPlan plan = planner.start(pool.first(), settings.length() - 1);
         synchronized (mixes) {
+            forgetExpired(defaults);
             long playing = mixes.values().stream().filter(mix -> mix.render().state() == RenderState.PLAYING)
                     .count();
             if (playing >= defaults.maxMixes()) {
                 throw new IllegalStateException(playing + " mixes play already, the most allowed (maxMixes in "
-                        + MixConfiguration.PID + "); stop or delete one first");
+                        + MixConfiguration.PID + "); stop or delete one first, or wait: a mix paused without "
+                        + "listeners is forgotten after " + Math.round(expiryNanos(defaults) / 1e9) + " s "
+                        + "(expireSeconds)");
             }
             String id = newId();
             LiveMix mix = new LiveMix(id, planner, plan, settings, SAMPLE_RATE_HZ);
@@ -197,6 +201,25 @@ public final class MixService {
             mixes.put(id, mix);
             return mix.view();
         }
+    }
+
+    /** Stops and forgets the mixes paused without listeners for longer than the configuration's expiry. */
+    private void forgetExpired(MixConfiguration defaults) {
+        long expiry = expiryNanos(defaults);
+        for (Iterator<LiveMix> all = mixes.values().iterator(); all.hasNext();) {
+            LiveMix mix = all.next();
+            long paused = mix.render().pausedNanos();
+            if (paused > expiry) {
+                mix.render().stop();
+                all.remove();
+                LOG.info("Mix {} was paused without listeners for {} s and is forgotten (expireSeconds in {})",
+                        mix.id(), paused / 1_000_000_000, MixConfiguration.PID);
+            }
+        }
+    }
+
+    private static long expiryNanos(MixConfiguration defaults) {
+        return Math.round(Math.max(0, defaults.expireSeconds()) * 1e9);
     }
 
     private String newId() {
@@ -213,10 +236,11 @@ public final class MixService {
         };
     }
 
-    /** @return every mix, oldest first */
+    /** @return every mix, oldest first; mixes paused for longer than the expiry are forgotten first */
     public List<MixView> list() {
         List<LiveMix> all;
         synchronized (mixes) {
+            forgetExpired(configuration);
             all = new ArrayList<>(mixes.values());
         }
         return all.stream().map(LiveMix::view).toList();
@@ -231,14 +255,20 @@ public final class MixService {
     }
 
     /**
-     * Starts the transition to the next track now (listeners hear it after the buffer's lead).
+     * Starts the transition to the next track now: listeners hear it within about a second.
      *
      * @param id a mix id
      * @return the mix
+     * @throws IllegalStateException if the mix has stopped or ended: there is nothing to skip
      */
     public MixView skip(String id) {
         LiveMix mix = mix(id);
-        mix.render().skip();
+        SharedRender render = mix.render();
+        if (render.state() != RenderState.PLAYING) {
+            throw new IllegalStateException("Mix " + id + " cannot skip: " + render.endedMessage()
+                    + "; start a new mix");
+        }
+        render.skip();
         return mix.view();
     }
 

@@ -57,10 +57,11 @@ public record MixSettings(int length, double bpmWindowPercent, EnergyShape energ
 
     /**
      * @param seedText the seed as text, whose hash seeds the planner's tie-breaks
-     * @return the planner's options
+     * @return the planner's options: a track at half or double time may follow when that tempo lies within the
+     *     BPM window (a 64 BPM track after 128 BPM), as the renderer beat-matches it on every other beat
      */
     public PlanOptions planOptions(String seedText) {
-        return new PlanOptions(bpmWindowPercent, false, energyBoost, artistSpacing, energyCurve.curve(length),
+        return new PlanOptions(bpmWindowPercent, true, energyBoost, artistSpacing, energyCurve.curve(length),
                 seedText.hashCode(), true);
     }
 

@@ -21,8 +21,11 @@ import java.util.Map;
  * @param token the token its stream URLs carry
  * @param streams the stream URLs by kind ({@code mp3}, {@code flac}, {@code wav}, {@code m3u}, {@code pls}),
  *     relative to the server
+ * @param planEnd why the plan ends where it does: it holds the tracks asked for (extend it for more), or the
+ *     planner found no track that may follow its last, and which limit left none (key, BPM window, artists, a pool
+ *     used up)
  */
 public record MixView(String id, String state, Instant createdAt, double positionSeconds, boolean paused,
         @JsonInclude(JsonInclude.Include.ALWAYS) EntryView nowPlaying, List<EntryView> next, List<EntryView> plan,
-        int listeners, String token, Map<String, String> streams) {
+        int listeners, String token, Map<String, String> streams, String planEnd) {
 }

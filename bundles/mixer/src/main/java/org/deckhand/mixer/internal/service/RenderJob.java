@@ -19,6 +19,7 @@ import org.deckhand.mixer.internal.encode.AudioEncoder;
 import org.deckhand.mixer.internal.encode.FlacEncoder;
 import org.deckhand.mixer.internal.encode.FlacStreamInfo;
 import org.deckhand.mixer.internal.encode.Mp3Encoder;
+import org.deckhand.mixer.internal.encode.Mp3InfoTag;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.render.MixListener;
 import org.deckhand.mixer.internal.render.MixRenderer;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders a whole planned mix into a new FLAC or MP3 file as fast as one thread allows (a daemon below normal
- * priority), with its CUE sheet beside it. The file's name holds the mix's id and the time, and a number when that
+ * priority), with its CUE sheet beside it. A FLAC file's STREAMINFO gets its length, an MP3 file a Xing Info frame
+ * with its LAME tag ({@link Mp3InfoTag}), so that players decode exactly the mix's samples and the CUE times hold. The file's name holds the mix's id and the time, and a number when that
  * name is taken: a render never overwrites a file. Thread-safe.
  */
 final class RenderJob implements Runnable {
@@ -146,8 +148,7 @@ final class RenderJob implements Runnable {
             @Override
             public void trackStarted(TrackStart start) {
                 TrackFacts track = start.track();
-                started.add(new TracklistEntry(started.size() + 1, Long.toString(track.id()),
-                        track.artists().isEmpty() ? null : String.join(", ", track.artists()), track.title(),
+                started.add(TracklistEntry.of(started.size() + 1, track,
                         start.fadeInStartFrame() / (double) options.sampleRateHz()));
             }
 
@@ -162,6 +163,9 @@ final class RenderJob implements Runnable {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
                 MixRenderer renderer = new MixRenderer(tracks.get(0), feed, opener, options, listener)) {
             out.write(encoder.header());
+            if (format == StreamFormat.MP3) {
+                out.write(Mp3InfoTag.placeholder(options.sampleRateHz(), bitRateKbps));
+            }
             float[][] block = new float[2][BLOCK_FRAMES];
             int count;
             while ((count = renderer.read(block, 0, BLOCK_FRAMES)) > 0) {
@@ -175,6 +179,8 @@ final class RenderJob implements Runnable {
         }
         if (format == StreamFormat.FLAC) {
             FlacStreamInfo.writeTotalFrames(file, renderedFrames);
+        } else {
+            Mp3InfoTag.write(file, options.sampleRateHz(), bitRateKbps, renderedFrames);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.deckhand.mixer.internal.stream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.function.LongFunction;
 
 /**
@@ -67,18 +66,29 @@ public final class IcyWriter {
     }
 
     /**
+     * The ICY metadata has no escape: a player reads the title up to the closing {@code ';} (or, in older players, to
+     * the first {@code '}), so a title's apostrophes are written as the typographic apostrophe U+2019 and its
+     * control characters as spaces; a title too long for the largest block is shortened between code points, and
+     * the block always ends with {@code ';}.
+     *
      * @param title the stream title
      * @return the metadata block: its length byte, then the text padded with NULs to a multiple of 16 bytes
      */
     static byte[] block(String title) {
-        byte[] text = ("StreamTitle='" + title.replace('\0', ' ') + "';").getBytes(StandardCharsets.UTF_8);
-        if (text.length > LARGEST_BLOCK) {
-            text = Arrays.copyOf(text, LARGEST_BLOCK);
+        String safe = title.replace('\'', '\u2019').replaceAll("\\p{Cntrl}", " ");
+        byte[] text = text(safe);
+        while (text.length > LARGEST_BLOCK) {
+            safe = safe.substring(0, safe.offsetByCodePoints(safe.length(), -1));
+            text = text(safe);
         }
         int units = (text.length + BLOCK_UNIT - 1) / BLOCK_UNIT;
         byte[] block = new byte[1 + units * BLOCK_UNIT];
         block[0] = (byte) units;
         System.arraycopy(text, 0, block, 1, text.length);
         return block;
+    }
+
+    private static byte[] text(String title) {
+        return ("StreamTitle='" + title + "';").getBytes(StandardCharsets.UTF_8);
     }
 }

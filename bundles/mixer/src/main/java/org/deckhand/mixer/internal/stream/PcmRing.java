@@ -57,4 +57,22 @@ final class PcmRing {
             done += count;
         }
     }
+
+    /**
+     * Writes over frames it holds, such as the frames of a skip's crossfade.
+     *
+     * @param from the first frame, at least {@link #tail()}
+     * @param frames how many, ending at or before {@link #head()}
+     * @param block left and right arrays of at least {@code frames}
+     */
+    void overwrite(long from, int frames, float[][] block) {
+        int capacity = samples[0].length;
+        for (int done = 0; done < frames;) {
+            int at = (int) ((from + done) % capacity);
+            int count = Math.min(frames - done, capacity - at);
+            System.arraycopy(block[0], done, samples[0], at, count);
+            System.arraycopy(block[1], done, samples[1], at, count);
+            done += count;
+        }
+    }
 }

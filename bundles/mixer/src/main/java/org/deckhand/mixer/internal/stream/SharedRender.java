@@ -19,9 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Plays one mix for all its listeners: a render thread (daemon, below normal priority, named after the mix) pulls
  * blocks from the {@link MixRenderer} up to {@code leadSeconds} ahead of a real-time clock into a {@link PcmRing},
- * and feeds every {@link EncodedStream} in use; encoders are created for the first listener of a format and bit rate
- * (starting at the frame listeners hear now, so that the lead reaches a new listener at once as a burst) and dropped
- * with the last. The clock is the position listeners hear: {@link #positionFrames()}.
+ * and feeds every {@link EncodedStream} in use up to {@value #FEED_LEAD_SECONDS} s ahead of the clock; encoders are
+ * created for the first listener of a format and bit rate (starting at the frame listeners hear now, so that the
+ * stream's lead reaches a new listener at once as a burst) and dropped with the last. The clock is the position
+ * listeners hear: {@link #positionFrames()}.
+ *
+ * <p>The render-ahead buffer absorbs a slow disk or a busy CPU; players only ever hold the stream's short lead. A
+ * skip is therefore heard within about that lead: the frames rendered but not yet encoded are crossfaded into the
+ * next track at once ({@link MixRenderer#skipOver}), rather than the fade starting after the whole buffer.
  *
  * <p>With no listener, the mix goes on for {@code idleSeconds} (a player that reconnects, or switches format, finds
  * it where it was), then pauses: the render thread waits without using the CPU, and the clock stands still until a
@@ -34,12 +39,20 @@ public final class SharedRender implements Runnable {
     /** Seconds of encoded audio the rings keep besides the lead, for listeners that read in bursts. */
     private static final int RING_SPARE_SECONDS = 10;
     private static final int LOSSLESS_BYTES_PER_FRAME = 4;
+    /** How far ahead of the clock the streams are encoded, seconds: what a player holds, and a skip waits for. */
+    static final double FEED_LEAD_SECONDS = 0.5;
+    /** The shortest crossfade a skip makes over frames already rendered, seconds; shorter, it fades from the head. */
+    private static final double MIN_SKIP_FADE_SECONDS = 1;
+    /** How often the render thread wakes to feed the streams while the render is far enough ahead, milliseconds. */
+    private static final long FEED_INTERVAL_MILLIS = 20;
 
     private final MixRenderer renderer;
     private final MixListener listener;
     private final EncoderFactory encoders;
     private final int sampleRateHz;
     private final long leadFrames;
+    private final long feedLeadFrames;
+    private final float[][] skipped;
     private final long idleNanos;
     private final PcmRing pcm;
     private final Map<StreamKey, EncodedStream> streams = new HashMap<>();
@@ -54,13 +67,16 @@ public final class SharedRender implements Runnable {
     private long clockStartNanos;
     private boolean clockRunning = true;
     private long idleSinceNanos;
+    private long pausedAtNanos;
+    private volatile boolean skipRequested;
+    private boolean streamsFinished;
 
     /**
      * @param renderers creates the mix's renderer, given the listener it must tell; the render thread alone reads it
      * @param listener hears the tracks start and fail, on the render thread
      * @param encoders creates the encoders
      * @param sampleRateHz the mix's sample rate, Hz
-     * @param leadSeconds how far ahead of the clock to render, seconds: the burst a new listener receives
+     * @param leadSeconds how far ahead of the clock to render, seconds: what rides out a slow disk or a busy CPU
      * @param idleSeconds how long to go on without a listener before pausing, seconds
      * @param threadName the render thread's name
      */
@@ -72,7 +88,10 @@ public final class SharedRender implements Runnable {
         this.sampleRateHz = sampleRateHz;
         leadFrames = Math.round(leadSeconds * sampleRateHz);
         idleNanos = Math.round(idleSeconds * 1e9);
-        pcm = new PcmRing((int) leadFrames + 2 * BLOCK_FRAMES + sampleRateHz);
+        feedLeadFrames = Math.round(FEED_LEAD_SECONDS * sampleRateHz);
+        int capacity = (int) leadFrames + 2 * BLOCK_FRAMES + sampleRateHz;
+        pcm = new PcmRing(capacity);
+        skipped = new float[2][capacity];
         clockStartNanos = System.nanoTime();
         idleSinceNanos = clockStartNanos;
         thread = new Thread(this, threadName);
@@ -100,14 +119,31 @@ public final class SharedRender implements Runnable {
         return !clockRunning && state == RenderState.PLAYING;
     }
 
+    /** @return why it no longer plays, such as "the mix has stopped"; for messages once it is not PLAYING */
+    public synchronized String endedMessage() {
+        return state == RenderState.STOPPED ? "the mix has stopped"
+                : "the mix has ended: every planned track has played";
+    }
+
+    /**
+     * @return how long it has been paused for want of listeners, nanoseconds; 0 while it plays to someone or has
+     *     stopped or ended
+     */
+    public synchronized long pausedNanos() {
+        return paused() ? System.nanoTime() - pausedAtNanos : 0;
+    }
+
     /** @return how many listeners read its streams, all formats together */
     public synchronized int listeners() {
         return streams.values().stream().mapToInt(EncodedStream::listeners).sum();
     }
 
-    /** Starts the transition to the next track at the next rendered block (heard after the lead). */
+    /**
+     * Starts the transition to the next track now: it is heard after the streams' lead of
+     * {@value #FEED_LEAD_SECONDS} s, not after the render-ahead buffer.
+     */
     public void skip() {
-        renderer.skip();
+        skipRequested = true;
         synchronized (this) {
             notifyAll();
         }
@@ -135,7 +171,7 @@ public final class SharedRender implements Runnable {
      */
     public synchronized Listening join(StreamKey key) throws IOException {
         if (state != RenderState.PLAYING) {
-            throw new IllegalStateException("the mix has " + state.name().toLowerCase() + "ed");
+            throw new IllegalStateException(endedMessage());
         }
         long now = System.nanoTime();
         if (!clockRunning) {
@@ -151,8 +187,8 @@ public final class SharedRender implements Runnable {
                 stream.markTitle(title.getValue());
             }
             streams.put(key, stream);
-            if (renderEnded) {
-                feed(stream);
+            if (streamsFinished) {
+                feed(stream, pcm.head());
                 finish(stream);
             }
         }
@@ -183,23 +219,34 @@ public final class SharedRender implements Runnable {
         return (int) Math.ceil(seconds * bytesPerSecond);
     }
 
-    /** The render thread: renders ahead of the clock, waits, pauses and ends. */
+    /** The render thread: renders ahead of the clock, feeds the streams, skips, waits, pauses and ends. */
     @Override
     public void run() {
         try {
             while (step()) {
-                int count = renderer.read(block, 0, BLOCK_FRAMES);
+                if (skipRequested) {
+                    skipRequested = false;
+                    skipNow();
+                }
+                int count = 0;
+                boolean render;
+                synchronized (this) {
+                    render = !renderEnded && pcm.head() - clockFrame(System.nanoTime()) < leadFrames;
+                }
+                if (render) {
+                    count = renderer.read(block, 0, BLOCK_FRAMES);
+                }
                 deliverStarts();
                 synchronized (this) {
                     if (state != RenderState.PLAYING) {
                         break;
                     }
                     if (count < 0) {
-                        finishStreams();
-                    } else {
+                        renderEnded = true;
+                    } else if (count > 0) {
                         pcm.append(block, count);
-                        feedStreams();
                     }
+                    feedStreams();
                 }
             }
         } catch (InterruptedException e) {
@@ -217,9 +264,36 @@ public final class SharedRender implements Runnable {
     }
 
     /**
-     * Waits until the next block is due.
+     * Crossfades the frames rendered but not yet encoded into the next track (when they last at least
+     * {@value #MIN_SKIP_FADE_SECONDS} s), else asks the renderer to fade from what it renders next.
+     */
+    private void skipNow() {
+        long from;
+        synchronized (this) {
+            from = clockFrame(System.nanoTime()) + feedLeadFrames;
+            for (EncodedStream stream : streams.values()) {
+                from = Math.max(from, stream.encodedFrames());
+            }
+        }
+        long pending = pcm.head() - Math.max(from, pcm.tail());
+        if (pending < MIN_SKIP_FADE_SECONDS * sampleRateHz) {
+            renderer.skip();
+            return;
+        }
+        long start = pcm.head() - pending;
+        pcm.copy(start, (int) pending, skipped);
+        if (renderer.skipOver(skipped, (int) pending)) {
+            synchronized (this) {
+                pcm.overwrite(start, (int) pending, skipped);
+                titles.tailMap(start, false).clear();
+            }
+        }
+    }
+
+    /**
+     * Waits until there is something to do: a block to render, frames for the streams, or a skip.
      *
-     * @return true to render a block, false to leave
+     * @return true to go on, false to leave
      */
     private synchronized boolean step() throws InterruptedException {
         while (state == RenderState.PLAYING) {
@@ -227,24 +301,41 @@ public final class SharedRender implements Runnable {
             if (clockRunning && streams.isEmpty() && now - idleSinceNanos > idleNanos) {
                 clockBaseFrames = clockFrame(now);
                 clockRunning = false;
+                pausedAtNanos = now;
                 LOG.debug("{}: no listener for {} s, paused", thread.getName(), idleNanos / 1_000_000_000);
             }
             if (!clockRunning) {
                 wait();
                 continue;
             }
-            long ahead = pcm.head() - clockFrame(now);
-            if (!renderEnded && ahead < leadFrames) {
-                return true;
-            }
+            long clock = clockFrame(now);
+            long ahead = pcm.head() - clock;
             if (renderEnded && ahead <= 0) {
+                feedStreams();
                 state = RenderState.ENDED;
                 return false;
             }
-            long waitFrames = renderEnded ? ahead : ahead - leadFrames + BLOCK_FRAMES / 2;
-            wait(Math.max(1, waitFrames * 1000 / sampleRateHz));
+            if (skipRequested || !renderEnded && ahead < leadFrames || unfed(clock)) {
+                return true;
+            }
+            wait(FEED_INTERVAL_MILLIS);
         }
         return false;
+    }
+
+    /** @return whether a stream lacks frames it is due: up to the lead past the clock, or all once the render ended */
+    private boolean unfed(long clock) {
+        long due = feedLimit(clock);
+        for (EncodedStream stream : streams.values()) {
+            if (stream.encodedFrames() < due) {
+                return true;
+            }
+        }
+        return renderEnded && !streamsFinished && !streams.isEmpty();
+    }
+
+    private long feedLimit(long clock) {
+        return Math.min(pcm.head(), clock + feedLeadFrames);
     }
 
     /**
@@ -275,23 +366,28 @@ public final class SharedRender implements Runnable {
         }
     }
 
+    /** Feeds the streams up to the lead past the clock; once the render has ended and all is fed, finishes them. */
     private void feedStreams() {
+        long limit = feedLimit(clockFrame(System.nanoTime()));
         for (EncodedStream stream : List.copyOf(streams.values())) {
-            feed(stream);
+            feed(stream, limit);
+        }
+        if (renderEnded && limit == pcm.head()) {
+            finishStreams();
         }
     }
 
-    /** Feeds a stream the frames it has not had, marking the titles at their exact frames. */
-    private void feed(EncodedStream stream) {
+    /** Feeds a stream the frames it has not had up to {@code limit}, marking the titles at their exact frames. */
+    private void feed(EncodedStream stream, long limit) {
         try {
-            while (stream.encodedFrames() < pcm.head()) {
+            while (stream.encodedFrames() < limit) {
                 long from = stream.encodedFrames();
                 String title = titles.get(from);
                 if (title != null) {
                     stream.markTitle(title);
                 }
                 Long nextTitle = titles.higherKey(from);
-                long to = Math.min(pcm.head(), from + BLOCK_FRAMES);
+                long to = Math.min(limit, from + BLOCK_FRAMES);
                 if (nextTitle != null && nextTitle < to) {
                     to = nextTitle;
                 }
@@ -307,8 +403,10 @@ public final class SharedRender implements Runnable {
     }
 
     private void finishStreams() {
-        renderEnded = true;
-        streams.values().forEach(this::finish);
+        if (!streamsFinished) {
+            streamsFinished = true;
+            streams.values().forEach(this::finish);
+        }
     }
 
     private void finish(EncodedStream stream) {

@@ -2,6 +2,8 @@ package org.deckhand.mixer.internal.track;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.deckhand.api.library.RecordingIdentity;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.music.CamelotKey;
 
@@ -19,9 +21,12 @@ import org.deckhand.api.music.CamelotKey;
  * @param durationSeconds its playing time, seconds
  * @param grid its beat grid and cue points, or null
  * @param replayGain its ReplayGain 2.0 track gain (dB) and peak (linear), {@link ReplayGain#NONE} when unknown
+ * @param fileStem its file's name without the extension (such as {@code 07 Untitled} for
+ *     {@code /music/07 Untitled.flac}), or null when unknown
  */
 public record TrackFacts(long id, List<String> artists, String title, Double bpm, double tempoConfidence,
-        CamelotKey key, Double energy, double durationSeconds, BeatGrid grid, ReplayGain replayGain) {
+        CamelotKey key, Double energy, double durationSeconds, BeatGrid grid, ReplayGain replayGain,
+        String fileStem) {
 
     /**
      * @throws NullPointerException if {@code replayGain} is null
@@ -35,9 +40,42 @@ public record TrackFacts(long id, List<String> artists, String title, Double bpm
         }
     }
 
-    /** @return "Artist - Title" for logs and stream titles, with what is known of both */
+    /**
+     * @return "Artist - Title" for logs, stream titles, tracklists and CUE sheets; an untagged track (no artist or
+     *     no title) by its file's name without the extension, or "Track <i>id</i>" when even that is unknown
+     */
     public String displayName() {
-        String artist = artists.isEmpty() ? "Unknown artist" : String.join(", ", artists);
-        return artist + " - " + (title == null ? "Track " + id : title);
+        if (tagged()) {
+            return String.join(", ", artists) + " - " + title;
+        }
+        return displayTitle();
+    }
+
+    /**
+     * @return the title a tracklist or CUE sheet gives: the tagged title when the track has artists and a title,
+     *     else its file's name without the extension, else "Track <i>id</i>"
+     */
+    public String displayTitle() {
+        if (tagged()) {
+            return title;
+        }
+        if (fileStem != null && !fileStem.isBlank()) {
+            return fileStem;
+        }
+        return title != null && !title.isBlank() ? title : "Track " + id;
+    }
+
+    /** @return its artists, comma-separated, when it has both artists and a title; null when untagged */
+    public String displayArtist() {
+        return tagged() ? String.join(", ", artists) : null;
+    }
+
+    /** @return which recording it is a copy of, for telling copies in other formats apart; empty when untagged */
+    public Optional<RecordingIdentity> recording() {
+        return RecordingIdentity.of(artists, title, durationSeconds);
+    }
+
+    private boolean tagged() {
+        return !artists.isEmpty() && title != null && !title.isBlank();
     }
 }

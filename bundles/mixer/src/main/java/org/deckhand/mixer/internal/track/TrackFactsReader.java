@@ -1,5 +1,6 @@
 package org.deckhand.mixer.internal.track;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,16 @@ public final class TrackFactsReader {
                 .or(() -> Optional.ofNullable(tags.key())).flatMap(CamelotKey::parse).orElse(null);
         return new TrackFacts(track.id(), tags.artists(), tags.title(), bpm, tempoConfidence, key,
                 number(values, "energy.energy"), track.track().durationSeconds(), grid(values),
-                replayGain(values, track.metadata().replayGain()));
+                replayGain(values, track.metadata().replayGain()), stem(track.track().file().path()));
+    }
+
+    private static String stem(Path file) {
+        if (file == null || file.getFileName() == null) {
+            return null;
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private static BeatGrid grid(Map<String, Object> values) {

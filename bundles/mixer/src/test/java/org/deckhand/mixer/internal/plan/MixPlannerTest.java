@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.music.CamelotKey;
 import org.deckhand.mixer.internal.testing.Facts;
 import org.deckhand.mixer.internal.track.TrackFacts;
@@ -136,18 +137,71 @@ class MixPlannerTest {
     }
 
     @Test
-    void whenNothingFitsTheEnergyBoostIsAllowedFirstThenTheArtistSpacingShrinks() {
+    void anEnergyBoostIsNeverTakenWhileItIsOffEvenRelaxed() {
         List<TrackFacts> pool = List.of(Facts.planning(2, "Seed Artist", 125, "10A", 5),
                 Facts.planning(3, "Other", 125, "10A", 5));
         MixPlan plan = new MixPlanner(pool, PlanOptions.DEFAULTS).start(SEED, 5);
-        assertEquals(List.of(1L, 3L, 2L), ids(plan));
-        assertEquals(Set.of(Relaxation.ENERGY_BOOST), plan.tracks().get(1).relaxed());
-        assertEquals(CamelotKey.Relation.ENERGY_BOOST, plan.tracks().get(1).keyRelation());
-        assertEquals(Set.of(Relaxation.ARTIST_SPACING), plan.tracks().get(2).relaxed());
+        assertEquals(List.of(1L), ids(plan), "10A is two steps up from 8A");
         assertTrue(plan.exhausted());
+        assertTrue(plan.endReason().contains("8A"), plan.endReason());
+
+        MixPlan boosted = new MixPlanner(pool, new PlanOptions(6, false, true, 3, null, 0, true)).start(SEED, 5);
+        assertEquals(CamelotKey.Relation.ENERGY_BOOST, boosted.tracks().get(1).keyRelation());
+    }
+
+    @Test
+    void whenNothingFitsTheArtistSpacingShrinks() {
+        List<TrackFacts> pool = List.of(Facts.planning(3, "Other", 125, "8A", 5),
+                Facts.planning(4, "Seed Artist", 125, "9A", 5), Facts.planning(5, "Far", 125, "10A", 5));
+        MixPlan plan = new MixPlanner(pool, PlanOptions.DEFAULTS).start(SEED, 5);
+        assertEquals(List.of(1L, 3L, 4L, 5L), ids(plan));
+        assertEquals(Set.of(), plan.tracks().get(1).relaxed());
+        assertEquals(Set.of(Relaxation.ARTIST_SPACING), plan.tracks().get(2).relaxed());
+        assertEquals(CamelotKey.Relation.ADJACENT, plan.tracks().get(3).keyRelation());
 
         MixPlan strict = new MixPlanner(pool, new PlanOptions(6, false, false, 3, null, 0, false)).start(SEED, 5);
-        assertEquals(List.of(1L), ids(strict));
+        assertEquals(List.of(1L, 3L), ids(strict));
+    }
+
+    @Test
+    void noLibraryPlanTakesAnEnergyBoostWithTheDefaults() {
+        for (long seed = 1; seed <= 5; seed++) {
+            MixPlan plan = new MixPlanner(library(60, seed), PlanOptions.DEFAULTS.withSeed(seed)).start(SEED, 30);
+            for (PlannedTrack planned : plan.tracks()) {
+                assertNotEquals(CamelotKey.Relation.ENERGY_BOOST, planned.keyRelation(), "library " + seed);
+            }
+        }
+    }
+
+    @Test
+    void copiesOfOneRecordingInOtherFormatsArePlannedOnce() {
+        List<TrackFacts> pool = new ArrayList<>();
+        long id = 10;
+        for (String song : List.of("Seed Song", "Song A", "Song B", "Song C")) {
+            for (double seconds : new double[] {240, 240.4, 241.9}) {
+                pool.add(copy(id++, song.equals("Seed Song") ? "Seed Artist" : "Artist of " + song, song, seconds));
+            }
+        }
+        pool.add(copy(id, "Artist of Song A", "Song A (Extended Mix)", 420));
+        TrackFacts seed = copy(1, "Seed Artist", "Seed Song", 240.2);
+        MixPlan plan = new MixPlanner(pool, new PlanOptions(6, false, false, 0, null, 0, true)).start(seed, 20);
+        List<String> songs = plan.tracks().stream().map(planned -> planned.track().title()).toList();
+        assertEquals(List.of("Seed Song", "Song A", "Song A (Extended Mix)", "Song B", "Song C"),
+                songs.stream().sorted().toList(), "each recording once: " + songs);
+        assertTrue(plan.endReason().contains("every track of the pool"), plan.endReason());
+    }
+
+    private static TrackFacts copy(long id, String artist, String title, double seconds) {
+        return new TrackFacts(id, List.of(artist), title, 125.0, 0.9, CamelotKey.parse("8A").orElseThrow(), 5.0,
+                seconds, null, ReplayGain.NONE, title + "." + id);
+    }
+
+    @Test
+    void aPlanThatEndsSaysWhichLimitLeftNoTrack() {
+        List<TrackFacts> pool = List.of(Facts.planning(2, "A", 150, "8A", 5), Facts.planning(3, "B", 125, "3A", 5));
+        MixPlan plan = new MixPlanner(pool, PlanOptions.DEFAULTS).start(SEED, 5);
+        assertEquals(List.of(1L), ids(plan));
+        assertTrue(plan.endReason().contains("none is within ±6 % of 125.0 BPM"), plan.endReason());
     }
 
     @Test

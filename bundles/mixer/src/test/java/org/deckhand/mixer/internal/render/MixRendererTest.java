@@ -102,4 +102,19 @@ class MixRendererTest {
             }
         }
     }
+
+    @Test
+    void anIncomingTrackWhoseAudioEndsInsideItsFadeInIsFollowedAtOnceNotByTheOutgoingFadingAway() {
+        TrackFacts first = Facts.rendering(1, 120, 60, null, 0, ReplayGain.NONE);
+        TrackFacts tooShort = Facts.rendering(2, 120, 60, null, 0, ReplayGain.NONE);
+        TrackFacts third = Facts.rendering(3, 120, 60, null, 0, ReplayGain.NONE);
+        Mixes mixes = new Mixes(Map.of(1L, new ArraySource(ClickTrack.sine(300, 0.3, 60)),
+                2L, new ArraySource(ClickTrack.sine(400, 0.3, 3)), 3L, new ArraySource(ClickTrack.sine(500, 0.3, 60))));
+        mixes.render(TransitionOptions.DEFAULTS, first, tooShort, third);
+
+        List<TrackStart> starts = mixes.starts();
+        assertEquals(List.of(1L, 2L, 3L), starts.stream().map(start -> start.track().id()).toList());
+        double gap = (starts.get(2).fadeInStartFrame() - starts.get(1).fadeInStartFrame()) / (double) RATE;
+        assertEquals(3, gap, 0.2, "the third follows when the second's 3 s of audio end, not after its 12 s fade");
+    }
 }

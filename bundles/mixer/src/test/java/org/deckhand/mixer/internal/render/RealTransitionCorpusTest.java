@@ -110,6 +110,7 @@ class RealTransitionCorpusTest {
                 grid.beatPeriodSeconds(), grid.confidence(), grid.variableTempo(), grid.introEndSeconds(),
                 grid.outroStartSeconds());
         return new TrackFacts(track.id(), track.artists(), track.title(), track.bpm(), track.tempoConfidence(),
-                track.key(), track.energy(), track.durationSeconds(), moved, track.replayGain());
+                track.key(), track.energy(), track.durationSeconds(), moved, track.replayGain(),
+                track.fileStem());
     }
 }

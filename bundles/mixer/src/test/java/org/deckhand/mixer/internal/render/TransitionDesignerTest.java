@@ -99,10 +99,10 @@ class TransitionDesignerTest {
 
     @Test
     void theRampEndsABarBeforeAShortTracksOwnFadeOutCanBegin() {
-        TrackFacts shortTrack = incoming(85, Double.NaN, 0.9);
+        TrackFacts shortTrack = incoming(70, Double.NaN, 0.9);
         Transition transition = DESIGNER.design(fromTheStart(outgoing(300, 200)), shortTrack);
         TempoCurve curve = transition.incomingTempo();
-        double ownFadeOut = 85 - 40;
+        double ownFadeOut = 70 - 40;
         double settled = transition.cueFrame() + curve.trackFramesBetween(0, curve.settleFrame());
         assertTrue(curve.rampFrames() > 0 && curve.rampFrames() < 8 * 4 * B_BEAT * RATE, "shortened ramp");
         assertTrue(settled <= (ownFadeOut - 4 * B_BEAT) * RATE + 1, "settles a bar before " + ownFadeOut + " s");
@@ -122,5 +122,26 @@ class TransitionDesignerTest {
         Transition transition = DESIGNER.design(ramping, incoming(300, 60, 0.9));
         assertTrue(transition.fadeStartFrame() >= 210 * RATE);
         assertTrue(transition.fadeStartFrame() < 210 * RATE + 4 * A_BEAT * RATE);
+    }
+
+    @Test
+    void aFadeTakesAtMostAThirdOfEitherTrackSoEachPlaysAloneAndNoneEndsInsideTheFade() {
+        TrackFacts shortOutgoing = outgoing(45, 20);
+        Transition intoLong = DESIGNER.design(fromTheStart(shortOutgoing), incoming(300, 60, 0.9));
+        assertTrue(intoLong.beatMatched());
+        assertEquals(4 * 4 * A_BEAT * RATE, intoLong.fadeFrames(), 1, "16 bars (31 s) are halved twice to 4 (8 s)");
+        assertTrue(intoLong.fadeStartFrame() >= 15 * RATE, "the fade-out starts after a third of the track");
+
+        TrackFacts shortIncoming = incoming(30, Double.NaN, 0.9);
+        Transition intoShort = DESIGNER.design(fromTheStart(outgoing(300, 200)), shortIncoming);
+        double fadeInTrackSeconds = intoShort.incomingTempo().trackFramesBetween(0, intoShort.fadeFrames()) / RATE;
+        assertTrue(fadeInTrackSeconds <= (30 - intoShort.cueFrame() / (double) RATE) / 3 + 1e-3,
+                "a 30 s track is faded in over at most a third of it: " + fadeInTrackSeconds + " s");
+
+        TrackFacts untimed = Facts.rendering(3, 124, 30, null, 0, ReplayGain.NONE);
+        Transition plain = DESIGNER.design(fromTheStart(untimed), untimed);
+        assertFalse(plain.beatMatched());
+        assertEquals(10 * RATE, plain.fadeFrames(), 1, "a plain 12 s fade between 30 s tracks lasts 10 s");
+        assertEquals(20 * RATE, plain.fadeStartFrame(), 1);
     }
 }

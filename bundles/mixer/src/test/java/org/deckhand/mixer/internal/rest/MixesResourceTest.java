@@ -84,6 +84,15 @@ class MixesResourceTest {
     }
 
     @Test
+    void aSkipOnAStoppedMixIsAConflict() {
+        MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, "1", null), null)).getEntity();
+        resource.stop(mix.id());
+        ClientErrorException conflict = assertThrows(ClientErrorException.class, () -> resource.skip(mix.id()));
+        assertEquals(409, conflict.getResponse().getStatus());
+        assertTrue(conflict.getMessage().contains("the mix has stopped"), conflict.getMessage());
+    }
+
+    @Test
     void aRenderIsAcceptedAndOnlyToFlacOrMp3() throws InterruptedException {
         MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, "1", null), null)).getEntity();
         assertThrows(BadRequestException.class, () -> resource.render(mix.id(), new RenderRequest("wav")));

@@ -1,6 +1,7 @@
 package org.deckhand.mixer.internal.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,15 +11,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deckhand.api.cue.CueWriting;
 import org.deckhand.cue.internal.CueSheetService;
+import org.deckhand.mixer.internal.testing.Facts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MixCueSheetTest {
 
     private static final List<TracklistEntry> TRACKS = List.of(
-            new TracklistEntry(1, "4", "Rødhåd", "Target", 0),
-            new TracklistEntry(2, "9", "Artist \"Quoted\"", null, 61.5),
-            new TracklistEntry(3, "12", null, "Last", 3_725.02));
+            TracklistEntry.of(1, Facts.named(4, List.of("Rødhåd"), "Target", "01 - Rødhåd - Target"), 0),
+            TracklistEntry.of(2, Facts.named(9, List.of("Artist \"Quoted\""), "It's \"Quoted\"", "x"), 61.5),
+            TracklistEntry.of(3, Facts.named(12, List.of(), null, "Track 20"), 3_725.02));
 
     @TempDir
     Path folder;
@@ -29,10 +31,11 @@ class MixCueSheetTest {
 
         assertTrue(cue.text().startsWith("PERFORMER \"Deckhand\"\r\nTITLE \"Deckhand mix abc\"\r\n"
                 + "FILE \"abc.mp3\" MP3\r\n"), cue.text());
-        assertTrue(cue.text().contains("  TRACK 02 AUDIO\r\n    TITLE \"Track 9\"\r\n"
+        assertTrue(cue.text().contains("  TRACK 02 AUDIO\r\n    TITLE \"It's \u201CQuoted\u201D\"\r\n"
                 + "    PERFORMER \"Artist \u201CQuoted\u201D\"\r\n    INDEX 01 01:01:38\r\n"), cue.text());
-        assertTrue(cue.text().contains("  TRACK 03 AUDIO\r\n    TITLE \"Last\"\r\n    PERFORMER \"Unknown artist\"\r\n"
-                + "    INDEX 01 62:05:02\r\n"), cue.text());
+        assertTrue(cue.text().contains("  TRACK 03 AUDIO\r\n    TITLE \"Track 20\"\r\n    INDEX 01 62:05:02\r\n"),
+                cue.text());
+        assertFalse(cue.text().contains("Unknown artist"), cue.text());
         assertEquals(List.of(), cue.problems());
     }
 
@@ -55,6 +58,6 @@ class MixCueSheetTest {
 
         assertEquals(0, process.waitFor());
         assertTrue(out.startsWith("Disc Information"), out);
-        assertTrue(out.contains("Target") && out.contains("Rødhåd") && out.contains("Track 9"), out);
+        assertTrue(out.contains("Target") && out.contains("Rødhåd") && out.contains("Track 20"), out);
     }
 }

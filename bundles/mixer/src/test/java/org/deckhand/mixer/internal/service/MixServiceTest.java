@@ -69,7 +69,7 @@ class MixServiceTest {
         service = service(1);
         MixView mix = service.create(new Seed(null, "1", null), new MixOptions(2, null, null, null, 0, null, null));
         MixView longer = service.extend(mix.id(), 3);
-        assertEquals(5, longer.plan().size());
+        assertEquals(5, longer.plan().size(), longer.planEnd());
         assertEquals(ids(mix.plan()), ids(longer.plan()).subList(0, 2));
         assertEquals(5, ids(longer.plan()).stream().distinct().count());
     }
@@ -109,6 +109,34 @@ class MixServiceTest {
         assertThrows(IllegalStateException.class, () -> service.create(new Seed(null, "2", null), null));
         assertEquals("STOPPED", service.stop(first.id()).state());
         service.create(new Seed(null, "2", null), null);
+    }
+
+    @Test
+    void aMixPausedWithoutListenersIsForgottenAfterTheExpirySoItNoLongerCountsAgainstTheLimit() throws Exception {
+        service = new MixService(new TestLibrary(), TestLibrary.opener(), new CueSheetService(),
+                TestLibrary.configuration(1, "", 0.1, 0.2), data);
+        MixView idle = service.create(new Seed(null, "1", null), null);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!service.get(idle.id()).paused() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(service.get(idle.id()).paused(), "paused without listeners");
+        Thread.sleep(300);
+        MixView next = service.create(new Seed(null, "2", null), null);
+        assertEquals("PLAYING", next.state());
+        assertThrows(NoSuchElementException.class, () -> service.get(idle.id()));
+    }
+
+    @Test
+    void aSkipOnAStoppedMixIsRefusedSayingItHasStopped() {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, "1", null), null);
+        service.stop(mix.id());
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> service.skip(mix.id()));
+        assertEquals("Mix " + mix.id() + " cannot skip: the mix has stopped; start a new mix", refused.getMessage());
+        IllegalStateException listen = assertThrows(IllegalStateException.class,
+                () -> service.listen(mix.id(), new StreamKey(StreamFormat.WAV, 0)));
+        assertEquals("the mix has stopped", listen.getMessage());
     }
 
     @Test
@@ -156,12 +184,28 @@ class MixServiceTest {
         assertTrue(file.startsWith(data.resolve("renders")));
         Ffmpeg.Decoded decoded = Ffmpeg.decode(file);
         assertEquals("", decoded.errors());
-        double fade = 12;
-        assertEquals(3 * TestLibrary.SECONDS - 2 * fade, decoded.seconds(), 0.5);
+        double fade = TestLibrary.SECONDS / 3;
+        assertEquals(3 * TestLibrary.SECONDS - 2 * fade, decoded.seconds(), 0.5, "fades of a third of each track");
         String cue = Files.readString(Path.of(first.cueFile()), StandardCharsets.UTF_8);
         assertTrue(cue.contains("FILE \"" + file.getFileName() + "\" WAVE"), cue);
         assertTrue(cue.contains("TRACK 03 AUDIO"), cue);
-        assertTrue(cue.contains("INDEX 01 00:36:00"), cue);
+        assertTrue(cue.contains("INDEX 01 00:40:00"), cue);
+    }
+
+    @Test
+    void anMp3RenderStartsWithAnInfoFrameSoFfmpegDecodesExactlyTheMixsSamples() throws Exception {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, null, List.of("1", "2", "7")), null);
+        RenderStatus status = awaitRender(mix.id(), StreamFormat.MP3);
+        assertEquals("DONE", status.state(), status.error());
+        byte[] start = Files.readAllBytes(Path.of(status.file()));
+        assertEquals("Info", new String(start, 36, 4, StandardCharsets.US_ASCII));
+        assertEquals("LAME", new String(start, 156, 4, StandardCharsets.US_ASCII));
+        Ffmpeg.Decoded decoded = Ffmpeg.decode(Path.of(status.file()));
+        assertEquals("", decoded.errors());
+        long fadeFrames = Math.round(TestLibrary.SECONDS / 3 * 44_100);
+        assertEquals(3 * Math.round(TestLibrary.SECONDS * 44_100) - 2 * fadeFrames, decoded.frames(),
+                "LAME's delay and padding are dropped: the CUE sheet's times hold to the sample");
     }
 
     @Test

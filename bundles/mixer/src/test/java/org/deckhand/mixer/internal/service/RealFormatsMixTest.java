@@ -3,12 +3,14 @@ package org.deckhand.mixer.internal.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RealFormatsMixTest {
 
     private static final double SECONDS = 30;
-    private static final double PLAIN_FADE_SECONDS = 12;
+    /** The 12 s plain fade, shortened to a third of the 30 s tracks. */
+    private static final double PLAIN_FADE_SECONDS = SECONDS / 3;
 
     @TempDir
     Path data;
@@ -56,7 +59,7 @@ class RealFormatsMixTest {
             long id = paths.size() + 1;
             paths.put(id, file);
             facts.put(id, new TrackFacts(id, List.of("Artist " + id), file.getFileName().toString(), 120.0, 0,
-                    CamelotKey.parse("8A").orElseThrow(), 5.0, SECONDS, null, ReplayGain.NONE));
+                    CamelotKey.parse("8A").orElseThrow(), 5.0, SECONDS, null, ReplayGain.NONE, null));
         }
         TrackLibrary library = new TrackLibrary() {
             @Override
@@ -105,5 +108,73 @@ class RealFormatsMixTest {
         } finally {
             service.deactivate();
         }
+    }
+
+    @Test
+    void aMixOverTheSameSongsInSevenFormatsPlaysEachRecordingOnce() throws Exception {
+        Path corpus = RealTracks.corpus();
+        Map<Long, TrackFacts> facts = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(corpus.resolve("real-formats"))) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                Map<String, String> probed = probe(file);
+                long id = facts.size() + 1;
+                facts.put(id, new TrackFacts(id, List.of(probed.get("artist")), probed.get("title"), 120.0, 0,
+                        CamelotKey.parse("8A").orElseThrow(), 5.0, Double.parseDouble(probed.get("duration")), null,
+                        ReplayGain.NONE, file.getFileName().toString()));
+            }
+        }
+        assertEquals(56, facts.size(), "8 songs in 7 formats");
+        TrackLibrary library = new TrackLibrary() {
+            @Override
+            public Optional<TrackFacts> facts(long trackId) {
+                return Optional.ofNullable(facts.get(trackId));
+            }
+
+            @Override
+            public List<TrackFacts> search(String query, int limit) {
+                return List.copyOf(facts.values());
+            }
+
+            @Override
+            public List<TrackFacts> all() {
+                return List.copyOf(facts.values());
+            }
+
+            @Override
+            public Path file(long trackId) {
+                return null;
+            }
+        };
+        MixService service = new MixService(library, TestLibrary.opener(), new CueSheetService(),
+                TestLibrary.configuration(1), data);
+        try {
+            MixView mix = service.create(new Seed(null, "1", null), new MixOptions(40, null, null, null, 0, null,
+                    null));
+            List<String> songs = mix.plan().stream().map(entry -> entry.artist() + " - " + entry.title()).toList();
+            assertEquals(8, songs.size(), songs.toString());
+            assertEquals(8, songs.stream().distinct().count(), "no recording twice: " + songs);
+            assertTrue(mix.planEnd().contains("every track of the pool"), mix.planEnd());
+        } finally {
+            service.deactivate();
+        }
+    }
+
+    /** @return the artist, title and duration ffprobe reads in a file's container or stream tags */
+    private static Map<String, String> probe(Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries",
+                "format=duration:format_tags=artist,title:stream_tags=artist,title", "-of", "default=nw=1",
+                file.toString()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                values.putIfAbsent(line.substring(0, equals).replace("TAG:", "").toLowerCase(Locale.ROOT),
+                        line.substring(equals + 1).strip());
+            }
+        }
+        assertTrue(values.keySet().containsAll(List.of("artist", "title", "duration")), file + ": " + out);
+        return values;
     }
 }

@@ -31,7 +31,7 @@ final class TestLibrary implements TrackLibrary {
             String artist = id % 2 == 0 ? "Even Artist " + id : "Odd Artist " + id;
             tracks.put(id, new TrackFacts(id, List.of(artist), "Track " + id, 124.0 + id / 4.0, 0,
                     CamelotKey.parse(KEYS[(int) id - 1]).orElseThrow(), 5.0 + id % 3, SECONDS, null,
-                    ReplayGain.NONE));
+                    ReplayGain.NONE, null));
         }
     }
 
@@ -88,6 +88,17 @@ final class TestLibrary implements TrackLibrary {
      * @return the configuration's defaults, but for a buffer of one second
      */
     static MixConfiguration configuration(int maxMixes, String publicUrl) {
+        return configuration(maxMixes, publicUrl, 30, 3600);
+    }
+
+    /**
+     * @param maxMixes how many mixes may play at once
+     * @param publicUrl the setting publicUrl
+     * @param idleSeconds how long a mix plays without listeners before it pauses
+     * @param expireSeconds how long a mix stays paused before it is forgotten
+     * @return the configuration's defaults, but for a buffer of one second
+     */
+    static MixConfiguration configuration(int maxMixes, String publicUrl, double idleSeconds, double expireSeconds) {
         return new MixConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -131,7 +142,12 @@ final class TestLibrary implements TrackLibrary {
 
             @Override
             public double idleSeconds() {
-                return 30;
+                return idleSeconds;
+            }
+
+            @Override
+            public double expireSeconds() {
+                return expireSeconds;
             }
 
             @Override

@@ -2,6 +2,8 @@ package org.deckhand.mixer.internal.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,8 @@ class IcyWriterTest {
         }
         Parsed parsed = parse(out.toByteArray());
         assertArrayEquals(audio, parsed.audio());
-        assertEquals(List.of("StreamTitle='Artist A - One';", "StreamTitle='B - Two's';", ""), parsed.blocks());
+        assertEquals(List.of("StreamTitle='Artist A - One';", "StreamTitle='B - Two\u2019s';", ""),
+                parsed.blocks());
     }
 
     @Test
@@ -37,6 +40,27 @@ class IcyWriterTest {
         assertEquals(0, (block.length - 1) % 16);
         assertEquals((block.length - 1) / 16, block[0]);
         assertEquals(0, block[block.length - 1]);
+    }
+
+    @Test
+    void aTitleHoldingTheTerminatorOrAnApostropheIsReadWholeByPlayersThatStopAtEither() {
+        String title = "Guns N' Roses - Sweet Child O' Mine ';StreamUrl='http://evil';";
+        String text = new String(IcyWriter.block(title), 1, IcyWriter.block(title).length - 1,
+                StandardCharsets.UTF_8).replace("\0", "");
+        String value = text.substring("StreamTitle='".length());
+        assertEquals(value.indexOf("';"), value.length() - 2, "the only ';' ends the block: " + text);
+        assertEquals(value.indexOf('\''), value.length() - 2, "the only quote ends the title: " + text);
+        assertEquals("Guns N\u2019 Roses - Sweet Child O\u2019 Mine \u2019;StreamUrl=\u2019http://evil\u2019;",
+                value.substring(0, value.length() - 2));
+    }
+
+    @Test
+    void aTitleTooLongForOneBlockIsShortenedBetweenCharactersAndStillEnds() {
+        byte[] block = IcyWriter.block("Ж".repeat(3000));
+        assertEquals(255, block[0] & 0xFF);
+        String text = new String(block, 1, block.length - 1, StandardCharsets.UTF_8).replace("\0", "");
+        assertTrue(text.endsWith("Ж';"), text.substring(text.length() - 10));
+        assertFalse(text.contains("\uFFFD"));
     }
 
     /** Splits an ICY stream into its audio and its metadata blocks, as VLC and mpd do. */

@@ -22,7 +22,7 @@ public final class Facts {
      */
     public static TrackFacts planning(long id, String artist, double bpm, String camelot, double energy) {
         return new TrackFacts(id, List.of(artist), "Track " + id, bpm, 0.9, CamelotKey.parse(camelot).orElseThrow(),
-                energy, 300, null, ReplayGain.NONE);
+                energy, 300, null, ReplayGain.NONE, null);
     }
 
     /**
@@ -37,6 +37,18 @@ public final class Facts {
     public static TrackFacts rendering(long id, double bpm, double seconds, BeatGrid grid, double confidence,
             ReplayGain replayGain) {
         return new TrackFacts(id, List.of("Artist " + id), "Track " + id, bpm, confidence,
-                CamelotKey.parse("8A").orElseThrow(), 6.0, seconds, grid, replayGain);
+                CamelotKey.parse("8A").orElseThrow(), 6.0, seconds, grid, replayGain, null);
+    }
+
+    /**
+     * @param id the track id
+     * @param artists its artists, empty when untagged
+     * @param title its title, or null
+     * @param fileStem its file's name without the extension
+     * @return a track for naming, 300 s long, without grid or ReplayGain
+     */
+    public static TrackFacts named(long id, List<String> artists, String title, String fileStem) {
+        return new TrackFacts(id, artists, title, 125.0, 0.9, CamelotKey.parse("8A").orElseThrow(), 5.0, 300, null,
+                ReplayGain.NONE, fileStem);
     }
 }

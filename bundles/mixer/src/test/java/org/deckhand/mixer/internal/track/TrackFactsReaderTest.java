@@ -22,7 +22,11 @@ import org.junit.jupiter.api.Test;
 class TrackFactsReaderTest {
 
     private static CatalogTrack track(Tags tags, ReplayGain tagged, List<AnalysisResult> analyses) {
-        AudioFile file = new AudioFile(Path.of("/music/a.flac"), 1, Instant.EPOCH, "flac", null, null);
+        return track(tags, tagged, analyses, "/music/a.flac");
+    }
+
+    private static CatalogTrack track(Tags tags, ReplayGain tagged, List<AnalysisResult> analyses, String path) {
+        AudioFile file = new AudioFile(Path.of(path), 1, Instant.EPOCH, "flac", null, null);
         TrackMetadata metadata = new TrackMetadata("flac", tags,
                 new AudioProperties("flac", 300, 900, 44_100, 16, 2, true), tagged, false, List.of());
         return new CatalogTrack(new Track(7, file, tags, 300, analyses), metadata, Instant.EPOCH, null);
@@ -68,10 +72,17 @@ class TrackFactsReaderTest {
     }
 
     @Test
-    void anUntaggedTrackIsNamedAsInTheCueSheet() {
+    void anUntaggedTrackIsNamedByItsFileWithoutTheExtension() {
         Tags untagged = new Tags(null, List.of(), null, null, null, null, null, null, null, null, null, null, null);
-        assertEquals("Unknown artist - Track 7", TrackFactsReader.of(track(untagged, ReplayGain.NONE, List.of()))
-                .displayName());
+        TrackFacts facts = TrackFactsReader.of(track(untagged, ReplayGain.NONE, List.of(),
+                "/music/rips/B2 - Dub.Plate.v2.flac"));
+        assertEquals("B2 - Dub.Plate.v2", facts.displayName());
+        assertEquals("B2 - Dub.Plate.v2", facts.displayTitle());
+        assertNull(facts.displayArtist());
+        Tags titleOnly = new Tags("Track 20", List.of(), null, null, null, null, null, null, null, null, null, null,
+                null);
+        assertEquals("20 Untitled", TrackFactsReader.of(track(titleOnly, ReplayGain.NONE, List.of(),
+                "/music/20 Untitled.wav")).displayName());
     }
 
     @Test

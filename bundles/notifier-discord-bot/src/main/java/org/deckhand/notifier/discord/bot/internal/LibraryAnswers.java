@@ -40,7 +40,7 @@ final class LibraryAnswers {
     }
 
     /**
-     * Searches the library in Deckhand's query language (docs/search.md).
+     * Searches the library in Deckhand's query language (the console's search box; README, Search).
      *
      * @param query what the user typed, such as {@code artist:surgeon bpm:130..140}
      * @return the first {@value #ROWS} tracks, one a line ("Artist – Title"), after how many match in all; or what

@@ -38,21 +38,21 @@ import org.java_websocket.server.WebSocketServer;
  * {@code Retry-After} and the {@code X-RateLimit-*} headers and a body with {@code retry_after} and {@code global}
  * (without {@code Via}, JDA takes a 429 for a Cloudflare ban of every route).
  */
-final class DiscordStandIn implements AutoCloseable {
+public final class DiscordStandIn implements AutoCloseable {
 
-    static final String GUILD = "1100000000000000001";
-    static final String CHANNEL = "1100000000000000002";
-    static final String OTHER_CHANNEL = "1100000000000000005";
-    static final String BOT = "1100000000000000003";
-    static final String DJ = "1100000000000000004";
-    static final String COMMAND_ID = "1100000000000000010";
+    public static final String GUILD = "1100000000000000001";
+    public static final String CHANNEL = "1100000000000000002";
+    public static final String OTHER_CHANNEL = "1100000000000000005";
+    public static final String BOT = "1100000000000000003";
+    public static final String DJ = "1100000000000000004";
+    public static final String COMMAND_ID = "1100000000000000010";
     /** The heartbeat interval HELLO gives, in milliseconds (Discord gives about 41,250). */
-    static final int HEARTBEAT_INTERVAL = 500;
+    public static final int HEARTBEAT_INTERVAL = 500;
     private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
     private static final String JOINED = "2026-01-01T00:00:00.000000+00:00";
 
     /** One request to the REST API, as received. */
-    record Request(String method, String path, String query, String authorization, JsonNode body) {
+    public record Request(String method, String path, String query, String authorization, JsonNode body) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -68,7 +68,7 @@ final class DiscordStandIn implements AutoCloseable {
      * @param token the bot token Discord knows
      * @throws Exception if a server cannot start
      */
-    DiscordStandIn(String token) throws Exception {
+    public DiscordStandIn(String token) throws Exception {
         this.token = token;
         gateway = new Gateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         gateway.setReuseAddr(true);
@@ -82,27 +82,27 @@ final class DiscordStandIn implements AutoCloseable {
     }
 
     /** @return the REST API base to give JDA, ending in {@code /api/v10/} */
-    String apiBase() {
+    public String apiBase() {
         return "http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10/";
     }
 
     /** @return every REST request so far, in order */
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** @return the IDENTIFY payloads (op 2) the gateway received, in order */
-    List<JsonNode> identifies() {
+    public List<JsonNode> identifies() {
         return List.copyOf(gateway.identifies);
     }
 
     /** @return how many heartbeats (op 1) the gateway received, each answered with op 11 */
-    int heartbeats() {
+    public int heartbeats() {
         return gateway.heartbeats.get();
     }
 
     /** Answers the next {@code POST /channels/{id}/messages} with a per-route 429 as Discord does. */
-    void rateLimitNextMessage() {
+    public void rateLimitNextMessage() {
         rateLimitNextMessage.set(true);
     }
 
@@ -114,7 +114,7 @@ final class DiscordStandIn implements AutoCloseable {
      * @param query the search's query, or null
      * @return the interaction's id
      */
-    String interact(String channelId, String subcommand, String query) {
+    public String interact(String channelId, String subcommand, String query) {
         String id = Long.toString(ids.incrementAndGet());
         ObjectNode option = json.createObjectNode().put("name", subcommand).put("type", 1);
         ArrayNode options = option.putArray("options");
@@ -144,7 +144,7 @@ final class DiscordStandIn implements AutoCloseable {
      * @return the next interaction callback the bot posted
      * @throws InterruptedException if interrupted
      */
-    Request nextCallback(Duration timeout) throws InterruptedException {
+    public Request nextCallback(Duration timeout) throws InterruptedException {
         Request callback = callbacks.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (callback == null) {
             throw new AssertionError("The bot did not answer the interaction within " + timeout);

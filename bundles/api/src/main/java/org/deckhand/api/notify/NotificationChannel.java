@@ -19,6 +19,17 @@ public interface NotificationChannel extends AutoCloseable {
      */
     Delivery send(Message message);
 
+    /**
+     * Starts what the channel keeps running between messages, such as a Discord bot's gateway session that answers
+     * slash commands. The notifier calls it once, after {@link ChannelType#open(ChannelSettings) opening} a channel
+     * to deliver through it, never for a channel opened only to check its settings. It must not block: a
+     * connection is made in the background. Does nothing by default; throws nothing.
+     *
+     * @since 1.1
+     */
+    default void start() {
+    }
+
     /** Releases what the channel holds (connections, a bot's session). Does nothing by default; throws nothing. */
     @Override
     default void close() {

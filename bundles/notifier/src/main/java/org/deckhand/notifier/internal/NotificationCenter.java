@@ -131,6 +131,7 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
             NotificationChannel opened = type.open(new ChannelSettings(Long.toString(channel.id()),
                     channel.rules().settings()));
             dispatcher.start(channel, Optional.of(opened), "");
+            opened.start();
         } catch (InvalidChannelSettingsException e) {
             dispatcher.start(channel, Optional.empty(), e.getMessage());
         } catch (RuntimeException e) {

@@ -89,9 +89,10 @@ public interface Shelves {
     List<Long> albumTracks(String album, String artist);
 
     /**
-     * Copies of one recording: tracks whose decoded audio has the same fingerprint, as the {@code fingerprint}
-     * analyser stores it in its field {@code audio}, whatever their format or file; and files with identical
-     * content (the same SHA-256), before that analyser has run on them.
+     * Copies of one recording: tracks of nearly the same duration whose decoded audio has nearly the same fingerprint,
+     * as the {@code fingerprint} analyser stores it in its field {@code audio}, whatever their format or file; and
+     * files with identical content (the same SHA-256), before that analyser has run on them. Missing tracks are left
+     * out of the first.
      *
      * @return groups of two or more tracks' ids, each group in id order, groups by their first id
      */

@@ -2,7 +2,6 @@ package org.deckhand.catalog.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,48 +105,36 @@ final class DerbyShelves implements Shelves {
     public List<List<Long>> recordingCopies() {
         return database.transaction("find copies of one recording", connection -> {
             Map<Long, TreeSet<Long>> groupOf = new HashMap<>();
-            try (PreparedStatement byAudio = connection.prepareStatement("SELECT text_value, track_id"
-                    + " FROM analysis_value WHERE analyser_id = ? AND field = ? AND text_value IN"
-                    + " (SELECT text_value FROM analysis_value WHERE analyser_id = ? AND field = ?"
-                    + " GROUP BY text_value HAVING COUNT(*) > 1) ORDER BY text_value")) {
+            RecordingMatcher matcher = new RecordingMatcher(groupOf);
+            try (PreparedStatement byAudio = connection.prepareStatement("SELECT v.track_id, t.duration_seconds,"
+                    + " v.text_value FROM analysis_value v JOIN track t ON t.id = v.track_id"
+                    + " WHERE v.analyser_id = ? AND v.field = ? AND t.duration_seconds IS NOT NULL"
+                    + " AND t.missing_since_millis IS NULL ORDER BY t.duration_seconds, v.track_id")) {
                 byAudio.setString(1, FINGERPRINT_ANALYSER);
                 byAudio.setString(2, FINGERPRINT_FIELD);
-                byAudio.setString(3, FINGERPRINT_ANALYSER);
-                byAudio.setString(4, FINGERPRINT_FIELD);
                 try (ResultSet rows = byAudio.executeQuery()) {
-                    join(rows, groupOf);
+                    while (rows.next()) {
+                        matcher.add(rows.getLong(1), rows.getDouble(2), rows.getString(3));
+                    }
                 }
             }
             try (Statement bySha = connection.createStatement(); ResultSet rows = bySha.executeQuery(
                     "SELECT sha256, id FROM track WHERE sha256 IN (SELECT sha256 FROM track WHERE sha256 IS NOT NULL"
-                            + " GROUP BY sha256 HAVING COUNT(*) > 1) ORDER BY sha256")) {
-                join(rows, groupOf);
+                            + " GROUP BY sha256 HAVING COUNT(*) > 1) ORDER BY sha256, id")) {
+                String sha = null;
+                long first = 0;
+                while (rows.next()) {
+                    if (!rows.getString(1).equals(sha)) {
+                        sha = rows.getString(1);
+                        first = rows.getLong(2);
+                    } else {
+                        RecordingMatcher.join(groupOf, first, rows.getLong(2));
+                    }
+                }
             }
             return groupOf.values().stream().distinct().map(List::copyOf)
                     .sorted(Comparator.comparing(group -> group.get(0))).toList();
         });
-    }
-
-    /** Merges rows of (key, track id), ordered by key, into the groups, joining groups that share a track. */
-    private static void join(ResultSet rows, Map<Long, TreeSet<Long>> groupOf) throws SQLException {
-        String key = null;
-        TreeSet<Long> group = null;
-        while (rows.next()) {
-            if (!rows.getString(1).equals(key)) {
-                key = rows.getString(1);
-                group = new TreeSet<>();
-            }
-            long trackId = rows.getLong(2);
-            TreeSet<Long> earlier = groupOf.get(trackId);
-            if (earlier != null && earlier != group) {
-                earlier.addAll(group);
-                group = earlier;
-            }
-            group.add(trackId);
-            for (long member : group) {
-                groupOf.put(member, group);
-            }
-        }
     }
 
     private Page<Shelf> shelves(String what, String sql, int offset, int limit) {

@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.Crates.Crate;
 import org.deckhand.api.catalog.Shelves.Album;
@@ -137,19 +139,49 @@ class CratesAndShelvesTest {
 
     @Test
     void copiesOfOneRecordingAreGroupedByTheirDecodedAudioFingerprintAndByIdenticalFiles() {
-        long wav = add("/m/song.wav", tags("Song", "A", null, null, null, null, null), false);
-        long mp3 = add("/m/song.mp3", tags("Song", "A", null, null, null, null, null), false);
-        long opus = add("/m/song.opus", tags("Song", "A", null, null, null, null, null), false);
-        long other = add("/m/other.flac", tags("Other", "B", null, null, null, null, null), false);
-        long same = add("/m/other-copy.flac", tags("Other", "B", null, null, null, null, null), false);
-        for (long id : List.of(wav, mp3, opus)) {
-            catalog.saveAnalysis(id, new AnalysisResult("fingerprint", "1", Map.of("audio", "00ff00ff")));
-        }
-        catalog.saveAnalysis(other, new AnalysisResult("fingerprint", "1", Map.of("audio", "12345678")));
+        Random random = new Random(16);
+        int[] song = words(random);
+        long wav = add("/m/song.wav", 60.0, fingerprint(song, 0, random));
+        long mp3 = add("/m/song.mp3", 60.05, fingerprint(song, 0.10, random));
+        long opus = add("/m/song.opus", 60.02, fingerprint(song, 0.12, random));
+        add("/m/song-radio-edit.flac", 45.0, fingerprint(song, 0, random));
+        long other = add("/m/other.flac", 60.01, fingerprint(words(random), 0, random));
+        long same = add("/m/other-copy.flac", 200.0, null);
         catalog.setSha256(other, "a".repeat(64));
         catalog.setSha256(same, "a".repeat(64));
 
-        assertEquals(List.of(List.of(wav, mp3, opus), List.of(other, same)), catalog.recordingCopies());
+        assertEquals(List.of(List.of(wav, mp3, opus), List.of(other, same)), catalog.recordingCopies(),
+                "a copy with a tenth of its bits flipped is one recording; the same start 15 s shorter is not, nor"
+                        + " another song of the same length");
+    }
+
+    private long add(String path, double seconds, String fingerprint) {
+        String format = path.substring(path.lastIndexOf('.') + 1);
+        long id = catalog.add(TestTracks.file(path, path), new TrackMetadata(format, tags("Song", "A", null, null,
+                null, null, null), new AudioProperties(format, seconds, 320, 44_100, 0, 2, false), ReplayGain.NONE,
+                false, List.of()), NOW).id();
+        if (fingerprint != null) {
+            catalog.saveAnalysis(id, new AnalysisResult("fingerprint", "1", Map.of("audio", fingerprint)));
+        }
+        return id;
+    }
+
+    private static int[] words(Random random) {
+        return random.ints(80).toArray();
+    }
+
+    /** The words in hex, with each bit flipped at the given rate, as a lossy encoding flips them. */
+    private static String fingerprint(int[] words, double flipRate, Random random) {
+        StringBuilder hex = new StringBuilder();
+        for (int word : words) {
+            for (int bit = 0; bit < 32; bit++) {
+                if (random.nextDouble() < flipRate) {
+                    word ^= 1 << bit;
+                }
+            }
+            hex.append(HexFormat.of().toHexDigits(word));
+        }
+        return hex.toString();
     }
 
     private long add(String path, Tags tags, boolean artwork) {

@@ -30,10 +30,10 @@ public interface Shelves {
      * @param artist its album artist, else the artist of its first track
      * @param year its earliest year of release, or null when no track tells one
      * @param trackCount how many tracks
-     * @param artworkTrackId the track of lowest id whose tags hold a picture, else its track of lowest id: the one
-     *     whose artwork shows the album
+     * @param artworkTrackId the track of lowest id whose tags hold a picture, the one whose artwork shows the album;
+     *     null when none does
      */
-    record Album(String album, String artist, Integer year, int trackCount, long artworkTrackId) {
+    record Album(String album, String artist, Integer year, int trackCount, Long artworkTrackId) {
     }
 
     /**

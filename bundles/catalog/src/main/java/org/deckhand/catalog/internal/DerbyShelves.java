@@ -54,7 +54,7 @@ final class DerbyShelves implements Shelves {
     public Page<Album> albums(String artist, int offset, int limit) {
         checkPage(offset, limit);
         String sql = "SELECT album, shelf_artist, MIN(release_year), COUNT(*),"
-                + " COALESCE(MIN(CASE WHEN has_artwork THEN id END), MIN(id)) FROM track" + PRESENT
+                + " MIN(CASE WHEN has_artwork THEN id END) FROM track" + PRESENT
                 + " AND album IS NOT NULL AND album <> ''" + (artist == null ? "" : " AND shelf_artist = ?")
                 + " GROUP BY album, shelf_artist ORDER BY UPPER(album), album, UPPER(shelf_artist)";
         return database.transaction("list the albums", connection -> {
@@ -68,8 +68,10 @@ final class DerbyShelves implements Shelves {
                     while (rows.next()) {
                         if (total >= offset && items.size() < limit) {
                             int year = rows.getInt(3);
-                            items.add(new Album(rows.getString(1), rows.getString(2), rows.wasNull() ? null : year,
-                                    rows.getInt(4), rows.getLong(5)));
+                            Integer knownYear = rows.wasNull() ? null : year;
+                            long artwork = rows.getLong(5);
+                            items.add(new Album(rows.getString(1), rows.getString(2), knownYear, rows.getInt(4),
+                                    rows.wasNull() ? null : artwork));
                         }
                         total++;
                     }

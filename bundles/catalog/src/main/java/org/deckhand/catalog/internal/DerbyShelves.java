@@ -70,8 +70,9 @@ final class DerbyShelves implements Shelves {
                             int year = rows.getInt(3);
                             Integer knownYear = rows.wasNull() ? null : year;
                             long artwork = rows.getLong(5);
+                            Long knownArtwork = rows.wasNull() ? null : artwork;
                             items.add(new Album(rows.getString(1), rows.getString(2), knownYear, rows.getInt(4),
-                                    rows.wasNull() ? null : artwork));
+                                    knownArtwork));
                         }
                         total++;
                     }

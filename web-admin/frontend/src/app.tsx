@@ -5,7 +5,10 @@ import { ApiError, del, onSignedOut, request } from './lib/api';
 import { closeServerEvents } from './lib/hooks';
 import { followLink, navigate, useLocation } from './lib/router';
 import type { Session } from './lib/types';
+import { Browse } from './pages/Browse';
+import { Crates } from './pages/Crates';
 import { Dashboard } from './pages/Dashboard';
+import { Duplicates } from './pages/Duplicates';
 import { Library } from './pages/Library';
 import { Logs } from './pages/Logs';
 import { NotFound } from './pages/NotFound';
@@ -20,6 +23,9 @@ import { Tracklists } from './pages/Tracklists';
 const NAVIGATION = [
   { path: '/', label: 'Dashboard' },
   { path: '/library', label: 'Library' },
+  { path: '/browse', label: 'Browse' },
+  { path: '/crates', label: 'Crates' },
+  { path: '/duplicates', label: 'Duplicates' },
   { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
   { path: '/plugins', label: 'Plugins' },
@@ -106,6 +112,10 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
   if (track) {
     return <TrackDetail id={Number(track[1])} />;
   }
+  const crate = /^\/crates\/(\d+)\/?$/.exec(path);
+  if (crate) {
+    return <Crates id={Number(crate[1])} />;
+  }
   const tracklist = /^\/tracklists\/(\d+)\/?$/.exec(path);
   if (tracklist) {
     return <TracklistPage id={Number(tracklist[1])} />;
@@ -115,6 +125,12 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
       return <Dashboard />;
     case '/library':
       return <Library initialQuery={search.get('q') ?? ''} initialSort={search.get('sort') ?? ''} />;
+    case '/browse':
+      return <Browse search={search} />;
+    case '/crates':
+      return <Crates />;
+    case '/duplicates':
+      return <Duplicates />;
     case '/tracklists':
       return <Tracklists />;
     case '/queue':

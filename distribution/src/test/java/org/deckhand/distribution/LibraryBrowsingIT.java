@@ -140,7 +140,8 @@ class LibraryBrowsingIT {
         String url = withCover.path("artworkUrl").asText();
         assertEquals("/api/v1/tracks/" + ids.get("song3.flac") + "/artwork?size=300", url);
         for (int size : new int[] {300, 96}) {
-            HttpResponse<byte[]> thumbnail = server.getBytes(url.replace("size=300", "size=" + size));
+            HttpResponse<byte[]> thumbnail = server.getBytes(url.replace("size=300", "size=" + size), "Accept",
+                    "image/*");
             assertEquals(200, thumbnail.statusCode());
             assertEquals("image/jpeg", thumbnail.headers().firstValue("Content-Type").orElse(""));
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));

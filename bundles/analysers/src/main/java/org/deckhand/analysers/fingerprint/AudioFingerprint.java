@@ -14,11 +14,12 @@ import org.deckhand.api.analysis.PcmBlock;
  * The fingerprint of one track (Haitsma and Kalker, ISMIR 2002, section 4.2): mono at {@value #SAMPLE_RATE_HZ} Hz,
  * cut into Hann-windowed frames of {@value #FRAME_SAMPLES} samples (0.37 s), back to back, from the first window of
  * {@value #ONSET_SAMPLES} samples (23 ms) whose RMS level reaches -45 dBFS, so that copies whose encoders added
- * different delays, silences or clicks line up; each frame's spectrum summed in 33 bands spaced logarithmically from 300 to 2,000 Hz, and bit {@code m} of
- * frame {@code n} set when {@code E(n,m) - E(n,m+1) - (E(n-1,m) - E(n-1,m+1)) > 0}. The result, field
- * {@value #FIELD}, is one 32-bit word per frame from the second, up to {@value #FRAMES}, as 8 hex digits each (bit
- * 0 of the word is band 0), so at most 30 s of audio in 640 characters. Lossy encodings of one recording differ in
- * about 10 % of the bits, different recordings in about half.
+ * different delays, silences or clicks line up; each frame's spectrum summed in 33 bands spaced logarithmically from
+ * 300 to 2,000 Hz, and bit {@code m} of frame {@code n} set when
+ * {@code E(n,m) - E(n,m+1) - (E(n-1,m) - E(n-1,m+1)) > 0}. The result, field {@value #FIELD}, is one 32-bit word per
+ * frame from the second, up to {@value #FRAMES}, as 8 hex digits each (bit 0 of the word is band 0), so at most 30 s
+ * of audio in 640 characters. Lossy encodings of one recording differ in about 10 % of the bits, different
+ * recordings in about half.
  */
 final class AudioFingerprint implements Analysis {
 

@@ -6,7 +6,10 @@ import { closeServerEvents } from './lib/hooks';
 import { followLink, navigate, useLocation } from './lib/router';
 import { useTheme } from './lib/theme';
 import type { Session } from './lib/types';
+import { Browse } from './pages/Browse';
+import { Crates } from './pages/Crates';
 import { Dashboard } from './pages/Dashboard';
+import { Duplicates } from './pages/Duplicates';
 import { Library } from './pages/Library';
 import { Logs } from './pages/Logs';
 import { MixDetailPage, MixerPage } from './pages/MixerPages';
@@ -25,6 +28,9 @@ import { Tracklists } from './pages/Tracklists';
 const NAVIGATION = [
   { path: '/', label: 'Dashboard' },
   { path: '/library', label: 'Library' },
+  { path: '/browse', label: 'Browse' },
+  { path: '/crates', label: 'Crates' },
+  { path: '/duplicates', label: 'Duplicates' },
   { path: '/mixes', label: 'Mixer' },
   { path: '/tracklists', label: 'Tracklists' },
   { path: '/queue', label: 'Analysis queue' },
@@ -122,6 +128,10 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
   if (mix) {
     return <MixDetailPage id={mix[1]} />;
   }
+  const crate = /^\/crates\/(\d+)\/?$/.exec(path);
+  if (crate) {
+    return <Crates id={Number(crate[1])} />;
+  }
   const tracklist = /^\/tracklists\/(\d+)\/?$/.exec(path);
   if (tracklist) {
     return <TracklistPage id={Number(tracklist[1])} />;
@@ -133,6 +143,12 @@ function Page({ path, search }: { path: string; search: URLSearchParams }) {
       return <Library initialQuery={search.get('q') ?? ''} initialSort={search.get('sort') ?? ''} />;
     case '/mixes':
       return <MixerPage search={search} />;
+    case '/browse':
+      return <Browse search={search} />;
+    case '/crates':
+      return <Crates />;
+    case '/duplicates':
+      return <Duplicates />;
     case '/tracklists':
       return <Tracklists />;
     case '/queue':

@@ -1,6 +1,7 @@
 // The library's table of tracks, virtualised: only the rows in view (and a few around) exist in the page, so that it
 // scrolls as smoothly through 100,000 tracks as through ten. It is one ARIA grid: Tab focuses it, the arrow keys,
-// Page Up/Down, Home and End move the current row, Enter opens it.
+// Page Up/Down, Home and End move the current row, Enter opens it. Given a selection, each row has a checkbox, and
+// Space ticks the current row (Shift+click ticks a range).
 
 import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -39,9 +40,13 @@ interface Props {
   sort: string;
   onSort: (sort: string) => void;
   busy: boolean;
+  /** The tracks ticked for a bulk action, when the table offers them. */
+  selected?: ReadonlySet<number>;
+  /** Ticks or unticks a row; `range` when Shift was held, to tick every row from the last one ticked. */
+  onToggle?: (row: Row, index: number, range: boolean) => void;
 }
 
-export function TrackGrid({ list, version, sort, onSort, busy }: Props) {
+export function TrackGrid({ list, version, sort, onSort, busy, selected, onToggle }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const header = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600, rowHeight: 36, headerHeight: 40 });
@@ -100,6 +105,9 @@ export function TrackGrid({ list, version, sort, onSort, busy }: Props) {
     if (event.key in moves) {
       event.preventDefault();
       moveTo(moves[event.key]);
+    } else if (event.key === ' ' && onToggle && list.rows[active]) {
+      event.preventDefault();
+      onToggle(list.rows[active], active, event.shiftKey);
     } else if (event.key === 'Enter' && list.rows[active]) {
       event.preventDefault();
       navigate(`/tracks/${list.rows[active].id}`);
@@ -111,6 +119,7 @@ export function TrackGrid({ list, version, sort, onSort, busy }: Props) {
     const row = list.rows[index];
     rows.push(row
       ? <TrackRow key={row.id} row={row} index={index} top={index * viewport.rowHeight} active={index === active}
+          selected={selected ? selected.has(row.id) : undefined} onToggle={onToggle}
           onOpen={() => {
             setActive(index);
             navigate(`/tracks/${row.id}`);
@@ -124,14 +133,16 @@ export function TrackGrid({ list, version, sort, onSort, busy }: Props) {
   }
 
   return (
-    <div ref={scroller} class={`track-grid${busy ? ' busy' : ''}`} role="grid" aria-label="Tracks"
-      aria-rowcount={count + 1} aria-colcount={COLUMNS.length} aria-busy={busy}
+    <div ref={scroller} class={`track-grid${busy ? ' busy' : ''}${onToggle ? ' selectable' : ''}`} role="grid"
+      aria-label="Tracks" aria-multiselectable={onToggle ? true : undefined}
+      aria-rowcount={count + 1} aria-colcount={COLUMNS.length + (onToggle ? 1 : 0)} aria-busy={busy}
       aria-activedescendant={count > 0 && list.rows[active] ? `track-row-${active}` : undefined}
       tabIndex={0} onScroll={onScroll} onKeyDown={onKeyDown} data-rendered-query={busy ? undefined : list.query}
       data-rendered-sort={busy ? undefined : list.sort}
       data-row-count={count}>
       <div ref={header} role="rowgroup" class="grid-head">
         <div role="row" aria-rowindex={1} class="grid-row">
+          {onToggle && <div role="columnheader" class="c-pick"><span class="visually-hidden">Selected</span></div>}
           {COLUMNS.map((column) => {
             const direction = sort === column.sort ? 'ascending' : sort === `-${column.sort}` ? 'descending' : undefined;
             return (
@@ -160,6 +171,9 @@ interface RowProps {
   index: number;
   top: number;
   active: boolean;
+  /** Whether the row is ticked; undefined when the table has no checkboxes. */
+  selected?: boolean;
+  onToggle?: (row: Row, index: number, range: boolean) => void;
   onOpen: () => void;
 }
 
@@ -168,14 +182,24 @@ class TrackRow extends Component<RowProps> {
   shouldComponentUpdate(next: RowProps): boolean {
     const current = this.props;
     return next.row !== current.row || next.index !== current.index || next.top !== current.top
-      || next.active !== current.active;
+      || next.active !== current.active || next.selected !== current.selected;
   }
 
-  render({ row, index, top, active, onOpen }: RowProps) {
+  render({ row, index, top, active, selected, onToggle, onOpen }: RowProps) {
     return (
-      <div id={`track-row-${index}`} role="row" aria-rowindex={index + 2} aria-selected={active}
-        class={`grid-row${active ? ' active' : ''}`} style={{ transform: `translateY(${top}px)` }}
-        data-track-id={row.id} onClick={onOpen}>
+      <div id={`track-row-${index}`} role="row" aria-rowindex={index + 2}
+        aria-selected={selected === undefined ? active : selected}
+        class={`grid-row${active ? ' active' : ''}${selected ? ' picked' : ''}`}
+        style={{ transform: `translateY(${top}px)` }} data-track-id={row.id} onClick={onOpen}>
+        {onToggle && (
+          <div role="gridcell" class="c-pick">
+            <input type="checkbox" tabIndex={-1} checked={selected} aria-label={`Select ${row.title}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onToggle(row, index, e.shiftKey);
+              }} />
+          </div>
+        )}
         <div role="gridcell" class="c-artist">{row.artist || <span class="muted">unknown</span>}</div>
         <div role="gridcell" class="c-title">
           <a href={`/tracks/${row.id}`} tabIndex={-1} onClick={(e) => e.preventDefault()}>{row.title}</a>

@@ -1,7 +1,8 @@
 // The library: a search box that takes the query language, with hints and the server's errors inline, over the
-// virtualised, sortable table of the tracks found.
+// virtualised, sortable table of the tracks found, whose rows can be ticked for bulk actions.
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { BulkActions } from '../components/BulkActions';
 import { PageHeader } from '../components/PageHeader';
 import { TrackGrid } from '../components/TrackGrid';
 import { ApiError } from '../lib/api';
@@ -9,6 +10,7 @@ import { count } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { replaceQuery } from '../lib/router';
 import { TrackList } from '../lib/trackList';
+import type { Row } from '../lib/trackList';
 import type { AnalysisQueue } from '../lib/types';
 
 /** How long typing must pause before the search runs, in milliseconds. */
@@ -32,6 +34,27 @@ export function Library({ initialQuery, initialSort }: { initialQuery: string; i
   const pendingRef = useRef<TrackList | undefined>(undefined);
   const timer = useRef<number | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const lastTicked = useRef<number | undefined>(undefined);
+
+  const toggle = (row: Row, index: number, range: boolean) => {
+    const from = lastTicked.current;
+    setSelected((current) => {
+      const next = new Set(current);
+      if (range && from !== undefined && list) {
+        for (let i = Math.min(from, index); i <= Math.max(from, index); i++) {
+          const ranged = list.rows[i];
+          if (ranged) next.add(ranged.id);
+        }
+      } else if (next.has(row.id)) {
+        next.delete(row.id);
+      } else {
+        next.add(row.id);
+      }
+      return next;
+    });
+    lastTicked.current = index;
+  };
 
   const fields = useMemo(() => BUILT_IN_FIELDS.concat((analysers.data?.analysers ?? []).flatMap((analyser) =>
     analyser.fields.filter((field) => field.type === 'NUMBER' || field.type === 'INTEGER' || field.type === 'TEXT')
@@ -160,7 +183,9 @@ export function Library({ initialQuery, initialSort }: { initialQuery: string; i
           ; <code>OR</code> between clauses, <code>-</code> negates.
         </p>
       </form>
-      {list && <TrackGrid list={list} version={version} sort={sort} onSort={sortBy} busy={pending !== undefined} />}
+      {selected.size > 0 && <BulkActions selected={selected} onClear={() => setSelected(new Set())} />}
+      {list && <TrackGrid list={list} version={version} sort={sort} onSort={sortBy} busy={pending !== undefined}
+        selected={selected} onToggle={toggle} />}
     </section>
   );
 }

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnalysisIT {
 
-    private static final List<String> BUILT_IN = List.of("beatgrid", "energy", "key", "loudness", "tempo", "waveform");
+    private static final List<String> BUILT_IN = List.of("beatgrid", "energy", "fingerprint", "key", "loudness",
+            "tempo", "waveform");
     private static final Duration ANALYSIS = Duration.ofMinutes(10);
 
     @TempDir

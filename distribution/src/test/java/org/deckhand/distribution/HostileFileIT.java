@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileFileIT {
 
-    private static final List<String> BUILT_IN = List.of("beatgrid", "energy", "key", "loudness", "tempo", "waveform");
+    private static final List<String> BUILT_IN = List.of("beatgrid", "energy", "fingerprint", "key", "loudness",
+            "tempo", "waveform");
     private static final Duration ANALYSIS = Duration.ofMinutes(5);
     private static final String HOSTILE = "hostile-comments.flac";
     /** Copies of a 45 s corpus excerpt in the hostile file: long enough to be caught in the middle of its analysis. */

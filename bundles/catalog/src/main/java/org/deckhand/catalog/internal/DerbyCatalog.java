@@ -26,10 +26,12 @@ import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogException;
 import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.catalog.Crates;
 import org.deckhand.api.catalog.LibraryStats;
 import org.deckhand.api.catalog.NewTrack;
 import org.deckhand.api.catalog.Problem;
 import org.deckhand.api.catalog.QueuedTrack;
+import org.deckhand.api.catalog.Shelves;
 import org.deckhand.api.library.AudioFile;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.api.runtime.RuntimeProperties;
@@ -49,10 +51,12 @@ import org.slf4j.LoggerFactory;
  * The catalog in an embedded Apache Derby database, {@code DATA/catalog/db}, its schema brought up to date by
  * {@link Migrations} at start. Each method runs in one transaction on its own connection. The same component is the
  * {@link AnalysisLedger}, kept by {@link DerbyAnalysisLedger} in the same database, the {@link TracklistStore}, kept
- * by {@link DerbyTracklistStore}, and the {@link Annotations}, kept by {@link DerbyAnnotations}.
+ * by {@link DerbyTracklistStore}, the {@link Annotations}, kept by {@link DerbyAnnotations}, the {@link Crates}, kept
+ * by {@link DerbyCrates}, and the {@link Shelves}, read by {@link DerbyShelves}.
  */
-@Component(service = {Catalog.class, AnalysisLedger.class, TracklistStore.class, Annotations.class}, immediate = true)
-public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistStore, Annotations {
+@Component(service = {Catalog.class, AnalysisLedger.class, TracklistStore.class, Annotations.class, Crates.class,
+    Shelves.class}, immediate = true)
+public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistStore, Annotations, Crates, Shelves {
 
     private static final Logger LOG = LoggerFactory.getLogger(DerbyCatalog.class);
     private static final String INSERT = "INSERT INTO track (" + TrackRows.WRITTEN_COLUMNS + ", added_millis) VALUES ("
@@ -69,6 +73,8 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
     private final AnalysisLedger ledger;
     private final TracklistStore tracklists;
     private final Annotations annotations;
+    private final Crates crates;
+    private final Shelves shelves;
 
     /**
      * Opens the catalog in the data folder.
@@ -95,6 +101,8 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
         ledger = new DerbyAnalysisLedger(database);
         tracklists = new DerbyTracklistStore(database);
         annotations = new DerbyAnnotations(database);
+        crates = new DerbyCrates(database);
+        shelves = new DerbyShelves(database);
         Connection connection = database.connect();
         try {
             int version = Migrations.migrate(connection);
@@ -606,5 +614,70 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
     @Override
     public void savePlayQueue(PlayQueue queue) {
         annotations.savePlayQueue(queue);
+    }
+
+    @Override
+    public List<Crate> crates() {
+        return crates.crates();
+    }
+
+    @Override
+    public Optional<Crate> crate(long crateId) {
+        return crates.crate(crateId);
+    }
+
+    @Override
+    public Crate createCrate(String name, String query, Instant when) {
+        return crates.createCrate(name, query, when);
+    }
+
+    @Override
+    public Optional<Crate> updateCrate(long crateId, String name, String query, Instant when) {
+        return crates.updateCrate(crateId, name, query, when);
+    }
+
+    @Override
+    public boolean deleteCrate(long crateId) {
+        return crates.deleteCrate(crateId);
+    }
+
+    @Override
+    public Optional<Crate> addToCrate(long crateId, List<Long> trackIds, Instant when) {
+        return crates.addToCrate(crateId, trackIds, when);
+    }
+
+    @Override
+    public Optional<Crate> removeFromCrate(long crateId, List<Long> trackIds, Instant when) {
+        return crates.removeFromCrate(crateId, trackIds, when);
+    }
+
+    @Override
+    public Page<Shelf> artists(int offset, int limit) {
+        return shelves.artists(offset, limit);
+    }
+
+    @Override
+    public Page<Album> albums(String artist, int offset, int limit) {
+        return shelves.albums(artist, offset, limit);
+    }
+
+    @Override
+    public Page<Shelf> genres(int offset, int limit) {
+        return shelves.genres(offset, limit);
+    }
+
+    @Override
+    public Page<Shelf> years(int offset, int limit) {
+        return shelves.years(offset, limit);
+    }
+
+    @Override
+    public List<Long> albumTracks(String album, String artist) {
+        return shelves.albumTracks(album, artist);
+    }
+
+    @Override
+    public List<List<Long>> recordingCopies() {
+        return shelves.recordingCopies();
     }
 }

@@ -33,7 +33,7 @@ final class TrackRows {
             + "sha256, title, artists, album, album_artist, track_number, disc_number, release_year, genre, label, "
             + "isrc, comment_text, tag_bpm, tag_key, codec, duration_seconds, bitrate_kbps, sample_rate_hz, "
             + "bits_per_sample, channels, lossless, rg_track_gain_db, rg_track_peak, rg_album_gain_db, "
-            + "rg_album_peak, has_artwork, warnings, track_total, disc_total, compilation";
+            + "rg_album_peak, has_artwork, warnings, track_total, disc_total, compilation, shelf_artist";
 
     /** How many columns {@link #WRITTEN_COLUMNS} names. */
     static final int WRITTEN_COUNT = WRITTEN_COLUMNS.split(",").length;
@@ -117,10 +117,19 @@ final class TrackRows {
         setInteger(statement, i++, tags.trackTotal());
         setInteger(statement, i++, tags.discTotal());
         if (tags.compilation() == null) {
-            statement.setNull(i, Types.BOOLEAN);
+            statement.setNull(i++, Types.BOOLEAN);
         } else {
-            statement.setBoolean(i, tags.compilation());
+            statement.setBoolean(i++, tags.compilation());
         }
+        statement.setString(i, shelfArtist(tags));
+    }
+
+    /** The artist a track is filed under on the shelves: its album artist, else its first artist, else null. */
+    private static String shelfArtist(Tags tags) {
+        if (tags.albumArtist() != null && !tags.albumArtist().isBlank()) {
+            return tags.albumArtist();
+        }
+        return tags.artists().isEmpty() || tags.artists().get(0).isBlank() ? null : tags.artists().get(0);
     }
 
     /**

@@ -26,9 +26,8 @@ import java.util.Optional;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.library.Artwork;
+import org.deckhand.api.library.ArtworkThumbnails;
 import org.deckhand.api.library.LibraryScanner;
-import org.deckhand.api.library.TagReader;
-import org.deckhand.api.library.UnreadableAudioException;
 import org.deckhand.api.rest.RestResource;
 import org.deckhand.api.search.QuerySyntaxException;
 import org.deckhand.api.search.SearchPage;
@@ -40,7 +39,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/v1/tracks}: search in the query language, each track's details, its audio file (with HTTP Range, for
- * players that seek) and its embedded artwork.
+ * players that seek) and its embedded artwork, whole or as a thumbnail.
  */
 @Component(service = RestResource.class)
 @Path("tracks")
@@ -54,21 +53,21 @@ public final class TracksResource implements RestResource {
 
     private final Catalog catalog;
     private final TrackIndex index;
-    private final TagReader tagReader;
+    private final ArtworkThumbnails artwork;
     private final LibraryScanner scanner;
 
     /**
      * @param catalog the system of record
      * @param index the search index
-     * @param tagReader reads artwork
+     * @param artwork the files' pictures, whole or as thumbnails
      * @param scanner knows the music folders
      */
     @Activate
-    public TracksResource(@Reference Catalog catalog, @Reference TrackIndex index, @Reference TagReader tagReader,
+    public TracksResource(@Reference Catalog catalog, @Reference TrackIndex index, @Reference ArtworkThumbnails artwork,
             @Reference LibraryScanner scanner) {
         this.catalog = catalog;
         this.index = index;
-        this.tagReader = tagReader;
+        this.artwork = artwork;
         this.scanner = scanner;
     }
 
@@ -149,20 +148,26 @@ public final class TracksResource implements RestResource {
 
     /**
      * @param id a track's id
+     * @param size the largest width and height in pixels, 1 to 2048, for a JPEG thumbnail made and cached by the
+     *     server; 0 for the picture as embedded
      * @return the picture embedded in the track's tags
      * @throws NotFoundException if there is no such track or it has no picture
+     * @throws BadRequestException if the size is out of range
      */
     @GET
     @Path("{id}/artwork")
-    public Response artwork(@PathParam("id") long id) {
+    public Response artwork(@PathParam("id") long id, @QueryParam("size") @DefaultValue("0") int size) {
+        if (size < 0 || size > ArtworkThumbnails.MAX_SIZE) {
+            throw new BadRequestException("size must lie in 0.." + ArtworkThumbnails.MAX_SIZE + " pixels, not " + size);
+        }
         CatalogTrack track = track(id);
         java.nio.file.Path file = MusicFolders.servable(track.track().file().path(), scanner.musicFolders())
                 .orElseThrow(() -> new NotFoundException("The file of track " + id + " is not available"));
         try {
-            Artwork artwork = tagReader.readArtwork(file)
+            Artwork picture = artwork.artwork(file, size)
                     .orElseThrow(() -> new NotFoundException("Track " + id + " has no artwork"));
-            return Response.ok(artwork.data(), artwork.mimeType()).header("Cache-Control", "max-age=3600").build();
-        } catch (UnreadableAudioException e) {
+            return Response.ok(picture.data(), picture.mimeType()).header("Cache-Control", "max-age=3600").build();
+        } catch (java.io.IOException e) {
             throw new NotFoundException("The artwork of track " + id + " cannot be read: " + e.getMessage());
         }
     }

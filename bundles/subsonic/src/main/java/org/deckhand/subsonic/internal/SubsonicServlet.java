@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import org.deckhand.api.catalog.Annotations;
 import org.deckhand.api.catalog.Annotations.Annotation;
 import org.deckhand.api.library.Artwork;
-import org.deckhand.api.library.TagReader;
+import org.deckhand.api.library.ArtworkThumbnails;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.security.Authenticator;
 import org.osgi.framework.BundleContext;
@@ -47,7 +47,7 @@ public final class SubsonicServlet extends HttpServlet {
     private final transient Annotations annotations;
     private final transient SubsonicAuth auth;
     private final transient PlayerCredentials player;
-    private final transient CoverArt covers;
+    private final transient ArtworkThumbnails covers;
     private final transient Transcoder transcoder;
     private final transient Map<String, Endpoint> endpoints = new HashMap<>();
     private final String serverVersion;
@@ -58,20 +58,21 @@ public final class SubsonicServlet extends HttpServlet {
      * @param context this bundle's context, for the data folder and Deckhand's version
      * @param library the library as the API shows it
      * @param authenticator checks API keys
-     * @param tags reads the artwork from the files
+     * @param covers the artwork in the files, whole or as thumbnails
      * @param annotations the owner's stars, ratings, plays, playlists and play queue
      * @throws IOException if the player account cannot be read
      */
     @Activate
     public SubsonicServlet(BundleContext context, @Reference LibraryView library,
-            @Reference Authenticator authenticator, @Reference TagReader tags, @Reference Annotations annotations)
+            @Reference Authenticator authenticator, @Reference ArtworkThumbnails covers,
+            @Reference Annotations annotations)
             throws IOException {
         Path folder = Path.of(context.getProperty(RuntimeProperties.DATA), "subsonic");
         this.library = library;
         this.annotations = annotations;
         this.player = new PlayerCredentials(folder);
         this.auth = new SubsonicAuth(authenticator, player, new FailureThrottle(Clock.systemUTC()));
-        this.covers = new CoverArt(tags, folder.resolve("covers"));
+        this.covers = covers;
         this.transcoder = new Transcoder(Transcoder.find(System.getenv("PATH")));
         this.serverVersion = Optional.ofNullable(context.getProperty(RuntimeProperties.VERSION)).orElse("unknown");
         SystemEndpoints.register(endpoints, transcoder.available());
@@ -144,9 +145,10 @@ public final class SubsonicServlet extends HttpServlet {
             HttpServletResponse response, boolean headOnly) throws SubsonicException, IOException {
         if (name.equals("getCoverArt")) {
             String id = call.params().required("id");
-            int size = call.params().integer("size", 0, 1, CoverArt.MAX_SIZE);
+            int size = call.params().integer("size", 0, 1, ArtworkThumbnails.MAX_SIZE);
             Song song = coverSong(call.library(), id);
-            Artwork artwork = covers.of(song, size).orElseThrow(() -> SubsonicException.notFound("Cover art", id));
+            Artwork artwork = covers.artwork(song.path(), size)
+                    .orElseThrow(() -> SubsonicException.notFound("Cover art", id));
             response.setContentType(artwork.mimeType());
             response.setContentLength(artwork.data().length);
             response.setHeader("Cache-Control", "max-age=86400");

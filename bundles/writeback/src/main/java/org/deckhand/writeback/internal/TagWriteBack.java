@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * Tag write-back, when enabled: writes the analysed BPM and key into each track's file once its analysis completes,
  * and, when switched on, into every file already analysed. One file at a time, on a low-priority thread; a file that
  * cannot take tags is logged with its reason and the others carry on. At each start, enabled or not, the hidden copy
- * of a write the server did not live to finish is deleted.
+ * of a write the server did not live to finish is deleted. The user may also ask for chosen tracks to be written now
+ * ({@link #request}), enabled or not.
  */
-@Component(service = EventHandler.class, immediate = true, configurationPid = WriteBackConfiguration.PID,
+@Component(service = {EventHandler.class, TagWriteBack.class}, immediate = true, configurationPid = WriteBackConfiguration.PID,
         property = EventConstants.EVENT_TOPIC + "=" + Topics.ANALYSIS_TRACK_COMPLETED)
 @Designate(ocd = WriteBackConfiguration.class)
 public final class TagWriteBack implements EventHandler {
@@ -111,6 +112,23 @@ public final class TagWriteBack implements EventHandler {
         if (enabled && event.getProperty(EventProperties.TRACK_ID) instanceof Long trackId) {
             worker.execute(() -> catalog.get(trackId).ifPresent(this::writeBack));
         }
+    }
+
+    /**
+     * Writes the analysed BPM and key into the files of the tracks given, in the background, whether automatic
+     * write-back is enabled or not, with its key notation and its choice to keep or overwrite existing tags.
+     *
+     * @param trackIds the tracks; unknown ones, missing files and files already tagged are skipped
+     * @return how many of them have an analysed BPM or key to write now
+     */
+    public int request(List<Long> trackIds) {
+        List<CatalogTrack> due = catalog.getAll(trackIds).stream()
+                .filter(track -> track.missingSince() == null
+                        && TagUpdate.of(track, notation, overwriteExisting).isPresent())
+                .toList();
+        due.forEach(track -> worker.execute(() -> catalog.get(track.id()).ifPresent(this::writeBack)));
+        LOG.info("Tag write-back asked for {} tracks: {} have a BPM or key to write", trackIds.size(), due.size());
+        return due.size();
     }
 
     private static void cleanUp(InterruptedWrites interrupted) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.catalog.Crates;
 import org.deckhand.api.search.QuerySyntaxException;
 import org.deckhand.api.search.SearchPage;
 import org.deckhand.api.search.SearchRequest;
@@ -13,17 +14,26 @@ import org.deckhand.api.search.TrackIndex;
 import org.deckhand.mixer.internal.track.TrackFacts;
 import org.deckhand.mixer.internal.track.TrackFactsReader;
 
-/** The library through the catalog (facts, files) and the search index (queries). */
+/** The library through the catalog (facts, files, crates) and the search index (queries). */
 final class CatalogLibrary implements TrackLibrary {
 
     private static final int PAGE = 1000;
 
     private final Catalog catalog;
+    private final Crates crates;
     private final TrackIndex index;
 
-    CatalogLibrary(Catalog catalog, TrackIndex index) {
+    CatalogLibrary(Catalog catalog, Crates crates, TrackIndex index) {
         this.catalog = catalog;
+        this.crates = crates;
         this.index = index;
+    }
+
+    @Override
+    public Optional<Seed> crate(long crateId) {
+        return crates.crate(crateId).map(crate -> crate.smart() ? new Seed(crate.query(), null, null)
+                : new Seed(null, null, crate.trackIds().stream().limit(SeedResolver.MAX_TRACK_IDS)
+                        .map(String::valueOf).toList()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.deckhand.api.audio.AudioDecoder;
 import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.catalog.Crates;
 import org.deckhand.api.cue.CueSheetWriter;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.search.TrackIndex;
@@ -72,15 +73,17 @@ public final class MixService {
     /**
      * @param context gives the data folder
      * @param catalog the tracks' facts and files
+     * @param crates the crates behind crate seeds
      * @param index the search behind query seeds
      * @param decoder decodes the tracks
      * @param cueSheets writes the tracklists' CUE sheets
      * @param configuration the defaults
      */
     @Activate
-    public MixService(BundleContext context, @Reference Catalog catalog, @Reference TrackIndex index,
-            @Reference AudioDecoder decoder, @Reference CueSheetWriter cueSheets, MixConfiguration configuration) {
-        this(new CatalogLibrary(catalog, index), decoder, cueSheets, configuration,
+    public MixService(BundleContext context, @Reference Catalog catalog, @Reference Crates crates,
+            @Reference TrackIndex index, @Reference AudioDecoder decoder, @Reference CueSheetWriter cueSheets,
+            MixConfiguration configuration) {
+        this(new CatalogLibrary(catalog, crates, index), decoder, cueSheets, configuration,
                 Path.of(context.getProperty(RuntimeProperties.DATA)));
     }
 
@@ -299,7 +302,7 @@ public final class MixService {
      */
     public MixView removeFromPlan(String id, String trackId) {
         LiveMix mix = mix(id);
-        mix.remove(SeedResolver.trackId(trackId));
+        mix.remove(SeedResolver.number(trackId));
         return mix.view();
     }
 

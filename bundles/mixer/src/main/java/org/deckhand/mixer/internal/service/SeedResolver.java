@@ -7,7 +7,8 @@ import org.deckhand.mixer.internal.track.TrackFacts;
 
 /**
  * Finds the track a mix starts with and the tracks it may draw on: a query's hits (the first hit with a key and a
- * BPM starts), one track with the whole library, or a list of tracks (the first starts).
+ * BPM starts), one track with the whole library, a list of tracks (the first starts), or a crate: a smart crate's
+ * query, a hand-made crate's tracks.
  */
 final class SeedResolver {
 
@@ -30,6 +31,14 @@ final class SeedResolver {
      */
     Pool resolve(Seed seed) {
         check(seed);
+        if (seed.crateId() != null) {
+            Seed crate = library.crate(number(seed.crateId())).orElseThrow(() -> new IllegalArgumentException(
+                    "there is no crate " + seed.crateId()));
+            if (crate.trackIds() != null && crate.trackIds().isEmpty()) {
+                throw new IllegalArgumentException("the crate " + seed.crateId() + " holds no track");
+            }
+            return resolve(crate);
+        }
         if (seed.query() != null) {
             List<TrackFacts> hits = library.search(seed.query(), MAX_QUERY_POOL);
             TrackFacts first = hits.stream().filter(SeedResolver::plannable).findFirst()
@@ -63,13 +72,13 @@ final class SeedResolver {
      */
     static void check(Seed seed) {
         if (seed == null) {
-            throw new IllegalArgumentException("a mix needs a seed: {\"query\": ...}, {\"trackId\": ...} or "
-                    + "{\"trackIds\": [...]}");
+            throw new IllegalArgumentException("a mix needs a seed: {\"query\": ...}, {\"trackId\": ...}, "
+                    + "{\"trackIds\": [...]} or {\"crateId\": ...}");
         }
         int given = (seed.query() == null ? 0 : 1) + (seed.trackId() == null ? 0 : 1)
-                + (seed.trackIds() == null ? 0 : 1);
+                + (seed.trackIds() == null ? 0 : 1) + (seed.crateId() == null ? 0 : 1);
         if (given != 1) {
-            throw new IllegalArgumentException("a seed has exactly one of query, trackId and trackIds");
+            throw new IllegalArgumentException("a seed has exactly one of query, trackId, trackIds and crateId");
         }
         if (seed.trackIds() != null && (seed.trackIds().isEmpty() || seed.trackIds().size() > MAX_TRACK_IDS)) {
             throw new IllegalArgumentException("trackIds lists 1 to " + MAX_TRACK_IDS + " tracks, as many as a "
@@ -83,19 +92,19 @@ final class SeedResolver {
      * @throws IllegalArgumentException if the id is not a number
      */
     Optional<TrackFacts> track(String id) {
-        return library.facts(trackId(id));
+        return library.facts(number(id));
     }
 
     /**
-     * @param id a track id as the API gives it
+     * @param id a track or crate id as the API gives it
      * @return the id as a number
      * @throws IllegalArgumentException if it is not a number
      */
-    static long trackId(String id) {
+    static long number(String id) {
         try {
             return Long.parseLong(id.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("track ids are numbers, not '" + id + "'", e);
+            throw new IllegalArgumentException("ids are numbers, not '" + id + "'", e);
         }
     }
 

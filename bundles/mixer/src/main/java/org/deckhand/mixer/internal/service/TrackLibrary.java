@@ -30,4 +30,13 @@ public interface TrackLibrary {
      * @return its file, or null when the library no longer holds it
      */
     Path file(long trackId);
+
+    /**
+     * @param crateId a crate's id
+     * @return the crate as a seed: a smart crate's query, or a hand-made crate's first
+     *     {@value SeedResolver#MAX_TRACK_IDS} tracks; empty if there is no such crate, or this library keeps none
+     */
+    default Optional<Seed> crate(long crateId) {
+        return Optional.empty();
+    }
 }

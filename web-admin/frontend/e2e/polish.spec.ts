@@ -275,7 +275,7 @@ function clippedHeaders(tab: Page): Promise<string[]> {
       if (box.width === 0) {
         continue;
       }
-      const scroller = cell.closest('.track-grid, .panel, .card') as HTMLElement | null;
+      const scroller = cell.closest('.track-grid, .renamer-scroll, .panel, .card') as HTMLElement | null;
       const limit = scroller && scroller.scrollWidth > scroller.clientWidth ? Infinity
         : (scroller?.getBoundingClientRect().right ?? window.innerWidth) + 1;
       if (box.right > Math.min(limit, window.innerWidth + 1)) {

@@ -281,7 +281,7 @@ function ChannelForm({ types, editing, onDone }: {
   };
 
   return (
-    <form class="panel channel-form" onSubmit={submit} aria-labelledby="channel-form-title">
+    <form class="panel channel-form" onSubmit={submit} aria-labelledby="channel-form-title" noValidate>
       <h2 id="channel-form-title">{existing ? `Change ${existing.name}` : 'Add a channel'}</h2>
       <label class="field">
         <span>Type</span>
@@ -314,7 +314,7 @@ function ChannelForm({ types, editing, onDone }: {
               }} />
           )}
           <span class="hint">{setting.description}{setting.secret
-            ? ' Kept encrypted, never shown again.' : ''}</span>
+            ? `${/[.!?]$/.test(setting.description) ? '' : '.'} Kept encrypted, never shown again.` : ''}</span>
         </label>
       ))}
       <label class="field">

@@ -246,7 +246,7 @@ export function Renamer() {
             </dl>
             {preview.items.length === 0 ? <p class="muted">Every track is already where its rule puts it.</p> : (
               <div class="renamer-scroll" tabIndex={0} role="region" aria-label="Planned moves, scrollable">
-                <table class="list" aria-label="Planned moves">
+                <table class="list moves" aria-label="Planned moves">
                   <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Why</th></tr></thead>
                   <tbody>
                     {preview.items.map((move) => (

@@ -166,7 +166,7 @@ class DistributionIT {
         HttpResponse<String> wrong = server.putJson("/api/v1/settings/org.deckhand.watcher",
                 "{\"rescanIntervalMinutes\": \"soon\"}");
         assertEquals(400, wrong.statusCode());
-        assertTrue(wrong.body().contains("rescanIntervalMinutes"), wrong.body());
+        assertTrue(wrong.body().contains("Rescan interval (minutes) must be a whole number, not soon"), wrong.body());
         assertEquals(404, server.putJson("/api/v1/settings/org.example.nothing", "{\"a\": 1}").statusCode());
     }
 

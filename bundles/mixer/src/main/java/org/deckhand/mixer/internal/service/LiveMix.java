@@ -129,7 +129,7 @@ final class LiveMix implements TrackFeed, MixListener {
         }
         List<PlannedTrack> tracks = new ArrayList<>(plan.tracks());
         tracks.remove(index);
-        plan = new MixPlan(tracks, plan.exhausted());
+        plan = new MixPlan(tracks, plan.endReason());
     }
 
     /**
@@ -145,7 +145,7 @@ final class LiveMix implements TrackFeed, MixListener {
             tracks.remove(index);
         }
         tracks.add(fed, new PlannedTrack(track, null, null, Double.NaN, Set.of()));
-        plan = new MixPlan(tracks, plan.exhausted());
+        plan = new MixPlan(tracks, plan.endReason());
     }
 
     /** @return where the plan holds the track, or -1; throws IllegalStateException if the render has taken it */

@@ -9,10 +9,11 @@ import { screenshot, signIn } from './env';
 
 test.describe.configure({ mode: 'serial' });
 
-/** A query of WebConsoleIT's library that finds tracks in one key (5B) at 105 to 120 BPM, which mix together. */
+/** A query of WebConsoleIT's library that finds tracks in one key (5B) at 105 to 120 BPM: three recordings, one of
+ * them in three formats, which a ±16 % window chains into a plan of three. */
 const QUERY = 'key:5B';
 /** A BPM window, per cent, wide enough for every hit of the query to follow another. */
-const BPM_WINDOW = '12';
+const BPM_WINDOW = '16';
 
 interface Entry { trackId: string; artist?: string | null; title?: string | null; startSeconds: number | null }
 interface Mix {
@@ -62,6 +63,7 @@ for (const size of SIZES) {
       const hits = await apiSearch(page, QUERY);
       expect(hits.length).toBeGreaterThan(1);
       await page.getByLabel('the first hit of a search', { exact: false }).check();
+      await expect(page.getByLabel('BPM window, ±%')).not.toHaveValue('');
       await page.getByLabel('BPM window, ±%').fill(BPM_WINDOW);
       await page.getByRole('button', { name: 'Start the mix' }).click();
       await expect(page).toHaveURL(/\/mixes\/[A-Za-z0-9_-]+$/);
@@ -184,6 +186,8 @@ for (const size of SIZES) {
       await page.getByRole('link', { name: 'Start a mix from here' }).click();
       await expect(page).toHaveURL(new RegExp(`/mixes\\?track=${seed}$`));
       await expect(page.getByLabel(/^this track/)).toBeChecked();
+      // The options start at the server's defaults, which arrive after the form: fill only once they are in.
+      await expect(page.getByLabel('Crossfade, bars')).not.toHaveValue('');
       await page.getByLabel('Crossfade, bars').fill('8');
       await page.getByLabel('Energy curve').selectOption('WARM_UP');
       await expect(page.getByText('energy rises evenly from 3 to 8')).toBeVisible();

@@ -45,6 +45,8 @@ class AnalysisIT {
 
     private static final List<String> BUILT_IN = List.of("beatgrid", "energy", "fingerprint", "key", "loudness",
             "tempo", "waveform");
+    /** The analysers of the two plugins the tests drop in: example.zcr, misbehaving.throw and misbehaving.hang. */
+    private static final int PLUGIN_ANALYSERS = 3;
     private static final Duration ANALYSIS = Duration.ofMinutes(10);
 
     @TempDir
@@ -183,7 +185,8 @@ class AnalysisIT {
         Files.copy(Path.of(System.getProperty("deckhand.plugin.example")), plugins.resolve("example.jar"));
         Files.copy(Path.of(System.getProperty("deckhand.plugin.misbehaving")), plugins.resolve("misbehaving.jar"));
 
-        assertTrue(eventually(() -> tracks().stream().allMatch(t -> runs(t.path("id").asLong()).size() == 9),
+        assertTrue(eventually(() -> tracks().stream()
+                .allMatch(t -> runs(t.path("id").asLong()).size() == BUILT_IN.size() + PLUGIN_ANALYSERS),
                 ANALYSIS), "the plugins did not run over every track:\n" + queue().toPrettyString());
         for (JsonNode track : tracks()) {
             Map<String, String> runs = runs(track.path("id").asLong());
@@ -205,7 +208,8 @@ class AnalysisIT {
         assertEquals(202, response.statusCode(), response.body());
         assertTrue(eventually(() -> {
             JsonNode analysis = json(server.get("/api/v1/tracks/" + id + "/analysis").body());
-            return analysis.path("runs").size() == 9 && !analysis.path("runs").toString().equals(before);
+            return analysis.path("runs").size() == BUILT_IN.size() + PLUGIN_ANALYSERS
+                    && !analysis.path("runs").toString().equals(before);
         }, ANALYSIS));
     }
 

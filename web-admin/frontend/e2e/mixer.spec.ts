@@ -1,6 +1,7 @@
 // The mixer page against the packaged server on a real, analysed library, at a desktop and a phone size: a mix
-// started from a search, from ticked tracks and from a track page, its plan edited, skipped, extended and stopped; its stream and
-// playlist addresses copied and shown as a QR code; the stream played by the page's <audio> element; the tracklist
+// started from a search, from ticked tracks and from a track page, its plan edited (a track taken out, one put next,
+// one moved up and down), skipped (the page follows the mixer's event within seconds, not its 10 s fallback poll),
+// extended and stopped; its stream and playlist addresses copied and shown as a QR code; the stream played by the page's <audio> element; the tracklist
 // and CUE sheet; a render downloaded; axe-core finds no accessibility violation; nothing scrolls sideways.
 
 import AxeBuilder from '@axe-core/playwright';
@@ -14,7 +15,9 @@ const QUERY = 'key:5B';
 /** A BPM window, per cent, wide enough for every hit of the query to follow another. */
 const BPM_WINDOW = '12';
 
-interface Entry { trackId: string; artist?: string | null; title?: string | null; startSeconds: number | null }
+interface Entry {
+  trackId: string; artist?: string | null; title?: string | null; startSeconds: number | null; editable: boolean;
+}
 interface Mix {
   id: string; state: string; nowPlaying: Entry | null; next: Entry[]; plan: Entry[]; listeners: number;
   streams: Record<string, string>;
@@ -102,6 +105,28 @@ for (const size of SIZES) {
       await expect(page.getByTestId('plan').locator('li')).toHaveCount(after.plan.length);
     });
 
+    test('a planned track moves up and down from the keyboard, and the plan on the page follows', async () => {
+      const before = await apiMix(page, mixId);
+      const editable = before.plan.filter((entry) => entry.editable);
+      expect(editable.length).toBeGreaterThan(1);
+      const track = editable[editable.length - 1];
+      const at = before.plan.findIndex((entry) => entry.trackId === track.trackId);
+      const rows = page.getByTestId('plan').locator('li');
+      await expect(page.getByRole('button', { name: `Move ${name(editable[0])} up` })).toBeDisabled();
+
+      await page.getByRole('button', { name: `Move ${name(track)} up` }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByText(`${name(track)} moved up.`)).toBeVisible();
+      expect((await apiMix(page, mixId)).plan[at - 1].trackId).toBe(track.trackId);
+      await expect(rows.nth(at - 1)).toContainText(name(track));
+
+      await page.getByRole('button', { name: `Move ${name(track)} down` }).click();
+      await expect(page.getByText(`${name(track)} moved down.`)).toBeVisible();
+      expect((await apiMix(page, mixId)).plan.map((entry) => entry.trackId))
+        .toEqual(before.plan.map((entry) => entry.trackId));
+      await expect(rows.nth(at)).toContainText(name(track));
+    });
+
     test('skip mixes into the next track within seconds, and the tracklist and CUE sheet follow', async () => {
       const before = await apiMix(page, mixId);
       const playing = before.nowPlaying as Entry;
@@ -131,6 +156,22 @@ for (const size of SIZES) {
         await expect(page.getByTestId('mix-listeners')).toHaveText(/^[1-9]/);
         expect((await apiMix(page, mixId)).listeners).toBeGreaterThanOrEqual(1);
       });
+
+    test('after a skip the page shows the new track within 3 s: the mixer\'s event, not the 10 s poll', async () => {
+      let before = await apiMix(page, mixId);
+      if (before.next.length === 0) {
+        const extended = await page.request.post(`/api/v1/mixes/${mixId}/extend`, {
+          headers: { 'X-Requested-With': 'deckhand' }, data: { count: 5 } });
+        expect(extended.status()).toBe(200);
+        before = await extended.json() as Mix;
+      }
+      test.skip(before.next.length === 0, 'no track is left to skip to');
+      const deck = page.getByTestId('now-playing').locator('.deck-name');
+      await expect(deck).toHaveText(name(before.nowPlaying as Entry));
+      await page.getByRole('button', { name: 'Skip to the next track' }).click();
+      await expect(deck).not.toHaveText(name(before.nowPlaying as Entry), { timeout: 3_000 });
+      await expect(deck).toHaveText(new RegExp(`^(${before.next.map((entry) => escape(name(entry))).join('|')})$`));
+    });
 
     test('the page has no accessibility violation and no sideways scroll while a mix plays', async () => {
       await expectNoAxeViolations(page);

@@ -1,6 +1,7 @@
 // The mixer page against the packaged server on a real, analysed library, at a desktop and a phone size: a mix
-// started from a search, from ticked tracks and from a track page, its plan edited, skipped, extended and stopped; its stream and
-// playlist addresses copied and shown as a QR code; the stream played by the page's <audio> element; the tracklist
+// started from a search, from ticked tracks and from a track page, its plan edited (a track taken out, one put next,
+// one moved up and down), skipped (the page follows the mixer's event within seconds, not its 10 s fallback poll),
+// extended and stopped; its stream and playlist addresses copied and shown as a QR code; the stream played by the page's <audio> element; the tracklist
 // and CUE sheet; a render downloaded; axe-core finds no accessibility violation; nothing scrolls sideways.
 
 import AxeBuilder from '@axe-core/playwright';
@@ -15,7 +16,9 @@ const QUERY = 'key:5B';
 /** A BPM window, per cent, wide enough for every hit of the query to follow another. */
 const BPM_WINDOW = '16';
 
-interface Entry { trackId: string; artist?: string | null; title?: string | null; startSeconds: number | null }
+interface Entry {
+  trackId: string; artist?: string | null; title?: string | null; startSeconds: number | null; editable: boolean;
+}
 interface Mix {
   id: string; state: string; nowPlaying: Entry | null; next: Entry[]; plan: Entry[]; listeners: number;
   streams: Record<string, string>;
@@ -81,8 +84,9 @@ for (const size of SIZES) {
     });
 
     test('a planned track is taken out, and a track of the library put next', async () => {
+      await ensureEditable(page, mixId, 1);
       const before = await apiMix(page, mixId);
-      const last = before.plan[before.plan.length - 1];
+      const last = before.plan.filter((entry) => entry.editable).pop() as Entry;
       expect(last.startSeconds).toBeNull();
       await page.getByRole('button', { name: `Remove ${name(last)} from the plan` }).click();
       await expect(page.getByText(`${name(last)} is out of the plan.`)).toBeVisible();
@@ -94,7 +98,11 @@ for (const size of SIZES) {
       await page.getByLabel('Play a track of the library next').fill('key:8B');
       const offered = page.getByRole('list', { name: 'Tracks to play next' }).getByRole('button');
       await expect(offered.first()).toBeVisible();
-      await offered.first().click();
+      const planned = new Set(before.plan.map((entry) => `Play next: ${name(entry)}`));
+      const labels = await offered.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
+      const pick = labels.findIndex((label) => label !== null && !planned.has(label));
+      expect(pick).toBeGreaterThanOrEqual(0);
+      await offered.nth(pick).click();
       await expect(page.getByText(/ plays next\.$/)).toBeVisible();
       const after = await apiMix(page, mixId);
       const at = after.plan.findIndex((entry) => others.includes(entry.trackId));
@@ -102,6 +110,29 @@ for (const size of SIZES) {
       expect(after.plan.slice(0, at).every((entry) => before.plan.some((old) => old.trackId === entry.trackId)))
         .toBe(true);
       await expect(page.getByTestId('plan').locator('li')).toHaveCount(after.plan.length);
+    });
+
+    test('a planned track moves up and down from the keyboard, and the plan on the page follows', async () => {
+      await ensureEditable(page, mixId, 2);
+      const before = await apiMix(page, mixId);
+      const editable = before.plan.filter((entry) => entry.editable);
+      expect(editable.length).toBeGreaterThan(1);
+      const track = editable[editable.length - 1];
+      const at = before.plan.findIndex((entry) => entry.trackId === track.trackId);
+      const rows = page.getByTestId('plan').locator('li');
+      await expect(page.getByRole('button', { name: `Move ${name(editable[0])} up` })).toBeDisabled();
+
+      await page.getByRole('button', { name: `Move ${name(track)} up` }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByText(`${name(track)} moved up.`)).toBeVisible();
+      expect((await apiMix(page, mixId)).plan[at - 1].trackId).toBe(track.trackId);
+      await expect(rows.nth(at - 1)).toContainText(name(track));
+
+      await page.getByRole('button', { name: `Move ${name(track)} down` }).click();
+      await expect(page.getByText(`${name(track)} moved down.`)).toBeVisible();
+      expect((await apiMix(page, mixId)).plan.map((entry) => entry.trackId))
+        .toEqual(before.plan.map((entry) => entry.trackId));
+      await expect(rows.nth(at)).toContainText(name(track));
     });
 
     test('skip mixes into the next track within seconds, and the tracklist and CUE sheet follow', async () => {
@@ -133,6 +164,22 @@ for (const size of SIZES) {
         await expect(page.getByTestId('mix-listeners')).toHaveText(/^[1-9]/);
         expect((await apiMix(page, mixId)).listeners).toBeGreaterThanOrEqual(1);
       });
+
+    test('after a skip the page shows the new track within 3 s: the mixer\'s event, not the 10 s poll', async () => {
+      let before = await apiMix(page, mixId);
+      if (before.next.length === 0) {
+        const extended = await page.request.post(`/api/v1/mixes/${mixId}/extend`, {
+          headers: { 'X-Requested-With': 'deckhand' }, data: { count: 5 } });
+        expect(extended.status()).toBe(200);
+        before = await extended.json() as Mix;
+      }
+      test.skip(before.next.length === 0, 'no track is left to skip to');
+      const deck = page.getByTestId('now-playing').locator('.deck-name');
+      await expect(deck).toHaveText(name(before.nowPlaying as Entry));
+      await page.getByRole('button', { name: 'Skip to the next track' }).click();
+      await expect(deck).not.toHaveText(name(before.nowPlaying as Entry), { timeout: 3_000 });
+      await expect(deck).toHaveText(new RegExp(`^(${before.next.map((entry) => escape(name(entry))).join('|')})$`));
+    });
 
     test('the page has no accessibility violation and no sideways scroll while a mix plays', async () => {
       await expectNoAxeViolations(page);
@@ -256,6 +303,28 @@ async function apiMix(page: Page, id: string): Promise<Mix> {
   const response = await page.request.get(`/api/v1/mixes/${id}`);
   expect(response.status()).toBe(200);
   return await response.json() as Mix;
+}
+
+/**
+ * Puts tracks of the library next until at least `count` planned tracks are open to edits: the render takes the
+ * track after the playing one early, and a short plan may have no other.
+ */
+async function ensureEditable(page: Page, id: string, count: number): Promise<void> {
+  for (const query of ['key:8B', QUERY, 'key:8A', 'key:4B', 'key:6B']) {
+    for (const trackId of await apiSearch(page, query)) {
+      const mix = await apiMix(page, id);
+      if (mix.plan.filter((entry) => entry.editable).length >= count) {
+        await expect(page.getByTestId('plan').locator('li')).toHaveCount(mix.plan.length);
+        return;
+      }
+      if (!mix.plan.some((entry) => entry.trackId === String(trackId))) {
+        const next = await page.request.post(`/api/v1/mixes/${id}/plan/next`, {
+          headers: { 'X-Requested-With': 'deckhand' }, data: { trackId: String(trackId) } });
+        expect(next.status()).toBe(200);
+      }
+    }
+  }
+  throw new Error(`the library has too few tracks to leave ${count} planned tracks open to edits`);
 }
 
 async function mixes(page: Page): Promise<Mix[]> {

@@ -102,6 +102,13 @@ export const TOPICS = [
   'org/deckhand/analysis/track/COMPLETED',
   'org/deckhand/analysis/track/FAILED',
   'org/deckhand/plugins/CHANGED',
+  'org/deckhand/mixer/mix/STARTED',
+  'org/deckhand/mixer/mix/TRACK_CHANGED',
+  'org/deckhand/mixer/mix/PLAN_CHANGED',
+  'org/deckhand/mixer/mix/STOPPED',
+  'org/deckhand/mixer/render/PROGRESS',
+  'org/deckhand/mixer/render/COMPLETED',
+  'org/deckhand/mixer/render/FAILED',
 ];
 
 /** Calls `listener` for every server event while the component is mounted; one stream serves the whole console. */

@@ -13,6 +13,8 @@ export interface MixEntry {
   energy?: number | null;
   /** Where its fade-in starts in the mix, seconds; null until listeners hear it start. */
   startSeconds: number | null;
+  /** Whether it can still be taken out, put next or moved: the mixer has not taken it. */
+  editable: boolean;
 }
 
 export type MixState = 'PLAYING' | 'STOPPED' | 'ENDED';

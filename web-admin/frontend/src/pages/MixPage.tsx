@@ -1,8 +1,9 @@
 // One mix as it plays: the two decks around the coming transition, what plays and what comes next (Camelot key,
 // BPM, the key move and tempo change between them), the planned order (a track taken out, or put next, or any track
-// of the library put next), position and listeners, skip, extend and stop; a player in the page; the addresses to share; the tracklist so far with its CUE sheet; renders to a file.
-// The mixer sends no server events, so the page reads the mix again every two seconds and counts the position on
-// in between.
+// of the library put next, or moved up or down), position and listeners, skip, extend and stop; a player in the page;
+// the addresses to share; the tracklist so far with its CUE sheet; renders to a file. The page reads the mix again
+// on each of the mixer's server events for it (a track heard, the plan changed, the mix stopped, a render's
+// progress), and every ten seconds as a fallback; it counts the position on in between.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNote } from '../components/ErrorNote';
@@ -13,7 +14,7 @@ import { ShareMix } from '../components/ShareMix';
 import { WaveformView } from '../components/WaveformView';
 import { API, ApiError, del, post, query } from '../lib/api';
 import * as format from '../lib/format';
-import { usePolling, useResource } from '../lib/hooks';
+import { usePolling, useResource, useServerEvents } from '../lib/hooks';
 import { entryName, keyMove, type Mix, type MixEntry, type MixRender, type MixTracklistEntry, streamUrl,
   tempoChange } from '../lib/mixes';
 import { navigate } from '../lib/router';
@@ -21,10 +22,16 @@ import * as fields from '../lib/trackFields';
 import type { TrackPage, Waveform } from '../lib/types';
 import { stateName } from './Mixer';
 
-/** How often the mix is read again, milliseconds. */
-const REFRESH_MS = 2000;
-/** How often a running render's progress is read, milliseconds. */
-const RENDER_REFRESH_MS = 1000;
+/** How often the mix is read again besides its events, milliseconds: a fallback while the event stream is down. */
+const REFRESH_MS = 10_000;
+/** The mixer's topics after which the mix is read again. */
+const MIX_TOPICS = new Set(['org/deckhand/mixer/mix/TRACK_CHANGED', 'org/deckhand/mixer/mix/PLAN_CHANGED',
+  'org/deckhand/mixer/mix/STOPPED']);
+/** The mixer's topics after which a render's status is read again. */
+const RENDER_TOPICS = new Set(['org/deckhand/mixer/render/PROGRESS', 'org/deckhand/mixer/render/COMPLETED',
+  'org/deckhand/mixer/render/FAILED']);
+/** How often a running render's progress is read besides its events, milliseconds. */
+const RENDER_REFRESH_MS = 10_000;
 /** How many tracks Extend adds to the plan. */
 const EXTEND_BY = 10;
 
@@ -37,6 +44,11 @@ export function MixPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const position = useLivePosition(mix.data);
   usePolling(mix.reload, REFRESH_MS);
+  useServerEvents((event) => {
+    if (MIX_TOPICS.has(event.topic) && event.properties['mix.id'] === id) {
+      mix.reload();
+    }
+  });
 
   const started = mix.data?.plan.filter((entry) => entry.startSeconds !== null).length ?? 0;
   const reloadTracklist = tracklist.reload;
@@ -198,14 +210,17 @@ function PlanList({ mix, busy, edit }: { mix: Mix; busy: boolean; edit: Edit }) 
     `${entryName(entry)} is out of the plan.`);
   const playNext = (trackId: string, name: string) => edit('Play next',
     () => post<Mix>(`${path}/plan/next`, { trackId }), `${name} plays next.`);
+  const move = (entry: MixEntry, position: number, where: string) => edit('Move',
+    () => post<Mix>(`${path}/plan/move`, { trackId: entry.trackId, position }), `${entryName(entry)} moved ${where}.`);
+  const firstEditable = mix.plan.findIndex((entry) => entry.editable);
   return (
     <section class="panel" aria-labelledby="plan-title">
       <h2 id="plan-title">Planned order</h2>
       <ol class="plan-list" data-testid="plan">
         {mix.plan.map((entry, index) => {
           const previous = index > 0 ? mix.plan[index - 1] : undefined;
-          const move = previous && [keyMove(previous.camelot, entry.camelot), tempoChange(previous.bpm, entry.bpm)]
-            .filter(Boolean).join(' · ');
+          const transition = previous && [keyMove(previous.camelot, entry.camelot),
+            tempoChange(previous.bpm, entry.bpm)].filter(Boolean).join(' · ');
           const status = entry.trackId === now ? 'playing' : entry.startSeconds !== null ? 'played' : 'planned';
           const name = entryName(entry);
           return (
@@ -213,12 +228,16 @@ function PlanList({ mix, busy, edit }: { mix: Mix; busy: boolean; edit: Edit }) 
               <span class="plan-name"><a href={`/tracks/${entry.trackId}`}>{name}</a></span>
               <span class="plan-facts">
                 <KeyBadge value={entry.camelot} /> {format.num(entry.bpm)} BPM
-                {move && <span class="muted"> · {move}</span>}
+                {transition && <span class="muted"> · {transition}</span>}
               </span>
               <span class="plan-status">{status === 'playing' ? 'now playing'
                 : status === 'played' ? `at ${format.duration(entry.startSeconds)}` : ''}</span>
-              {status === 'planned' && playing && (
+              {status === 'planned' && playing && entry.editable && (
                 <span class="plan-actions">
+                  <button type="button" class="quiet" disabled={busy || index <= firstEditable}
+                    aria-label={`Move ${name} up`} onClick={() => move(entry, index - 1, 'up')}>Move up</button>
+                  <button type="button" class="quiet" disabled={busy || index >= mix.plan.length - 1}
+                    aria-label={`Move ${name} down`} onClick={() => move(entry, index + 1, 'down')}>Move down</button>
                   <button type="button" class="quiet" disabled={busy} aria-label={`Play next: ${name}`}
                     onClick={() => playNext(entry.trackId, name)}>Play next</button>
                   <button type="button" class="quiet" disabled={busy} aria-label={`Remove ${name} from the plan`}
@@ -328,6 +347,12 @@ function Renders({ id }: { id: string }) {
   const [error, setError] = useState<ApiError>();
   const running = status.data?.state === 'RUNNING';
   usePolling(() => running && status.reload(), RENDER_REFRESH_MS);
+  const reloadStatus = status.reload;
+  useServerEvents((event) => {
+    if (RENDER_TOPICS.has(event.topic) && event.properties['mix.id'] === id) {
+      reloadStatus();
+    }
+  });
 
   const start = async () => {
     try {

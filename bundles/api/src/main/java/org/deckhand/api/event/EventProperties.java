@@ -66,6 +66,35 @@ public final class EventProperties {
     /** How many entries the library lacks ({@link Integer}). */
     public static final String MISSING = "missing";
 
+    /**
+     * A mix's id, {@link String}.
+     *
+     * @since 1.3
+     */
+    public static final String MIX_ID = "mix.id";
+
+    /**
+     * How a track is named for people: "Artist - Title", or its file's name without the extension when it is untagged
+     * ({@link String}).
+     *
+     * @since 1.3
+     */
+    public static final String TRACK_NAME = "track.name";
+
+    /**
+     * A position in a mix, seconds from its start, {@link Double}.
+     *
+     * @since 1.3
+     */
+    public static final String POSITION_SECONDS = "position.seconds";
+
+    /**
+     * How far a piece of work is, 0 to 1, {@link Double}.
+     *
+     * @since 1.3
+     */
+    public static final String PROGRESS = "progress";
+
     private EventProperties() {
     }
 }

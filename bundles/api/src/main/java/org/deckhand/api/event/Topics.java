@@ -123,6 +123,66 @@ public final class Topics {
      */
     public static final String RENAMER_UNDONE = ROOT + "renamer/UNDONE";
 
+    /**
+     * A mix started playing. Properties: {@link EventProperties#MIX_ID}, {@link EventProperties#TOTAL} (the tracks
+     * planned).
+     *
+     * @since 1.3
+     */
+    public static final String MIXER_MIX_STARTED = ROOT + "mixer/mix/STARTED";
+
+    /**
+     * Listeners of a mix now hear a track fade in (or the first track start): at each transition, a skip's
+     * included. Properties: {@link EventProperties#MIX_ID}, {@link EventProperties#TRACK_ID} (the track now playing),
+     * {@link EventProperties#TRACK_NAME}, {@link EventProperties#POSITION_SECONDS} (where its fade-in starts in the
+     * mix).
+     *
+     * @since 1.3
+     */
+    public static final String MIXER_MIX_TRACK_CHANGED = ROOT + "mixer/mix/TRACK_CHANGED";
+
+    /**
+     * A mix's planned order changed: a track was taken out, put next or moved, or the plan was extended.
+     * Properties: {@link EventProperties#MIX_ID}, {@link EventProperties#TOTAL} (the tracks planned now).
+     *
+     * @since 1.3
+     */
+    public static final String MIXER_MIX_PLAN_CHANGED = ROOT + "mixer/mix/PLAN_CHANGED";
+
+    /**
+     * A mix no longer plays: it was stopped or forgotten ({@link EventProperties#STATE} {@code STOPPED}), or it
+     * played its whole plan ({@code ENDED}). Properties: {@link EventProperties#MIX_ID},
+     * {@link EventProperties#STATE}.
+     *
+     * @since 1.3
+     */
+    public static final String MIXER_MIX_STOPPED = ROOT + "mixer/mix/STOPPED";
+
+    /**
+     * A render of a mix into a file progressed, at most once a second. Properties: {@link EventProperties#MIX_ID},
+     * {@link EventProperties#PROGRESS}.
+     *
+     * @since 1.3
+     */
+    public static final String MIXER_RENDER_PROGRESS = ROOT + "mixer/render/PROGRESS";
+
+    /**
+     * A render of a mix into a file is done, with its CUE sheet beside it. Properties:
+     * {@link EventProperties#MIX_ID}, {@link EventProperties#PATH} (the audio file),
+     * {@link EventProperties#DURATION_SECONDS} (how long the render took).
+     *
+     * @since 1.3
+     */
+    public static final String MIXER_RENDER_COMPLETED = ROOT + "mixer/render/COMPLETED";
+
+    /**
+     * A render of a mix into a file failed or was cancelled; the partial file stays. Properties:
+     * {@link EventProperties#MIX_ID}, {@link EventProperties#PATH}, {@link EventProperties#MESSAGE}.
+     *
+     * @since 1.3
+     */
+    public static final String MIXER_RENDER_FAILED = ROOT + "mixer/render/FAILED";
+
     private Topics() {
     }
 }

@@ -81,9 +81,23 @@ public final class MixPlanner {
      * @return the longer plan; {@link MixPlan#exhausted()} when fewer than {@code more} tracks could be added
      */
     public MixPlan extend(MixPlan plan, int more) {
+        return extend(plan, more, List.of());
+    }
+
+    /**
+     * Plans further tracks from the end of a plan, leaving out some tracks (and the copies of their recordings) as
+     * if the plan held them: those the user took out of it.
+     *
+     * @param plan a plan made with the same pool and options
+     * @param more how many tracks to add, at most
+     * @param excluded tracks the plan must not take
+     * @return the longer plan; {@link MixPlan#exhausted()} when fewer than {@code more} tracks could be added
+     */
+    public MixPlan extend(MixPlan plan, int more, Collection<TrackFacts> excluded) {
         List<PlannedTrack> tracks = new ArrayList<>(plan.tracks());
         Used used = new Used();
         tracks.forEach(planned -> used.add(planned.track()));
+        excluded.forEach(used::add);
         for (int added = 0; added < more; added++) {
             PlannedTrack next = next(tracks, used);
             if (next == null) {
@@ -172,7 +186,7 @@ public final class MixPlanner {
         }
         List<Candidate> unplayed = pool.stream().filter(candidate -> !used.contains(candidate)).toList();
         if (unplayed.isEmpty()) {
-            return "every track of the pool is in the plan (copies of a recording count once)";
+            return "every track of the pool is in the plan or was taken out of it (copies of a recording count once)";
         }
         List<Candidate> inKey = unplayed.stream().filter(candidate -> allowed(
                 last.key().relationTo(candidate.track().key()), options.energyBoost())).toList();

@@ -33,9 +33,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code /api/v1/mixes}: create, list, inspect, skip, extend, stop and delete mixes; their tracklists as JSON and CUE
- * sheets; their stream tokens; renders to files, and those files once done. An unknown mix is a 404, a malformed
- * request a 400, and one mix too many a 409, each as problem+json.
+ * {@code /api/v1/mixes}: create, list, inspect, skip, extend, stop and delete mixes; take tracks out of their plans,
+ * put tracks next and move them; their tracklists as JSON and CUE sheets; their stream tokens; renders to files, and
+ * those files once done. An unknown mix is a 404, a malformed request a 400, and one mix too many a 409, each as
+ * problem+json.
  */
 @Component(service = RestResource.class)
 @Path("mixes")
@@ -133,6 +134,23 @@ public final class MixesResource implements RestResource {
             throw new BadRequestException("The body must be {\"trackId\": \"...\"}");
         }
         return call(() -> mixes.playNext(id, request.trackId()));
+    }
+
+    /**
+     * @param id a mix id
+     * @param request the planned track to move and where it goes, counted from 0 in the mix's {@code plan}
+     * @return the mix with the track at that position; a 400 for a malformed body or a position outside the plan, a
+     *     404 when the plan does not hold the track, a 409 when the render has taken the track or the one at that
+     *     position (it plays, has played or is being mixed in)
+     */
+    @POST
+    @Path("{id}/plan/move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MixView moveInPlan(@PathParam("id") String id, MoveRequest request) {
+        if (request == null || request.trackId() == null || request.position() == null) {
+            throw new BadRequestException("The body must be {\"trackId\": \"...\", \"position\": n}");
+        }
+        return call(() -> mixes.moveInPlan(id, request.trackId(), request.position()));
     }
 
     /**

@@ -14,9 +14,9 @@ import java.util.Set;
 import org.deckhand.mixer.internal.plan.MixPlan;
 import org.deckhand.mixer.internal.plan.MixPlanner;
 import org.deckhand.mixer.internal.plan.PlannedTrack;
-import org.deckhand.mixer.internal.render.MixListener;
 import org.deckhand.mixer.internal.render.TrackFeed;
 import org.deckhand.mixer.internal.render.TrackStart;
+import org.deckhand.mixer.internal.stream.PlaybackListener;
 import org.deckhand.mixer.internal.stream.RenderState;
 import org.deckhand.mixer.internal.stream.SharedRender;
 import org.deckhand.mixer.internal.track.TrackFacts;
@@ -24,10 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One mix that plays: its plan (which the render follows, and which may grow), where each track started, its token
- * and its shared render. Thread-safe.
+ * One mix that plays: its plan (which the render follows, and which may grow), where each track started, the tracks
+ * the user took out of the plan (which extending it never adds again), its token and its shared render. It posts
+ * {@code TRACK_CHANGED} as listeners hear each track come in, and {@code STOPPED} when it no longer plays.
+ * Thread-safe.
  */
-final class LiveMix implements TrackFeed, MixListener {
+final class LiveMix implements TrackFeed, PlaybackListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveMix.class);
 
@@ -39,6 +41,8 @@ final class LiveMix implements TrackFeed, MixListener {
     private final Map<Long, Long> startFrames = new HashMap<>();
     private final List<TrackStart> starts = new ArrayList<>();
     private final Set<Long> failed = new HashSet<>();
+    private final Map<Long, TrackFacts> removed = new LinkedHashMap<>();
+    private final MixEvents events;
     private MixPlan plan;
     private int fed = 1;
     private volatile String token = MixToken.generate();
@@ -51,9 +55,11 @@ final class LiveMix implements TrackFeed, MixListener {
      * @param plan the plan so far, the first track first
      * @param settings its options
      * @param sampleRateHz the mix's sample rate, Hz
+     * @param events where it posts what listeners hear
      */
-    LiveMix(String id, MixPlanner planner, MixPlan plan, MixSettings settings, int sampleRateHz) {
+    LiveMix(String id, MixPlanner planner, MixPlan plan, MixSettings settings, int sampleRateHz, MixEvents events) {
         this.id = id;
+        this.events = events;
         this.planner = planner;
         this.plan = plan;
         this.settings = settings;
@@ -106,17 +112,27 @@ final class LiveMix implements TrackFeed, MixListener {
         LOG.warn("Mix {}: {} is skipped: {}", id, track.displayName(), error.getMessage());
     }
 
+    @Override
+    public void trackHeard(TrackStart start) {
+        events.trackChanged(id, start, sampleRateHz);
+    }
+
+    @Override
+    public void ended(RenderState state) {
+        events.stopped(id, state);
+    }
+
     /**
-     * @param count how many tracks to add to the plan
+     * @param count how many tracks to add to the plan; none of those taken out of it comes back
      * @return whether the planner found that many
      */
     synchronized boolean extend(int count) {
-        plan = planner.extend(plan, count);
+        plan = planner.extend(plan, count, removed.values());
         return !plan.exhausted();
     }
 
     /**
-     * Takes a planned track out of the plan, before the render has taken it.
+     * Takes a planned track out of the plan, before the render has taken it; extending the plan leaves it out.
      *
      * @param trackId the track's id
      * @throws NoSuchElementException if the plan does not hold it
@@ -128,12 +144,48 @@ final class LiveMix implements TrackFeed, MixListener {
             throw new NoSuchElementException("The plan of mix " + id + " does not hold track " + trackId);
         }
         List<PlannedTrack> tracks = new ArrayList<>(plan.tracks());
-        tracks.remove(index);
+        TrackFacts track = tracks.remove(index).track();
+        removed.put(track.id(), track);
         plan = new MixPlan(tracks, plan.endReason());
     }
 
     /**
-     * Puts a track next in the plan, right after the tracks the render has taken; a track planned later moves up.
+     * Moves a planned track, before the render has taken it, to another place among the tracks it has not taken.
+     *
+     * @param trackId the track's id
+     * @param position where it goes, counted from 0 in the plan as {@link #view()} lists it
+     * @throws NoSuchElementException if the plan does not hold it
+     * @throws IllegalArgumentException if the position lies outside the plan
+     * @throws IllegalStateException if the render has taken the track, or the track at that position
+     */
+    synchronized void move(long trackId, int position) {
+        int from = untaken(trackId);
+        if (from < 0) {
+            throw new NoSuchElementException("The plan of mix " + id + " does not hold track " + trackId);
+        }
+        List<Integer> shown = new ArrayList<>();
+        for (int index = 0; index < plan.tracks().size(); index++) {
+            if (!failed.contains(plan.tracks().get(index).track().id())) {
+                shown.add(index);
+            }
+        }
+        if (position < 0 || position >= shown.size()) {
+            throw new IllegalArgumentException("position must lie in 0.." + (shown.size() - 1) + " (the plan of mix "
+                    + id + " holds " + shown.size() + " tracks), not " + position);
+        }
+        int to = shown.get(position);
+        if (to < fed) {
+            throw new IllegalStateException("Position " + position + " of the plan of mix " + id + " is in the "
+                    + "mixer's hands already: its track plays, has played or is being mixed in");
+        }
+        List<PlannedTrack> tracks = new ArrayList<>(plan.tracks());
+        tracks.add(to, tracks.remove(from));
+        plan = new MixPlan(tracks, plan.endReason());
+    }
+
+    /**
+     * Puts a track next in the plan, right after the tracks the render has taken; a track planned later moves up,
+     * and one taken out of the plan comes back.
      *
      * @param track the track
      * @throws IllegalStateException if the render has taken it already
@@ -145,6 +197,7 @@ final class LiveMix implements TrackFeed, MixListener {
             tracks.remove(index);
         }
         tracks.add(fed, new PlannedTrack(track, null, null, Double.NaN, Set.of()));
+        removed.remove(track.id());
         plan = new MixPlan(tracks, plan.endReason());
     }
 
@@ -204,14 +257,14 @@ final class LiveMix implements TrackFeed, MixListener {
         List<EntryView> next = new ArrayList<>();
         EntryView nowPlaying = null;
         long nowPlayingStart = -1;
-        for (PlannedTrack planned : plan.tracks()) {
-            TrackFacts track = planned.track();
+        for (int index = 0; index < plan.tracks().size(); index++) {
+            TrackFacts track = plan.tracks().get(index).track();
             if (failed.contains(track.id())) {
                 continue;
             }
             Long start = startFrames.get(track.id());
             boolean started = start != null && start <= position;
-            EntryView entry = EntryView.of(track, started ? start / (double) sampleRateHz : null);
+            EntryView entry = EntryView.of(track, started ? start / (double) sampleRateHz : null, index >= fed);
             all.add(entry);
             if (!started) {
                 next.add(entry);

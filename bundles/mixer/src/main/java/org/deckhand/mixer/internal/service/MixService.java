@@ -40,14 +40,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The mixes: plans them from a seed, plays each through a {@link SharedRender} that its listeners share, and
- * extends, skips, stops and renders them to files. A mix lives in memory until it is deleted or the server stops.
- * Thread-safe.
+ * extends, edits, skips, stops and renders them to files, posting EventAdmin events under
+ * {@code org/deckhand/mixer/} as it goes (see {@link org.deckhand.api.event.Topics}). A mix lives in memory until it
+ * is deleted or the server stops. Thread-safe.
  *
  * <p>Every method that takes a mix id throws {@link NoSuchElementException} when there is no such mix.
  */
@@ -65,6 +67,7 @@ public final class MixService {
     private final TrackOpener opener;
     private final CueSheetWriter cueSheets;
     private final Path rendersFolder;
+    private final MixEvents events;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, LiveMix> mixes = new LinkedHashMap<>();
     private volatile MixConfiguration configuration;
@@ -77,32 +80,35 @@ public final class MixService {
      * @param index the search behind query seeds
      * @param decoder decodes the tracks
      * @param cueSheets writes the tracklists' CUE sheets
+     * @param eventAdmin where the mixer's events go
      * @param configuration the defaults
      */
     @Activate
     public MixService(BundleContext context, @Reference Catalog catalog, @Reference Crates crates,
             @Reference TrackIndex index, @Reference AudioDecoder decoder, @Reference CueSheetWriter cueSheets,
-            MixConfiguration configuration) {
-        this(new CatalogLibrary(catalog, crates, index), decoder, cueSheets, configuration,
+            @Reference EventAdmin eventAdmin, MixConfiguration configuration) {
+        this(new CatalogLibrary(catalog, crates, index), decoder, cueSheets, eventAdmin, configuration,
                 Path.of(context.getProperty(RuntimeProperties.DATA)));
     }
 
     private MixService(CatalogLibrary library, AudioDecoder decoder, CueSheetWriter cueSheets,
-            MixConfiguration configuration, Path data) {
-        this(library, new DecoderTrackOpener(decoder, library::file, SAMPLE_RATE_HZ), cueSheets, configuration,
-                data);
+            EventAdmin eventAdmin, MixConfiguration configuration, Path data) {
+        this(library, new DecoderTrackOpener(decoder, library::file, SAMPLE_RATE_HZ), cueSheets, eventAdmin,
+                configuration, data);
     }
 
     /**
      * @param library the tracks
      * @param opener opens the tracks' audio at {@value #SAMPLE_RATE_HZ} Hz
      * @param cueSheets writes the tracklists' CUE sheets
+     * @param eventAdmin where the mixer's events go
      * @param configuration the defaults
      * @param dataFolder the data folder, whose {@code renders/} receives rendered mixes
      */
-    MixService(TrackLibrary library, TrackOpener opener, CueSheetWriter cueSheets, MixConfiguration configuration,
-            Path dataFolder) {
+    MixService(TrackLibrary library, TrackOpener opener, CueSheetWriter cueSheets, EventAdmin eventAdmin,
+            MixConfiguration configuration, Path dataFolder) {
         seeds = new SeedResolver(library);
+        events = new MixEvents(eventAdmin);
         this.opener = opener;
         this.cueSheets = cueSheets;
         this.configuration = configuration;
@@ -194,14 +200,15 @@ public final class MixService {
                         + "(expireSeconds)");
             }
             String id = newId();
-            LiveMix mix = new LiveMix(id, planner, plan, settings, SAMPLE_RATE_HZ);
+            LiveMix mix = new LiveMix(id, planner, plan, settings, SAMPLE_RATE_HZ, events);
             TransitionOptions transitions = settings.transitionOptions();
             SharedRender render = new SharedRender(
                     listener -> new MixRenderer(mix.first(), mix, opener, transitions, listener), mix,
                     MixService::encoder, SAMPLE_RATE_HZ, Math.max(1, Math.min(30, defaults.bufferSeconds())),
                     defaults.idleSeconds(), "deckhand-mix-" + id);
-            mix.play(render);
             mixes.put(id, mix);
+            events.started(id, plan.tracks().size());
+            mix.play(render);
             return mix.view();
         }
     }
@@ -287,7 +294,7 @@ public final class MixService {
         }
         LiveMix mix = mix(id);
         mix.extend(count);
-        return mix.view();
+        return planChanged(mix);
     }
 
     /**
@@ -303,7 +310,31 @@ public final class MixService {
     public MixView removeFromPlan(String id, String trackId) {
         LiveMix mix = mix(id);
         mix.remove(SeedResolver.number(trackId));
-        return mix.view();
+        return planChanged(mix);
+    }
+
+    /**
+     * Moves a planned track, before the render has taken it, to another place among those it has not taken.
+     *
+     * @param id a mix id
+     * @param trackId the planned track's id
+     * @param position where it goes, counted from 0 in the mix's {@link MixView#plan()}
+     * @return the mix
+     * @throws NoSuchElementException also when the plan does not hold the track
+     * @throws IllegalArgumentException if the track id is not a number or the position lies outside the plan
+     * @throws IllegalStateException if the render has taken the track, or the track at that position: it plays,
+     *     has played or is being mixed in
+     */
+    public MixView moveInPlan(String id, String trackId, int position) {
+        LiveMix mix = mix(id);
+        mix.move(SeedResolver.number(trackId), position);
+        return planChanged(mix);
+    }
+
+    private MixView planChanged(LiveMix mix) {
+        MixView view = mix.view();
+        events.planChanged(mix.id(), view.plan().size());
+        return view;
     }
 
     /**
@@ -320,7 +351,7 @@ public final class MixService {
         LiveMix mix = mix(id);
         mix.playNext(seeds.track(trackId).orElseThrow(() -> new IllegalArgumentException("there is no playable "
                 + "track " + trackId)));
-        return mix.view();
+        return planChanged(mix);
     }
 
     /**
@@ -428,7 +459,7 @@ public final class MixService {
                 return running.status();
             }
             RenderJob job = new RenderJob(id, mix.plannedTracks(), opener, mix.settings().transitionOptions(),
-                    format, configuration.bitRateKbps(), rendersFolder, cueSheets);
+                    format, configuration.bitRateKbps(), rendersFolder, cueSheets, events, System::nanoTime);
             mix.renderJob(job);
             Thread thread = new Thread(job, "deckhand-render-" + id);
             thread.setDaemon(true);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.deckhand.api.cue.CueProblem;
 import org.deckhand.api.cue.CueSheetWriter;
 import org.deckhand.api.cue.CueWriting;
@@ -35,12 +36,15 @@ import org.slf4j.LoggerFactory;
  * Renders a whole planned mix into a new FLAC or MP3 file as fast as one thread allows (a daemon below normal
  * priority), with its CUE sheet beside it. A FLAC file's STREAMINFO gets its length, an MP3 file a Xing Info frame
  * with its LAME tag ({@link Mp3InfoTag}), so that players decode exactly the mix's samples and the CUE times hold. The file's name holds the mix's id and the time, and a number when that
- * name is taken: a render never overwrites a file. Thread-safe.
+ * name is taken: a render never overwrites a file. It posts {@code org/deckhand/mixer/render/PROGRESS} at most once
+ * a second, then {@code COMPLETED} or {@code FAILED}. Thread-safe.
  */
 final class RenderJob implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderJob.class);
     private static final int BLOCK_FRAMES = 8192;
+    /** The shortest time between two progress events, nanoseconds. */
+    static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final String mixId;
@@ -53,6 +57,8 @@ final class RenderJob implements Runnable {
     private final Path cueFile;
     private final CueSheetWriter cueSheets;
     private final double expectedFrames;
+    private final MixEvents events;
+    private final LongSupplier nanoClock;
     private volatile long renderedFrames;
     private volatile String state = "RUNNING";
     private volatile String error;
@@ -69,10 +75,13 @@ final class RenderJob implements Runnable {
      * @param bitRateKbps the MP3 bit rate, kbit/s
      * @param folder the renders folder
      * @param cueSheets writes the CUE sheet beside the file
+     * @param events where its progress, completion or failure is posted
+     * @param nanoClock a monotonic clock, nanoseconds, such as {@link System#nanoTime}: it spaces the progress events
      * @throws IOException if the folder or the file cannot be created
      */
     RenderJob(String mixId, List<TrackFacts> tracks, TrackOpener opener, TransitionOptions options,
-            StreamFormat format, int bitRateKbps, Path folder, CueSheetWriter cueSheets) throws IOException {
+            StreamFormat format, int bitRateKbps, Path folder, CueSheetWriter cueSheets, MixEvents events,
+            LongSupplier nanoClock) throws IOException {
         this.mixId = mixId;
         this.tracks = List.copyOf(tracks);
         this.opener = opener;
@@ -80,6 +89,8 @@ final class RenderJob implements Runnable {
         this.format = format;
         this.bitRateKbps = bitRateKbps;
         this.cueSheets = cueSheets;
+        this.events = events;
+        this.nanoClock = nanoClock;
         Files.createDirectories(folder);
         file = reserve(folder, "mix-" + mixId + "-" + LocalDateTime.now().format(STAMP), format.extension());
         String name = file.getFileName().toString();
@@ -124,8 +135,9 @@ final class RenderJob implements Runnable {
     @Override
     public void run() {
         List<TracklistEntry> started = new ArrayList<>();
+        long startNanos = nanoClock.getAsLong();
         try {
-            render(started);
+            render(started, startNanos);
             CueWriting cue = cueSheets.write(MixCueSheet.draft(mixId, file.getFileName().toString(),
                     renderedFrames / (double) options.sampleRateHz(), started));
             for (CueProblem problem : cue.problems()) {
@@ -134,14 +146,16 @@ final class RenderJob implements Runnable {
             Files.write(cueFile, cue.bytes());
             state = "DONE";
             LOG.info("Rendered mix {} into {}", mixId, file);
+            events.renderCompleted(mixId, file, (nanoClock.getAsLong() - startNanos) / 1e9);
         } catch (IOException | RuntimeException e) {
             error = "cannot render mix " + mixId + " into " + file + ": " + e.getMessage();
             state = "FAILED";
             LOG.warn(error, e);
+            events.renderFailed(mixId, file, error);
         }
     }
 
-    private void render(List<TracklistEntry> started) throws IOException {
+    private void render(List<TracklistEntry> started, long startNanos) throws IOException {
         Iterator<TrackFacts> rest = tracks.subList(1, tracks.size()).iterator();
         TrackFeed feed = () -> rest.hasNext() ? Optional.of(rest.next()) : Optional.empty();
         MixListener listener = new MixListener() {
@@ -168,12 +182,18 @@ final class RenderJob implements Runnable {
             }
             float[][] block = new float[2][BLOCK_FRAMES];
             int count;
+            long lastProgressNanos = startNanos;
             while ((count = renderer.read(block, 0, BLOCK_FRAMES)) > 0) {
                 if (cancelled) {
                     throw new IOException("the render was cancelled: the mixer stopped");
                 }
                 encoder.encode(block, 0, count, out::write);
                 renderedFrames += count;
+                long now = nanoClock.getAsLong();
+                if (now - lastProgressNanos >= PROGRESS_INTERVAL_NANOS) {
+                    lastProgressNanos = now;
+                    events.renderProgress(mixId, status().progress());
+                }
             }
             encoder.finish(out::write);
         }

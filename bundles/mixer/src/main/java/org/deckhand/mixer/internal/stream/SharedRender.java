@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With no listener, the mix goes on for {@code idleSeconds} (a player that reconnects, or switches format, finds
  * it where it was), then pauses: the render thread waits without using the CPU, and the clock stands still until a
- * listener comes. Title marks are placed in each stream at the exact frame where a track's fade-in starts.
+ * listener comes. Title marks are placed in each stream at the exact frame where a track's fade-in starts, and the
+ * {@link PlaybackListener} hears each track when the clock reaches that frame, and the end.
  */
 public final class SharedRender implements Runnable {
 
@@ -47,7 +48,7 @@ public final class SharedRender implements Runnable {
     private static final long FEED_INTERVAL_MILLIS = 20;
 
     private final MixRenderer renderer;
-    private final MixListener listener;
+    private final PlaybackListener listener;
     private final EncoderFactory encoders;
     private final int sampleRateHz;
     private final long leadFrames;
@@ -56,7 +57,7 @@ public final class SharedRender implements Runnable {
     private final long idleNanos;
     private final PcmRing pcm;
     private final Map<StreamKey, EncodedStream> streams = new HashMap<>();
-    private final NavigableMap<Long, String> titles = new TreeMap<>();
+    private final NavigableMap<Long, TrackStart> titles = new TreeMap<>();
     private final List<TrackStart> pendingStarts = new ArrayList<>();
     private final float[][] block = new float[2][BLOCK_FRAMES];
     private final float[][] scratch = new float[2][BLOCK_FRAMES];
@@ -70,17 +71,19 @@ public final class SharedRender implements Runnable {
     private long pausedAtNanos;
     private volatile boolean skipRequested;
     private boolean streamsFinished;
+    /** The fade-in frame of the track listeners were last told they hear, or -1. */
+    private long heardFrame = -1;
 
     /**
      * @param renderers creates the mix's renderer, given the listener it must tell; the render thread alone reads it
-     * @param listener hears the tracks start and fail, on the render thread
+     * @param listener hears the tracks start and fail, on the render thread, and when listeners hear them and the end
      * @param encoders creates the encoders
      * @param sampleRateHz the mix's sample rate, Hz
      * @param leadSeconds how far ahead of the clock to render, seconds: what rides out a slow disk or a busy CPU
      * @param idleSeconds how long to go on without a listener before pausing, seconds
      * @param threadName the render thread's name
      */
-    public SharedRender(Function<MixListener, MixRenderer> renderers, MixListener listener, EncoderFactory encoders,
+    public SharedRender(Function<MixListener, MixRenderer> renderers, PlaybackListener listener, EncoderFactory encoders,
             int sampleRateHz, double leadSeconds, double idleSeconds, String threadName) {
         this.listener = listener;
         renderer = renderers.apply(renderListener());
@@ -149,16 +152,26 @@ public final class SharedRender implements Runnable {
         }
     }
 
-    /** Stops the mix: its streams end at once, and the render thread closes the renderer and leaves. */
-    public synchronized void stop() {
-        if (state == RenderState.PLAYING) {
-            clockBaseFrames = clockFrame(System.nanoTime());
-            clockRunning = false;
-            state = RenderState.STOPPED;
+    /**
+     * Stops the mix: its streams end at once, and the render thread closes the renderer and leaves. The listener
+     * hears {@link PlaybackListener#ended} when the mix was playing.
+     */
+    public void stop() {
+        boolean stopped = false;
+        synchronized (this) {
+            if (state == RenderState.PLAYING) {
+                clockBaseFrames = clockFrame(System.nanoTime());
+                clockRunning = false;
+                state = RenderState.STOPPED;
+                stopped = true;
+            }
+            streams.values().forEach(EncodedStream::abort);
+            streams.clear();
+            notifyAll();
         }
-        streams.values().forEach(EncodedStream::abort);
-        streams.clear();
-        notifyAll();
+        if (stopped) {
+            listener.ended(RenderState.STOPPED);
+        }
     }
 
     /**
@@ -182,9 +195,9 @@ public final class SharedRender implements Runnable {
         EncodedStream stream = streams.get(key);
         if (stream == null) {
             stream = new EncodedStream(key, encoders.create(key), ringBytes(key), Math.max(live, pcm.tail()));
-            Entry<Long, String> title = titles.floorEntry(stream.encodedFrames());
+            Entry<Long, TrackStart> title = titles.floorEntry(stream.encodedFrames());
             if (title != null) {
-                stream.markTitle(title.getValue());
+                stream.markTitle(title.getValue().track().displayName());
             }
             streams.put(key, stream);
             if (streamsFinished) {
@@ -248,15 +261,22 @@ public final class SharedRender implements Runnable {
                     }
                     feedStreams();
                 }
+                announceHeard();
             }
+            endedByItself();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("{}: the render failed; the mix ends here", thread.getName(), e);
+            boolean wasPlaying;
             synchronized (this) {
+                wasPlaying = state == RenderState.PLAYING;
                 state = RenderState.ENDED;
                 streams.values().forEach(EncodedStream::abort);
                 streams.clear();
+            }
+            if (wasPlaying) {
+                listener.ended(RenderState.ENDED);
             }
         } finally {
             renderer.close();
@@ -315,12 +335,43 @@ public final class SharedRender implements Runnable {
                 state = RenderState.ENDED;
                 return false;
             }
-            if (skipRequested || !renderEnded && ahead < leadFrames || unfed(clock)) {
+            if (skipRequested || !renderEnded && ahead < leadFrames || unfed(clock) || heardDue(clock) != null) {
                 return true;
             }
             wait(FEED_INTERVAL_MILLIS);
         }
         return false;
+    }
+
+    /** @return the start of the track listeners hear come in and have not been told of, or null */
+    private TrackStart heardDue(long clock) {
+        Entry<Long, TrackStart> heard = titles.floorEntry(clock);
+        return heard == null || heard.getKey() <= heardFrame ? null : heard.getValue();
+    }
+
+    /** Tells the listener of the track listeners now hear come in, if it has not been told yet. */
+    private void announceHeard() {
+        TrackStart heard;
+        synchronized (this) {
+            heard = heardDue(clockFrame(System.nanoTime()));
+            if (heard != null) {
+                heardFrame = heard.fadeInStartFrame();
+            }
+        }
+        if (heard != null) {
+            listener.trackHeard(heard);
+        }
+    }
+
+    /** Tells the listener that the mix ended, when it left the loop by playing to its end rather than by a stop. */
+    private void endedByItself() {
+        boolean ended;
+        synchronized (this) {
+            ended = state == RenderState.ENDED;
+        }
+        if (ended) {
+            listener.ended(RenderState.ENDED);
+        }
     }
 
     /** @return whether a stream lacks frames it is due: up to the lead past the clock, or all once the render ended */
@@ -359,7 +410,7 @@ public final class SharedRender implements Runnable {
         synchronized (pendingStarts) {
             for (TrackStart start : pendingStarts) {
                 synchronized (this) {
-                    titles.put(start.fadeInStartFrame(), start.track().displayName());
+                    titles.put(start.fadeInStartFrame(), start);
                 }
             }
             pendingStarts.clear();
@@ -382,9 +433,9 @@ public final class SharedRender implements Runnable {
         try {
             while (stream.encodedFrames() < limit) {
                 long from = stream.encodedFrames();
-                String title = titles.get(from);
+                TrackStart title = titles.get(from);
                 if (title != null) {
-                    stream.markTitle(title);
+                    stream.markTitle(title.track().displayName());
                 }
                 Long nextTitle = titles.higherKey(from);
                 long to = Math.min(limit, from + BLOCK_FRAMES);

@@ -12,6 +12,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.deckhand.mixer.internal.service.EntryView;
 import org.deckhand.mixer.internal.service.MixOptions;
 import org.deckhand.mixer.internal.service.MixService;
 import org.deckhand.mixer.internal.service.MixView;
@@ -81,6 +82,45 @@ class MixesResourceTest {
         ClientErrorException playing = assertThrows(ClientErrorException.class,
                 () -> resource.removeFromPlan(mix.id(), mix.plan().get(0).trackId()));
         assertEquals(409, playing.getResponse().getStatus());
+    }
+
+    @Test
+    void aPlannedTrackIsMovedOverRestWithTheErrorsOfEachCase() {
+        MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, null, List.of("1", "2", "7", "3")),
+                null)).getEntity();
+        List<String> planned = mix.plan().stream().map(EntryView::trackId).toList();
+        int firstEditable = firstEditable(mix);
+        String last = planned.get(planned.size() - 1);
+
+        MixView moved = resource.moveInPlan(mix.id(), new MoveRequest(last, firstEditable));
+        assertEquals(last, moved.plan().get(firstEditable).trackId(), moved.plan().toString());
+        assertEquals(planned.size(), moved.plan().size());
+
+        assertThrows(BadRequestException.class, () -> resource.moveInPlan(mix.id(), null));
+        assertThrows(BadRequestException.class, () -> resource.moveInPlan(mix.id(), new MoveRequest(last, null)));
+        assertThrows(BadRequestException.class, () -> resource.moveInPlan(mix.id(), new MoveRequest(null, 2)));
+        assertThrows(BadRequestException.class, () -> resource.moveInPlan(mix.id(),
+                new MoveRequest(last, planned.size())), "past the plan's end");
+        assertThrows(BadRequestException.class, () -> resource.moveInPlan(mix.id(), new MoveRequest("x", 2)));
+        assertThrows(NotFoundException.class, () -> resource.moveInPlan(mix.id(), new MoveRequest("5", 2)),
+                "not planned");
+        assertThrows(NotFoundException.class, () -> resource.moveInPlan("nope", new MoveRequest(last, 2)));
+        ClientErrorException playing = assertThrows(ClientErrorException.class,
+                () -> resource.moveInPlan(mix.id(), new MoveRequest(planned.get(0), 2)));
+        assertEquals(409, playing.getResponse().getStatus());
+        ClientErrorException ontoPlaying = assertThrows(ClientErrorException.class,
+                () -> resource.moveInPlan(mix.id(), new MoveRequest(last, 0)));
+        assertEquals(409, ontoPlaying.getResponse().getStatus());
+        assertTrue(ontoPlaying.getMessage().contains("in the mixer's hands already"), ontoPlaying.getMessage());
+    }
+
+    private static int firstEditable(MixView mix) {
+        for (int index = 0; index < mix.plan().size(); index++) {
+            if (mix.plan().get(index).editable()) {
+                return index;
+            }
+        }
+        throw new AssertionError("nothing in the plan can be edited: " + mix.plan());
     }
 
     @Test

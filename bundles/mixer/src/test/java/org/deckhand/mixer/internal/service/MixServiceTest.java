@@ -10,18 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deckhand.api.event.EventProperties;
+import org.deckhand.api.event.Topics;
 import org.deckhand.cue.internal.CueSheetService;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.stream.Listening;
 import org.deckhand.mixer.internal.stream.StreamKey;
 import org.deckhand.mixer.internal.testing.Ffmpeg;
+import org.deckhand.mixer.internal.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.AfterEach;
+import org.osgi.service.event.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +37,7 @@ class MixServiceTest {
     @TempDir
     Path data;
 
+    private final RecordingEventAdmin events = new RecordingEventAdmin();
     private MixService service;
 
     @AfterEach
@@ -114,7 +120,7 @@ class MixServiceTest {
     @Test
     void aMixPausedWithoutListenersIsForgottenAfterTheExpirySoItNoLongerCountsAgainstTheLimit() throws Exception {
         service = new MixService(new TestLibrary(), TestLibrary.opener(), new CueSheetService(),
-                TestLibrary.configuration(1, "", 0.1, 0.2), data);
+                new RecordingEventAdmin(), TestLibrary.configuration(1, "", 0.1, 0.2), data);
         MixView idle = service.create(new Seed(null, "1", null), null);
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!service.get(idle.id()).paused() && System.nanoTime() < deadline) {
@@ -244,6 +250,144 @@ class MixServiceTest {
         assertEquals(plan, mixed, "the render mixes the edited plan");
     }
 
+    @Test
+    void aPlannedTrackMovesAmongThoseNotTakenAndTheRenderMixesTheNewOrder() throws Exception {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, null, List.of("1", "2", "7", "3", "5")), null);
+        List<String> planned = ids(mix.plan());
+        int first = firstEditable(mix);
+        assertTrue(first >= 1 && first < planned.size() - 1, "the playing track is not editable: " + mix.plan());
+        String last = planned.get(planned.size() - 1);
+
+        MixView up = service.moveInPlan(mix.id(), last, first);
+        List<String> expected = new ArrayList<>(planned);
+        expected.remove(last);
+        expected.add(first, last);
+        assertEquals(expected, ids(up.plan()));
+        assertEquals(List.of(mix.id()), events.of(Topics.MIXER_MIX_PLAN_CHANGED).stream()
+                .map(event -> event.getProperty(EventProperties.MIX_ID)).toList(), "a move changes the plan");
+        String moved = planned.get(first);
+        MixView down = service.moveInPlan(mix.id(), moved, planned.size() - 1);
+        assertEquals(moved, ids(down.plan()).get(planned.size() - 1), "moved down to the end");
+
+        assertThrows(IllegalStateException.class, () -> service.moveInPlan(mix.id(), planned.get(0), first),
+                "the playing track stays where it is");
+        assertThrows(IllegalStateException.class, () -> service.moveInPlan(mix.id(), last, 0),
+                "nothing goes before the playing track");
+        assertThrows(IllegalArgumentException.class, () -> service.moveInPlan(mix.id(), last, planned.size()));
+        assertThrows(IllegalArgumentException.class, () -> service.moveInPlan(mix.id(), last, -1));
+        assertThrows(NoSuchElementException.class, () -> service.moveInPlan(mix.id(), "4", first), "not planned");
+
+        List<String> plan = ids(service.get(mix.id()).plan());
+        RenderStatus render = awaitRender(mix.id(), StreamFormat.FLAC);
+        assertEquals("DONE", render.state(), render.error());
+        assertEquals(plan, cueTrackIds(Path.of(render.cueFile())), "the render mixes the new order");
+    }
+
+    @Test
+    void extendingNeverBringsBackATrackTakenOutOfThePlanUnlessItIsPutNextAgain() {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, "1", null), new MixOptions(3, null, null, null, 0, null, null));
+        String out = mix.plan().get(2).trackId();
+        assertTrue(mix.plan().get(2).editable(), mix.plan().toString());
+        service.removeFromPlan(mix.id(), out);
+
+        MixView longer = service.extend(mix.id(), 10);
+        assertTrue(longer.plan().size() > 2, longer.planEnd());
+        assertFalse(ids(longer.plan()).contains(out), "the planner chose " + out + " again: " + ids(longer.plan()));
+
+        MixView back = service.playNext(mix.id(), out);
+        assertTrue(ids(back.plan()).contains(out), "put next, it is planned again");
+    }
+
+    @Test
+    void theMixPostsItsStartEachTrackListenersHearItsPlanChangesAndItsStopAndNeverItsToken() throws Exception {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, null, List.of("1", "2", "7")), null);
+        Event started = events.await(Topics.MIXER_MIX_STARTED, event -> true, Duration.ofSeconds(5));
+        assertEquals(mix.id(), started.getProperty(EventProperties.MIX_ID));
+        assertEquals(3L, started.getProperty(EventProperties.TOTAL));
+
+        long firstId = Long.parseLong(mix.plan().get(0).trackId());
+        Event first = events.await(Topics.MIXER_MIX_TRACK_CHANGED,
+                event -> firstId == (Long) event.getProperty(EventProperties.TRACK_ID), Duration.ofSeconds(10));
+        assertEquals(0.0, (Double) first.getProperty(EventProperties.POSITION_SECONDS));
+        assertEquals("Odd Artist 1 - Track 1", first.getProperty(EventProperties.TRACK_NAME));
+
+        service.skip(mix.id());
+        long secondId = Long.parseLong(mix.plan().get(1).trackId());
+        Event second = events.await(Topics.MIXER_MIX_TRACK_CHANGED,
+                event -> secondId == (Long) event.getProperty(EventProperties.TRACK_ID), Duration.ofSeconds(10));
+        MixView after = service.get(mix.id());
+        assertEquals(Long.toString(secondId), after.nowPlaying().trackId(), "the event comes once listeners hear it");
+        assertEquals(after.nowPlaying().startSeconds(), (Double) second.getProperty(EventProperties.POSITION_SECONDS),
+                1e-9);
+        assertTrue(after.nowPlaying().startSeconds() < TestLibrary.SECONDS / 2, "a skip, not the planned transition");
+
+        MixView edited = service.playNext(mix.id(), "5");
+        Event changed = events.await(Topics.MIXER_MIX_PLAN_CHANGED, event -> true, Duration.ofSeconds(5));
+        assertEquals(mix.id(), changed.getProperty(EventProperties.MIX_ID));
+        assertEquals((long) edited.plan().size(), changed.getProperty(EventProperties.TOTAL));
+        service.extend(mix.id(), 2);
+        assertEquals(2, events.of(Topics.MIXER_MIX_PLAN_CHANGED).size());
+
+        service.stop(mix.id());
+        service.stop(mix.id());
+        Event stopped = events.await(Topics.MIXER_MIX_STOPPED, event -> true, Duration.ofSeconds(5));
+        assertEquals("STOPPED", stopped.getProperty(EventProperties.STATE));
+        assertEquals(1, events.of(Topics.MIXER_MIX_STOPPED).size(), "a second stop posts nothing");
+
+        for (Event event : events.events()) {
+            assertTrue(event.getTopic().startsWith("org/deckhand/mixer/mix/"), event.getTopic());
+            for (String name : event.getPropertyNames()) {
+                assertFalse(String.valueOf(event.getProperty(name)).contains(mix.token()),
+                        event.getTopic() + " carries the stream token in " + name);
+            }
+        }
+    }
+
+    @Test
+    void aMixThatPlaysItsWholePlanPostsStoppedAsEnded() throws Exception {
+        service = new MixService(new TestLibrary(), TestLibrary.opener(), new CueSheetService(), events,
+                TestLibrary.configuration(1, "", 2 * TestLibrary.SECONDS, 3600), data);
+        MixView mix = service.create(new Seed(null, null, List.of("1")), null);
+        Event ended = events.await(Topics.MIXER_MIX_STOPPED, event -> true, Duration.ofSeconds(60));
+        assertEquals(mix.id(), ended.getProperty(EventProperties.MIX_ID));
+        assertEquals("ENDED", ended.getProperty(EventProperties.STATE));
+        assertEquals("ENDED", service.get(mix.id()).state());
+    }
+
+    @Test
+    void aRenderPostsItsCompletionWithItsFile() throws Exception {
+        service = service(1);
+        MixView mix = service.create(new Seed(null, null, List.of("1", "2")), null);
+        RenderStatus status = awaitRender(mix.id(), StreamFormat.FLAC);
+        assertEquals("DONE", status.state(), status.error());
+        Event completed = events.await(Topics.MIXER_RENDER_COMPLETED, event -> true, Duration.ofSeconds(5));
+        assertEquals(mix.id(), completed.getProperty(EventProperties.MIX_ID));
+        assertEquals(status.file(), completed.getProperty(EventProperties.PATH));
+        assertTrue((Double) completed.getProperty(EventProperties.DURATION_SECONDS) > 0);
+    }
+
+    private static int firstEditable(MixView mix) {
+        for (int index = 0; index < mix.plan().size(); index++) {
+            if (mix.plan().get(index).editable()) {
+                return index;
+            }
+        }
+        throw new AssertionError("nothing in the plan can be edited: " + mix.plan());
+    }
+
+    private static List<String> cueTrackIds(Path cue) throws Exception {
+        Matcher titles = Pattern.compile("TITLE \"Track (\\d+)\"").matcher(Files.readString(cue,
+                StandardCharsets.UTF_8));
+        List<String> mixed = new ArrayList<>();
+        while (titles.find()) {
+            mixed.add(titles.group(1));
+        }
+        return mixed;
+    }
+
     private RenderStatus awaitRender(String id, StreamFormat format) throws Exception {
         service.render(id, format);
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -256,7 +400,7 @@ class MixServiceTest {
     }
 
     private MixService service(int maxMixes) {
-        return new MixService(new TestLibrary(), TestLibrary.opener(), new CueSheetService(),
+        return new MixService(new TestLibrary(), TestLibrary.opener(), new CueSheetService(), events,
                 TestLibrary.configuration(maxMixes), data);
     }
 

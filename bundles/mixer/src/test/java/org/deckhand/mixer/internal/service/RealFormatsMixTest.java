@@ -22,6 +22,7 @@ import org.deckhand.mixer.internal.audio.DecoderTrackOpener;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.testing.Ffmpeg;
 import org.deckhand.mixer.internal.testing.RealTracks;
+import org.deckhand.mixer.internal.testing.RecordingEventAdmin;
 import org.deckhand.mixer.internal.track.TrackFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,8 @@ class RealFormatsMixTest {
             }
         };
         MixService service = new MixService(library, new DecoderTrackOpener(new FileAudioDecoder(), paths::get,
-                MixService.SAMPLE_RATE_HZ), new CueSheetService(), TestLibrary.configuration(1), data);
+                MixService.SAMPLE_RATE_HZ), new CueSheetService(), new RecordingEventAdmin(), TestLibrary.configuration(1),
+                data);
         try {
             List<String> ids = paths.keySet().stream().map(String::valueOf).toList();
             MixView mix = service.create(new Seed(null, null, ids), new MixOptions(null, null, null, null, 0, null,
@@ -146,7 +148,7 @@ class RealFormatsMixTest {
             }
         };
         MixService service = new MixService(library, TestLibrary.opener(), new CueSheetService(),
-                TestLibrary.configuration(1), data);
+                new RecordingEventAdmin(), TestLibrary.configuration(1), data);
         try {
             MixView mix = service.create(new Seed(null, "1", null), new MixOptions(40, null, null, null, 0, null,
                     null));

@@ -21,6 +21,7 @@ import org.deckhand.mixer.internal.audio.DecoderTrackOpener;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.render.TransitionOptions;
 import org.deckhand.mixer.internal.testing.RealTracks;
+import org.deckhand.mixer.internal.testing.RecordingEventAdmin;
 import org.deckhand.mixer.internal.track.TrackFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class RealMixListeningTest {
 
         RenderJob job = new RenderJob("listen", tracks, new DecoderTrackOpener(new FileAudioDecoder(), paths::get,
                 MixService.SAMPLE_RATE_HZ), LONG_FADES, StreamFormat.MP3, 192, folder,
-                new CueSheetService());
+                new CueSheetService(), new MixEvents(new RecordingEventAdmin()), System::nanoTime);
         job.run();
         RenderStatus status = job.status();
         assertEquals("DONE", status.state(), status.error());

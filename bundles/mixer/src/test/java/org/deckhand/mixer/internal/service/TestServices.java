@@ -2,6 +2,7 @@ package org.deckhand.mixer.internal.service;
 
 import java.nio.file.Path;
 import org.deckhand.cue.internal.CueSheetService;
+import org.deckhand.mixer.internal.testing.RecordingEventAdmin;
 
 /** Builds mixer services over the synthetic {@link TestLibrary}, for tests in other packages. */
 public final class TestServices {
@@ -16,7 +17,7 @@ public final class TestServices {
      */
     public static MixService mixService(Path data, int maxMixes) {
         return new MixService(new TestLibrary(), TestLibrary.opener(), new CueSheetService(),
-                TestLibrary.configuration(maxMixes), data);
+                new RecordingEventAdmin(), TestLibrary.configuration(maxMixes), data);
     }
 
     /**

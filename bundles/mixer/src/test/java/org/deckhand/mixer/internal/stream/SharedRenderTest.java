@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.encode.WavEncoder;
-import org.deckhand.mixer.internal.render.MixListener;
 import org.deckhand.mixer.internal.render.MixRenderer;
 import org.deckhand.mixer.internal.render.TrackStart;
 import org.deckhand.mixer.internal.render.TransitionOptions;
@@ -34,6 +33,9 @@ class SharedRenderTest {
             -8);
 
     private final List<TrackStart> starts = new CopyOnWriteArrayList<>();
+    /** Each track listeners were told they hear, with the clock's frame at that moment. */
+    private final List<long[]> heard = new CopyOnWriteArrayList<>();
+    private final List<RenderState> ended = new CopyOnWriteArrayList<>();
     private SharedRender render;
 
     @AfterEach
@@ -99,16 +101,60 @@ class SharedRenderTest {
         }
     }
 
+    @Test
+    void eachTrackIsHeardWhenTheClockReachesItsFadeInNotWhenItIsRenderedAheadAndTheEndIsHeardOnce()
+            throws Exception {
+        render = start(2);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (render.state() == RenderState.PLAYING && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(100);
+        assertEquals(RenderState.ENDED, render.state());
+        assertEquals(List.of(1L, 2L), heard.stream().map(h -> h[0]).toList());
+        assertEquals(starts.stream().map(TrackStart::fadeInStartFrame).toList(), heard.stream().map(h -> h[1])
+                .toList(), "heard where they fade in");
+        for (long[] h : heard) {
+            assertTrue(h[2] >= h[1], "track " + h[0] + " was announced at frame " + h[2] + ", before its fade-in at "
+                    + h[1]);
+        }
+        assertEquals(List.of(RenderState.ENDED), ended);
+    }
+
+    @Test
+    void aStopIsHeardOnceAsStoppedAndTheSecondTrackNeverComes() throws Exception {
+        render = start(30);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (heard.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        render.stop();
+        render.stop();
+        Thread.sleep(200);
+        assertEquals(List.of(1L), heard.stream().map(h -> h[0]).toList(), "the first track starts the mix");
+        assertEquals(List.of(RenderState.STOPPED), ended);
+    }
+
     private SharedRender start(double trackSeconds) {
         TrackFacts one = Facts.rendering(1, 120, trackSeconds, null, 0, ReplayGain.NONE);
         TrackFacts two = Facts.rendering(2, 122, trackSeconds, null, 0, ReplayGain.NONE);
         Map<Long, float[][]> audio = Map.of(1L, ClickTrack.sine(440, 0.3, trackSeconds),
                 2L, ClickTrack.sine(660, 0.3, trackSeconds));
         Optional<TrackFacts>[] feed = new Optional[] {Optional.of(two)};
-        MixListener listener = new MixListener() {
+        PlaybackListener listener = new PlaybackListener() {
             @Override
             public void trackStarted(TrackStart start) {
                 starts.add(start);
+            }
+
+            @Override
+            public void trackHeard(TrackStart start) {
+                heard.add(new long[] {start.track().id(), start.fadeInStartFrame(), render.positionFrames()});
+            }
+
+            @Override
+            public void ended(RenderState state) {
+                ended.add(state);
             }
         };
         SharedRender shared = new SharedRender(renderListener -> new MixRenderer(one, () -> {
@@ -117,6 +163,7 @@ class SharedRenderTest {
             return next;
         }, track -> new ArraySource(audio.get(track.id())), OPTIONS, renderListener), listener,
                 key -> new WavEncoder(RATE), RATE, 1, 30, "test-mix");
+        render = shared;
         shared.start();
         return shared;
     }

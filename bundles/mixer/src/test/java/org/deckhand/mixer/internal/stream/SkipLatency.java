@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.encode.WavEncoder;
-import org.deckhand.mixer.internal.render.MixListener;
 import org.deckhand.mixer.internal.render.MixRenderer;
 import org.deckhand.mixer.internal.render.TrackFeed;
 import org.deckhand.mixer.internal.render.TransitionOptions;
@@ -53,7 +52,7 @@ final class SkipLatency implements AutoCloseable {
         TransitionOptions options = TransitionOptions.DEFAULTS;
         render = new SharedRender(listener -> new MixRenderer(all.get(0), feed, track -> new ArraySource(
                 ClickTrack.sine(pitches.get((int) track.id() - 1), AMPLITUDE, TRACK_SECONDS)), options, listener),
-                new MixListener() {
+                new PlaybackListener() {
                 }, key -> new WavEncoder(RATE), RATE, leadSeconds, 30, "skip-latency");
         render.start();
         listening = render.join(new StreamKey(StreamFormat.WAV, 0));

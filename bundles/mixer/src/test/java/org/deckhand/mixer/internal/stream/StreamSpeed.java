@@ -94,7 +94,7 @@ public final class StreamSpeed {
 
     private static void listen(float[][] first, float[][] second, int count, int seconds) throws Exception {
         String name = "speed-mix";
-        SharedRender render = new SharedRender(listener -> renderer(first, second, listener), new MixListener() {
+        SharedRender render = new SharedRender(listener -> renderer(first, second, listener), new PlaybackListener() {
         }, key -> new Mp3Encoder(RATE, key.bitRateKbps()), RATE, 4, 30, name);
         render.start();
         List<Thread> threads = new ArrayList<>();
@@ -146,7 +146,7 @@ public final class StreamSpeed {
     }
 
     private static MixRenderer renderer(float[][] first, float[][] second) {
-        return renderer(first, second, new MixListener() {
+        return renderer(first, second, new PlaybackListener() {
         });
     }
 

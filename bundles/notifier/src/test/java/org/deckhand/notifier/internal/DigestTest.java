@@ -122,4 +122,19 @@ class DigestTest {
         }
         assertEquals(3, sent.size(), "closing sends the open window");
     }
+
+    @Test
+    void aMixIsToldWhenItStartsAndStopsAndARenderWhenItEndsButNotEachTrackOrProgress() {
+        assertEquals("Mix started: Vv51K8qJ", EventMapper.map(Topics.MIXER_MIX_STARTED, Map.of(
+                EventProperties.MIX_ID, "Vv51K8qJ", EventProperties.TOTAL, 12L)).orElseThrow().title());
+        assertEquals("/mixes/Vv51K8qJ", EventMapper.map(Topics.MIXER_MIX_STOPPED, Map.of(
+                EventProperties.MIX_ID, "Vv51K8qJ", EventProperties.STATE, "ENDED")).orElseThrow().consolePath());
+        assertEquals(Level.ERROR, EventMapper.map(Topics.MIXER_RENDER_FAILED, Map.of(EventProperties.MIX_ID, "a",
+                EventProperties.PATH, "/data/renders/a.mp3", EventProperties.MESSAGE, "disk full")).orElseThrow()
+                .level());
+        assertTrue(EventMapper.map(Topics.MIXER_MIX_TRACK_CHANGED, Map.of(EventProperties.MIX_ID, "a",
+                EventProperties.TRACK_NAME, "Artist - Title")).isEmpty(), "a transition is no message");
+        assertTrue(EventMapper.map(Topics.MIXER_RENDER_PROGRESS, Map.of(EventProperties.MIX_ID, "a",
+                EventProperties.PROGRESS, 0.5)).isEmpty(), "progress is no message");
+    }
 }

@@ -65,6 +65,26 @@ public final class EventMapper {
                         : Optional.empty();
             case Topics.PLUGIN_CHANGED:
                 return Optional.of(plugin(p));
+            case Topics.MIXER_MIX_STARTED:
+                return Optional.of(new Notice(Kind.MIXER, Level.INFO, "mix started", "mixes started",
+                        Optional.empty(), Optional.of(p.text(EventProperties.MIX_ID)),
+                        "Mix started: " + p.text(EventProperties.MIX_ID), count(p.number(EventProperties.TOTAL))
+                        + " tracks planned", mixPath(p)));
+            case Topics.MIXER_MIX_STOPPED:
+                return Optional.of(new Notice(Kind.MIXER, Level.INFO, "mix stopped", "mixes stopped",
+                        Optional.empty(), Optional.of(p.text(EventProperties.MIX_ID)),
+                        "Mix " + ("ENDED".equals(p.text(EventProperties.STATE)) ? "ended" : "stopped") + ": "
+                        + p.text(EventProperties.MIX_ID), "", mixPath(p)));
+            case Topics.MIXER_RENDER_COMPLETED:
+                return Optional.of(new Notice(Kind.MIXER, Level.INFO, "render finished", "renders finished",
+                        Optional.empty(), fileName(p), "Render finished: " + fileName(p).orElse("a mix"),
+                        Math.round(p.decimal(EventProperties.DURATION_SECONDS)) + " s of audio", mixPath(p)));
+            case Topics.MIXER_RENDER_FAILED:
+                return Optional.of(new Notice(Kind.MIXER, Level.ERROR, "render failed", "renders failed",
+                        Optional.empty(), fileName(p), "Render failed: " + fileName(p).orElse("a mix"),
+                        p.text(EventProperties.MESSAGE), mixPath(p)));
+            case Topics.MIXER_MIX_TRACK_CHANGED, Topics.MIXER_MIX_PLAN_CHANGED, Topics.MIXER_RENDER_PROGRESS:
+                return Optional.empty();
             case Topics.TRACKLISTS_IMPORTED:
                 return Optional.of(new Notice(Kind.TRACKLISTS, Level.INFO, "tracklist imported",
                         "tracklists imported", Optional.empty(), Optional.of(p.text(EventProperties.SOURCE)),
@@ -112,6 +132,11 @@ public final class EventMapper {
         String title = Character.toUpperCase(one.charAt(0)) + one.substring(1) + ": " + name.orElse("a file");
         return new Notice(Kind.LIBRARY, level, one, many, format, name, title, p.text(EventProperties.PATH),
                 trackPath(p));
+    }
+
+    /** The console page of the mix an event is about. */
+    private static String mixPath(Props p) {
+        return "/mixes/" + p.text(EventProperties.MIX_ID);
     }
 
     private static Notice plugin(Props p) {

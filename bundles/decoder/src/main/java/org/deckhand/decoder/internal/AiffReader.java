@@ -38,11 +38,11 @@ final class AiffReader {
                 }
                 ByteBuffer ssnd = ByteBuffer.wrap(readFully(in, 8, fileName));
                 long offset = ssnd.getInt(0) & 0xFFFFFFFFL;
-                in.skipNBytes(offset);
+                skip(in, offset, fileName);
                 return source(fileName, in, comm, aifc, size - 8 - offset);
             }
             byte[] body = readFully(in, (int) Math.min(size + (size & 1), 1 << 20), fileName);
-            in.skipNBytes(Math.max(0, size + (size & 1) - body.length));
+            skip(in, Math.max(0, size + (size & 1) - body.length), fileName);
             if (id.equals("COMM")) {
                 comm = ByteBuffer.wrap(body);
             }
@@ -93,6 +93,15 @@ final class AiffReader {
         long mantissa = bytes.getLong(at + 2);
         double magnitude = (mantissa >>> 11) * Math.pow(2, (signAndExponent & 0x7FFF) - 16383 - 52);
         return (signAndExponent & 0x8000) != 0 ? -magnitude : magnitude;
+    }
+
+    private static void skip(InputStream in, long bytes, String fileName) throws IOException {
+        try {
+            in.skipNBytes(bytes);
+        } catch (EOFException e) {
+            throw new EOFException(fileName + ": the AIFF file ends inside a chunk that claims " + bytes
+                    + " more bytes");
+        }
     }
 
     private static byte[] readFully(InputStream in, int bytes, String fileName) throws IOException {

@@ -5,12 +5,14 @@ import { MixStart } from '../components/MixStart';
 import { ErrorNote } from '../components/ErrorNote';
 import { PageHeader } from '../components/PageHeader';
 import * as format from '../lib/format';
-import { usePolling, useResource } from '../lib/hooks';
+import { usePolling, useResource, useServerEvents } from '../lib/hooks';
 import { entryName, type Mix } from '../lib/mixes';
 
 
-/** How often the list of mixes is read again, milliseconds. */
+/** How often the list of mixes is read again besides the mixer's events (positions, listeners), milliseconds. */
 const REFRESH_MS = 5000;
+/** The mixer's topics after which the list is read again at once: a mix started or stopped. */
+const LIST_TOPICS = new Set(['org/deckhand/mixer/mix/STARTED', 'org/deckhand/mixer/mix/STOPPED']);
 
 interface Props {
   search: URLSearchParams;
@@ -19,6 +21,12 @@ interface Props {
 export function Mixer({ search }: Props) {
   const mixes = useResource<Mix[]>('/mixes');
   usePolling(mixes.reload, REFRESH_MS);
+  const reloadMixes = mixes.reload;
+  useServerEvents((event) => {
+    if (LIST_TOPICS.has(event.topic)) {
+      reloadMixes();
+    }
+  });
   const tracks = search.get('tracks')?.split(',').map((id) => id.trim()).filter(Boolean);
   const list = mixes.data ?? [];
   return (

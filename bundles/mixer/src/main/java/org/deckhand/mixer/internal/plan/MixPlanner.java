@@ -69,24 +69,13 @@ public final class MixPlanner {
     public MixPlan start(TrackFacts seed, int more) {
         double seedTarget = options.energyCurve() == null ? Double.NaN : options.energyCurve().at(0);
         MixPlan plan = new MixPlan(List.of(new PlannedTrack(seed, null, null, seedTarget, Set.of())), null);
-        return extend(plan, more);
-    }
-
-    /**
-     * Plans further tracks from the end of a plan. Extending a plan in steps gives the same plan as planning all its
-     * tracks at once.
-     *
-     * @param plan a plan made with the same pool and options
-     * @param more how many tracks to add, at most
-     * @return the longer plan; {@link MixPlan#exhausted()} when fewer than {@code more} tracks could be added
-     */
-    public MixPlan extend(MixPlan plan, int more) {
         return extend(plan, more, List.of());
     }
 
     /**
      * Plans further tracks from the end of a plan, leaving out some tracks (and the copies of their recordings) as
-     * if the plan held them: those the user took out of it.
+     * if the plan held them: those the user took out of it. Extending a plan in steps gives the same plan as planning
+     * all its tracks at once.
      *
      * @param plan a plan made with the same pool and options
      * @param more how many tracks to add, at most

@@ -27,6 +27,10 @@ final class MixEvents {
         this.eventAdmin = eventAdmin;
     }
 
+    /**
+     * @param mixId the mix
+     * @param planned how many tracks its plan holds
+     */
     void started(String mixId, int planned) {
         post(Topics.MIXER_MIX_STARTED, Map.of(EventProperties.MIX_ID, mixId, EventProperties.TOTAL, (long) planned));
     }
@@ -44,11 +48,19 @@ final class MixEvents {
                 EventProperties.POSITION_SECONDS, start.fadeInStartFrame() / (double) sampleRateHz));
     }
 
+    /**
+     * @param mixId the mix
+     * @param planned how many tracks its plan holds now
+     */
     void planChanged(String mixId, int planned) {
         post(Topics.MIXER_MIX_PLAN_CHANGED, Map.of(EventProperties.MIX_ID, mixId,
                 EventProperties.TOTAL, (long) planned));
     }
 
+    /**
+     * @param mixId the mix
+     * @param state {@link RenderState#STOPPED} when it was stopped, {@link RenderState#ENDED} when it played out
+     */
     void stopped(String mixId, RenderState state) {
         post(Topics.MIXER_MIX_STOPPED, Map.of(EventProperties.MIX_ID, mixId, EventProperties.STATE, state.name()));
     }
@@ -72,6 +84,11 @@ final class MixEvents {
                 EventProperties.PATH, file.toString(), EventProperties.DURATION_SECONDS, seconds));
     }
 
+    /**
+     * @param mixId the mix
+     * @param file the audio file the render was writing
+     * @param message why it failed, naming the mix and the file
+     */
     void renderFailed(String mixId, Path file, String message) {
         post(Topics.MIXER_RENDER_FAILED, Map.of(EventProperties.MIX_ID, mixId,
                 EventProperties.PATH, file.toString(), EventProperties.MESSAGE, message));

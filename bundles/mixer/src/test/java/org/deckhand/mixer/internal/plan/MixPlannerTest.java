@@ -83,7 +83,7 @@ class MixPlannerTest {
     @Test
     void extendingAPlanInStepsGivesTheSamePlanAsPlanningItAtOnce() {
         MixPlanner planner = new MixPlanner(library(400, 4), PlanOptions.DEFAULTS.withSeed(7));
-        MixPlan inSteps = planner.extend(planner.extend(planner.start(SEED, 10), 5), 15);
+        MixPlan inSteps = planner.extend(planner.extend(planner.start(SEED, 10), 5, List.of()), 15, List.of());
         assertEquals(ids(planner.start(SEED, 30)), ids(inSteps));
     }
 

@@ -69,8 +69,9 @@ class MixesResourceTest {
 
     @Test
     void thePlanIsEditedOverRestWithTheErrorsOfEachCase() {
-        MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, null, List.of("1", "2", "7")), null))
-                .getEntity();
+        MixView created = (MixView) resource.create(new MixRequest(new Seed(null, null, List.of("1", "2", "7")),
+                null)).getEntity();
+        MixView mix = TestServices.awaitSecondTrackTaken(service, created.id());
         MixView next = resource.playNext(mix.id(), new NextRequest("5"));
         assertTrue(next.plan().stream().anyMatch(entry -> entry.trackId().equals("5")), next.plan().toString());
         MixView removed = resource.removeFromPlan(mix.id(), "5");
@@ -86,8 +87,9 @@ class MixesResourceTest {
 
     @Test
     void aPlannedTrackIsMovedOverRestWithTheErrorsOfEachCase() {
-        MixView mix = (MixView) resource.create(new MixRequest(new Seed(null, null, List.of("1", "2", "7", "3")),
+        MixView created = (MixView) resource.create(new MixRequest(new Seed(null, null, List.of("1", "2", "7", "3")),
                 null)).getEntity();
+        MixView mix = TestServices.awaitSecondTrackTaken(service, created.id());
         List<String> planned = mix.plan().stream().map(EntryView::trackId).toList();
         int firstEditable = firstEditable(mix);
         String last = planned.get(planned.size() - 1);

@@ -1,9 +1,10 @@
 // Drives Deckhand's Subsonic API through subsonic-api (https://www.npmjs.com/package/subsonic-api), as a player
 // would: sign in with an API key, with a token (md5 of password and salt) and by form POST; browse, search, sync the
 // library with the empty query in pages, stream a song as it is and transcoded to Opus, fetch its cover art, star, rate and scrobble it, make a
-// playlist and save the play queue. Prints what it saw as one JSON
+// playlist, save the play queue and tune in to the live mixes listed as radio stations. Prints what it saw as one JSON
 // document for SubsonicIT to check.
-// Usage: node client.mjs URL API_KEY USER PASSWORD STREAM_FILE COVER_FILE (the Opus stream goes to STREAM_FILE.opus)
+// Usage: node client.mjs URL API_KEY USER PASSWORD STREAM_FILE COVER_FILE (the Opus stream goes to STREAM_FILE.opus,
+// the first radio station's to STREAM_FILE.radio.mp3)
 import { SubsonicAPI } from 'subsonic-api';
 import { writeFile } from 'node:fs/promises';
 
@@ -106,5 +107,23 @@ report.queue = queue.entry.map((e) => e.id);
 report.queueExpected = [songs[0].id, songs[1].id];
 report.queuePosition = queue.position;
 report.queueCurrent = queue.current;
-report.radioStations = (await byKey.getInternetRadioStations()).internetRadioStations.internetRadioStation.length;
+const stations = (await byKey.getInternetRadioStations()).internetRadioStations.internetRadioStation ?? [];
+report.radioStations = stations.map((s) => ({ id: s.id, name: s.name, streamUrl: s.streamUrl, homePageUrl: s.homePageUrl }));
+if (stations.length > 0) {
+  // A player tunes in to the first station: the first 64 KB of its endless MP3 stream.
+  const tuned = await fetch(stations[0].streamUrl);
+  report.radioStatus = tuned.status;
+  report.radioType = tuned.headers.get('content-type');
+  const reader = tuned.body.getReader();
+  const chunks = [];
+  let length = 0;
+  while (length < 65536) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.length;
+  }
+  await reader.cancel();
+  await writeFile(streamFile + '.radio.mp3', Buffer.concat(chunks));
+}
 process.stdout.write(JSON.stringify(report));

@@ -122,6 +122,9 @@ class SubsonicIT {
         }
         Ran install = run(List.of("npm", "install", "--no-audit", "--no-fund", "--silent"), work);
         assertEquals(0, install.exitValue(), "npm cannot install subsonic-api: " + install.errors());
+        HttpResponse<String> mix = server.postJson("/api/v1/mixes", "{\"seed\": {\"query\": \"Folk\"}}");
+        assertEquals(201, mix.statusCode(), mix.body());
+        String mixId = json(mix.body()).path("id").asText();
         Path stream = root.resolve("streamed");
         Path cover = root.resolve("cover-300.jpg");
         Process client = new ProcessBuilder("node", "client.mjs", "http://127.0.0.1:" + server.port(), apiKey, PLAYER,
@@ -150,7 +153,20 @@ class SubsonicIT {
         assertEquals(List.of("Folk", "Funk", "Game"), texts(report.path("genres")));
         assertEquals(4, report.path("newest").asInt(), "albums are grouped by album artist and title");
         assertEquals(3, report.path("random").asInt());
-        assertEquals(0, report.path("radioStations").asInt(), "the mixer lists no live mixes to other bundles yet");
+        JsonNode stations = report.path("radioStations");
+        assertEquals(1, stations.size(), "the live mix is a station: " + stations);
+        assertEquals(mixId, stations.path(0).path("id").asText());
+        assertTrue(stations.path(0).path("name").asText().startsWith("Deckhand mix from query Folk"),
+                stations.toString());
+        assertTrue(stations.path(0).path("streamUrl").asText().startsWith("http://127.0.0.1:" + server.port()
+                + "/stream/" + mixId + ".mp3?token="), stations.toString());
+        assertEquals("http://127.0.0.1:" + server.port() + "/mixes/" + mixId,
+                stations.path(0).path("homePageUrl").asText());
+        assertEquals(200, report.path("radioStatus").asInt());
+        assertEquals("audio/mpeg", report.path("radioType").asText());
+        Ran tuned = run(List.of("ffmpeg", "-v", "error", "-f", "mp3", "-i", stream + ".radio.mp3", "-f", "null",
+                "-"));
+        assertEquals(0, tuned.exitValue(), "ffmpeg cannot decode what the station played: " + tuned.errors());
 
         String streamed = report.path("streamedSong").asText();
         assertTrue(texts(report.path("starredSongs")).contains(streamed));

@@ -28,9 +28,11 @@ interface Endpoint {
      *     endpoints answered without credentials
      * @param annotations the owner's stars, ratings, plays, playlists and play queue
      * @param marks the annotations of every item, read once for the request
+     * @param serverUrl the address the client reached the server at, without a trailing slash, such as
+     *     {@code http://nas.local:8750}
      */
     record Call(Params params, LibrarySnapshot library, String principal, Annotations annotations,
-            Supplier<Map<String, Annotation>> marks) {
+            Supplier<Map<String, Annotation>> marks, String serverUrl) {
 
         /**
          * @param id an item's id: a song's, album's or artist's

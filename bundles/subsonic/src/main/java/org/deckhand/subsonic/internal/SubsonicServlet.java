@@ -20,12 +20,15 @@ import org.deckhand.api.catalog.Annotations;
 import org.deckhand.api.catalog.Annotations.Annotation;
 import org.deckhand.api.library.Artwork;
 import org.deckhand.api.library.ArtworkThumbnails;
+import org.deckhand.api.mixer.LiveMixes;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.security.Authenticator;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +63,15 @@ public final class SubsonicServlet extends HttpServlet {
      * @param authenticator checks API keys
      * @param covers the artwork in the files, whole or as thumbnails
      * @param annotations the owner's stars, ratings, plays, playlists and play queue
+     * @param mixes the mixer's live mixes, offered as internet radio stations; null when the mixer does not run
      * @throws IOException if the player account cannot be read
      */
     @Activate
     public SubsonicServlet(BundleContext context, @Reference LibraryView library,
             @Reference Authenticator authenticator, @Reference ArtworkThumbnails covers,
-            @Reference Annotations annotations)
-            throws IOException {
+            @Reference Annotations annotations,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            LiveMixes mixes) throws IOException {
         Path folder = Path.of(context.getProperty(RuntimeProperties.DATA), "subsonic");
         this.library = library;
         this.annotations = annotations;
@@ -79,6 +84,7 @@ public final class SubsonicServlet extends HttpServlet {
         BrowsingEndpoints.register(endpoints);
         ListEndpoints.register(endpoints, new SecureRandom());
         SimilarEndpoints.register(endpoints);
+        endpoints.put("getInternetRadioStations", new RadioStations(mixes));
         new AnnotationEndpoints(Clock.systemUTC(), new NowPlaying(Clock.systemUTC())).register(endpoints);
     }
 
@@ -121,7 +127,8 @@ public final class SubsonicServlet extends HttpServlet {
                 principal = auth.authenticate(params, request.getRemoteAddr());
             }
             LibrarySnapshot snapshot = SystemEndpoints.OPEN.contains(name) ? null : library.current();
-            Endpoint.Call call = new Endpoint.Call(params, snapshot, principal, annotations, new Marks(annotations));
+            Endpoint.Call call = new Endpoint.Call(params, snapshot, principal, annotations, new Marks(annotations),
+                    serverUrl(request));
             if (media) {
                 serveMedia(name, call, request, response, headOnly);
                 return;
@@ -185,6 +192,12 @@ public final class SubsonicServlet extends HttpServlet {
                         .flatMap(album -> Optional.ofNullable(album.coverSongId())).flatMap(Ids::trackId)
                         .flatMap(library::song));
         return song.orElseThrow(() -> SubsonicException.notFound("Cover art", id));
+    }
+
+    /** @return the scheme, host, port and context path the client reached the server at, such as http://nas:8750 */
+    private static String serverUrl(HttpServletRequest request) {
+        StringBuffer url = request.getRequestURL();
+        return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath();
     }
 
     /**

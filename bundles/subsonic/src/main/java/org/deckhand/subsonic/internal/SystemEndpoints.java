@@ -6,9 +6,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The system endpoints (ping, getLicense, getOpenSubsonicExtensions, getUser, getScanStatus) and those that answer
- * what Deckhand does not know yet: no lyrics (the tag reader does not read them), and no internet radio stations
- * (the mixer offers no service that lists its live mixes to other bundles).
+ * The system endpoints (ping, getLicense, getOpenSubsonicExtensions, getUser, getScanStatus) and the one that answers
+ * what Deckhand does not know yet: no lyrics (the tag reader does not read them).
  */
 final class SystemEndpoints {
 
@@ -37,8 +36,6 @@ final class SystemEndpoints {
         endpoints.put("getUser", SystemEndpoints::user);
         endpoints.put("getScanStatus", (call, answer) -> answer.child("scanStatus").attr("scanning", false)
                 .attr("count", (long) call.library().songs().size()));
-        endpoints.put("getInternetRadioStations", (call, answer) -> answer.child("internetRadioStations")
-                .emptyList("internetRadioStation"));
         endpoints.put("getLyricsBySongId", (call, answer) -> {
             call.song("id");
             answer.childExtension("lyricsList").emptyList("structuredLyrics");

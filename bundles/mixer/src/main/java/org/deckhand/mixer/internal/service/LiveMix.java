@@ -34,6 +34,7 @@ final class LiveMix implements TrackFeed, PlaybackListener {
     private static final Logger LOG = LoggerFactory.getLogger(LiveMix.class);
 
     private final String id;
+    private final String seed;
     private final Instant createdAt = Instant.now();
     private final MixPlanner planner;
     private final MixSettings settings;
@@ -51,14 +52,17 @@ final class LiveMix implements TrackFeed, PlaybackListener {
 
     /**
      * @param id the mix's id
+     * @param seed what it was planned from, as {@link Seed#describe()} tells it
      * @param planner plans from its pool
      * @param plan the plan so far, the first track first
      * @param settings its options
      * @param sampleRateHz the mix's sample rate, Hz
      * @param events where it posts what listeners hear
      */
-    LiveMix(String id, MixPlanner planner, MixPlan plan, MixSettings settings, int sampleRateHz, MixEvents events) {
+    LiveMix(String id, String seed, MixPlanner planner, MixPlan plan, MixSettings settings, int sampleRateHz,
+            MixEvents events) {
         this.id = id;
+        this.seed = seed;
         this.events = events;
         this.planner = planner;
         this.plan = plan;
@@ -279,8 +283,8 @@ final class LiveMix implements TrackFeed, PlaybackListener {
         for (String kind : List.of("mp3", "flac", "wav", "m3u", "pls")) {
             streams.put(kind, "/stream/" + id + "." + kind + "?token=" + current);
         }
-        return new MixView(id, state.name(), createdAt, position / (double) sampleRateHz, render.paused(), nowPlaying,
-                next, all, render.listeners(), current, streams, planEnd());
+        return new MixView(id, seed, state.name(), createdAt, position / (double) sampleRateHz, render.paused(),
+                nowPlaying, next, all, render.listeners(), current, streams, planEnd());
     }
 
     private String planEnd() {

@@ -200,7 +200,7 @@ public final class MixService {
                         + "(expireSeconds)");
             }
             String id = newId();
-            LiveMix mix = new LiveMix(id, planner, plan, settings, SAMPLE_RATE_HZ, events);
+            LiveMix mix = new LiveMix(id, seed.describe(), planner, plan, settings, SAMPLE_RATE_HZ, events);
             TransitionOptions transitions = settings.transitionOptions();
             SharedRender render = new SharedRender(
                     listener -> new MixRenderer(mix.first(), mix, opener, transitions, listener), mix,

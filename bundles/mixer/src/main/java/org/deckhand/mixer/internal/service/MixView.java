@@ -9,6 +9,7 @@ import java.util.Map;
  * A mix as the API shows it.
  *
  * @param id the mix's id
+ * @param seed what it was planned from, such as {@code query genre:techno}, {@code track 12} or {@code crate 3}
  * @param state {@code PLAYING}, {@code STOPPED} or {@code ENDED}
  * @param createdAt when it was created
  * @param positionSeconds how far listeners are into it, seconds (it stands still while the mix is paused for want
@@ -25,7 +26,7 @@ import java.util.Map;
  *     planner found no track that may follow its last, and which limit left none (key, BPM window, artists, a pool
  *     used up)
  */
-public record MixView(String id, String state, Instant createdAt, double positionSeconds, boolean paused,
+public record MixView(String id, String seed, String state, Instant createdAt, double positionSeconds, boolean paused,
         @JsonInclude(JsonInclude.Include.ALWAYS) EntryView nowPlaying, List<EntryView> next, List<EntryView> plan,
         int listeners, String token, Map<String, String> streams, String planEnd) {
 }

@@ -3,21 +3,26 @@ package org.deckhand.notifier.discord.bot.internal;
 import java.time.Duration;
 import java.util.List;
 import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.mixer.LiveMixes;
 import org.deckhand.api.notify.ChannelSetting;
 import org.deckhand.api.notify.ChannelSettings;
 import org.deckhand.api.notify.ChannelType;
 import org.deckhand.api.notify.InvalidChannelSettingsException;
 import org.deckhand.api.notify.NotificationChannel;
+import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.search.TrackIndex;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The Discord bot channel type ({@code discord-bot}): a channel logs in as the bot whose token the user copied from
  * Discord's Developer Portal, posts to one channel of a server the bot was invited to, and answers the slash
- * commands {@code /deckhand search <query>} and {@code /deckhand status} there. Each channel has a bot session of
+ * commands {@code /deckhand search <query>}, {@code /deckhand status} and {@code /deckhand mix <query>} there. Each channel has a bot session of
  * its own; opening a channel reaches no network, {@link NotificationChannel#start()} logs the bot in.
  */
 @Component(service = ChannelType.class, configurationPid = BotConfiguration.PID)
@@ -32,17 +37,23 @@ public final class DiscordBotChannelType implements ChannelType {
     private final String apiBase;
     private final Duration timeout;
     private final LibraryAnswers answers;
+    private final MixAnswers mixes;
 
     /**
+     * @param context gives the host and port the server listens on, for the links to a mix
      * @param configuration the server-wide settings of Discord bots
      * @param index the library's search index, for {@code /deckhand search}
      * @param catalog the catalog, for the tracks found and {@code /deckhand status}
+     * @param mixes the mixer's live mixes, for {@code /deckhand mix}; null when the mixer does not run
      */
     @Activate
-    public DiscordBotChannelType(BotConfiguration configuration, @Reference TrackIndex index,
-            @Reference Catalog catalog) {
+    public DiscordBotChannelType(BundleContext context, BotConfiguration configuration, @Reference TrackIndex index,
+            @Reference Catalog catalog,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            LiveMixes mixes) {
         this(configuration.api_base().strip(), Duration.ofSeconds(configuration.request_timeout_seconds()), index,
-                catalog);
+                catalog, mixes, ServerAddress.of(context.getProperty(RuntimeProperties.HOST),
+                        context.getProperty(RuntimeProperties.PORT)));
     }
 
     /**
@@ -50,11 +61,16 @@ public final class DiscordBotChannelType implements ChannelType {
      * @param timeout the longest the bot's connection, and then one message, may take
      * @param index the library's search index
      * @param catalog the catalog
+     * @param mixes the mixer's live mixes; null when the mixer does not run
+     * @param server the address players on the network reach the server at, such as
+     *     {@code http://192.168.1.20:8750}, when the mixer's {@code publicUrl} is unset
      */
-    DiscordBotChannelType(String apiBase, Duration timeout, TrackIndex index, Catalog catalog) {
+    DiscordBotChannelType(String apiBase, Duration timeout, TrackIndex index, Catalog catalog, LiveMixes mixes,
+            String server) {
         this.apiBase = apiBase;
         this.timeout = timeout;
         this.answers = new LibraryAnswers(index, catalog);
+        this.mixes = new MixAnswers(mixes, () -> mixes == null ? server : mixes.publicUrl().orElse(server));
     }
 
     @Override
@@ -93,7 +109,7 @@ public final class DiscordBotChannelType implements ChannelType {
             throw new InvalidChannelSettingsException(CHANNEL, "must be a Discord channel id, a number such as "
                     + "1180000000000000000, not '" + channel + "'");
         }
-        BotSession session = new BotSession(token, apiBase, new SlashCommands(answers, channelId));
+        BotSession session = new BotSession(token, apiBase, new SlashCommands(answers, mixes, channelId));
         return new DiscordBotChannel(session, channelId, timeout);
     }
 }

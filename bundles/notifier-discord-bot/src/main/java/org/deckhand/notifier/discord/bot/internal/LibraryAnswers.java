@@ -100,7 +100,12 @@ final class LibraryAnswers {
         return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(n);
     }
 
-    private static String shorten(String text, int max) {
+    /**
+     * @param text a text
+     * @param max the most characters it may have
+     * @return it, cut to {@code max} characters with an ellipsis at the end when it is longer
+     */
+    static String shorten(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -74,7 +75,7 @@ class DiscordBotChannelTest {
         add("Robert Hood", "Minus", 130.0);
         index.commit();
         discord = new DiscordStandIn(TOKEN);
-        type = new DiscordBotChannelType(discord.apiBase(), WAIT, index, catalog);
+        type = new DiscordBotChannelType(discord.apiBase(), WAIT, index, catalog, null, "http://192.168.1.20:8750");
     }
 
     private void add(String artist, String title, double bpm) {
@@ -156,8 +157,9 @@ class DiscordBotChannelTest {
         JsonNode command = discord.requests().stream().filter(r -> r.method().equals("PUT")).findFirst()
                 .orElseThrow().body().path(0);
         assertEquals("deckhand", command.path("name").asText());
-        assertEquals(List.of("search", "status"), List.of(command.path("options").path(0).path("name").asText(),
-                command.path("options").path(1).path("name").asText()));
+        List<String> subcommands = new ArrayList<>();
+        command.path("options").forEach(option -> subcommands.add(option.path("name").asText()));
+        assertEquals(List.of("search", "status", "mix"), subcommands);
 
         String searchId = discord.interact(DiscordStandIn.CHANNEL, "search", "artist:surgeon bpm:>135");
         DiscordStandIn.Request search = discord.nextCallback(WAIT);
@@ -177,6 +179,10 @@ class DiscordBotChannelTest {
         discord.interact(DiscordStandIn.CHANNEL, "status", null);
         String status = discord.nextCallback(WAIT).body().path("data").path("content").asText();
         assertTrue(status.startsWith("Deckhand: 4 tracks (4 FLAC), 0 missing"), status);
+
+        discord.interact(DiscordStandIn.CHANNEL, "mix", "artist:surgeon");
+        String mix = discord.nextCallback(WAIT).body().path("data").path("content").asText();
+        assertEquals("Mix `artist:surgeon`: the mixer does not run on this server.", mix);
 
         discord.interact(DiscordStandIn.OTHER_CHANNEL, "status", null);
         JsonNode elsewhere = discord.nextCallback(WAIT).body().path("data");

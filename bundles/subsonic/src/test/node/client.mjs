@@ -1,7 +1,7 @@
 // Drives Deckhand's Subsonic API through subsonic-api (https://www.npmjs.com/package/subsonic-api), as a player
 // would: sign in with an API key, with a token (md5 of password and salt) and by form POST; browse, search, sync the
 // library with the empty query in pages, stream a song as it is and transcoded to Opus, fetch its cover art, star, rate and scrobble it, make a
-// playlist, save the play queue and tune in to the live mixes listed as radio stations. Prints what it saw as one JSON
+// playlist, save the play queue, read lyrics and tune in to the live mixes listed as radio stations. Prints what it saw as one JSON
 // document for SubsonicIT to check.
 // Usage: node client.mjs URL API_KEY USER PASSWORD STREAM_FILE COVER_FILE (the Opus stream goes to STREAM_FILE.opus,
 // the first radio station's to STREAM_FILE.radio.mp3)
@@ -107,6 +107,12 @@ report.queue = queue.entry.map((e) => e.id);
 report.queueExpected = [songs[0].id, songs[1].id];
 report.queuePosition = queue.position;
 report.queueCurrent = queue.current;
+const lyricsOf = async (title) => ((await byKey.getLyricsBySongId({ id: songs.find((s) => s.title === title).id }))
+  .lyricsList.structuredLyrics ?? []).map((l) => ({ lang: l.lang, synced: l.synced, offset: l.offset ?? null,
+  line: l.line }));
+report.lyricsFolk = await lyricsOf('Folk in A Minor');
+report.lyricsFunk = await lyricsOf('BV Funk');
+report.lyricsByName = (await byToken.getLyrics({ artist: 'Redfarn', title: 'No Work Song' })).lyrics.value;
 const stations = (await byKey.getInternetRadioStations()).internetRadioStations.internetRadioStation ?? [];
 report.radioStations = stations.map((s) => ({ id: s.id, name: s.name, streamUrl: s.streamUrl, homePageUrl: s.homePageUrl }));
 if (stations.length > 0) {

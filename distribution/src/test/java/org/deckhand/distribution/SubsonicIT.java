@@ -66,6 +66,13 @@ class SubsonicIT {
             new String[] {"midi_blupi_music006.flac", "Planet Blupi", "Music 6", "Blupi", "Game"},
             new String[] {"midi_openmsx_no_work_song_redfarn.flac", "Redfarn", "No Work Song", "openMSX", "Game"});
 
+    /** The lyrics of each track: in its tags, but for the second, whose are in an LRC file beside it. */
+    private static final String[] LYRICS = {
+        "[00:01.00]Folk line one\n[00:03.50]Folk line two",
+        "[offset:-100]\n[00:02.00]Funk from the LRC file",
+        "Blupi sings\nwithout times",
+        "No work\nall play"};
+
     @TempDir
     static Path root;
 
@@ -94,10 +101,14 @@ class SubsonicIT {
             if (i == 0) {
                 command.add("--import-picture-from=3|image/jpeg|||" + cover);
             }
+            if (i != 1) {
+                command.add("--set-tag=LYRICS=" + LYRICS[i]);
+            }
             command.add(copy.toString());
             Ran tagged = run(command);
             assertEquals(0, tagged.exitValue(), "metaflac cannot tag " + copy + ": " + tagged.errors());
         }
+        Files.writeString(music.resolve(LIBRARY.get(1)[0].replace(".flac", ".lrc")), LYRICS[1]);
         server = DeckhandProcess.start(root.resolve("deckhand"), "--music", music.toString());
         server.awaitReady();
         assertTrue(eventually(() -> json(server.get("/api/v1/library/stats").body()).path("tracks").asInt()
@@ -162,6 +173,13 @@ class SubsonicIT {
                 + "/stream/" + mixId + ".mp3?token="), stations.toString());
         assertEquals("http://127.0.0.1:" + server.port() + "/mixes/" + mixId,
                 stations.path(0).path("homePageUrl").asText());
+        assertEquals("[{\"lang\":\"und\",\"synced\":true,\"offset\":null,\"line\":[{\"start\":1000,"
+                + "\"value\":\"Folk line one\"},{\"start\":3500,\"value\":\"Folk line two\"}]}]",
+                report.path("lyricsFolk").toString());
+        assertEquals("[{\"lang\":\"und\",\"synced\":true,\"offset\":-100,\"line\":[{\"start\":2000,"
+                + "\"value\":\"Funk from the LRC file\"}]}]", report.path("lyricsFunk").toString());
+        assertEquals("No work\nall play", report.path("lyricsByName").asText());
+        assertTrue(texts(report.path("extensions")).contains("songLyrics"));
         assertEquals(200, report.path("radioStatus").asInt());
         assertEquals("audio/mpeg", report.path("radioType").asText());
         Ran tuned = run(List.of("ffmpeg", "-v", "error", "-f", "mp3", "-i", stream + ".radio.mp3", "-f", "null",
@@ -280,6 +298,7 @@ class SubsonicIT {
                 new String[] {"getAlbumList2", "type", "recent"}, new String[] {"setRating", "id", songId, "rating",
                     "5"}, new String[] {"getAlbumList2", "type", "highest"},
                 new String[] {"getInternetRadioStations"}, new String[] {"getLyricsBySongId", "id", songId},
+                new String[] {"getLyrics", "artist", "Redfarn", "title", "No Work Song"},
                 new String[] {"getUser", "username", "apikey:phone"}, new String[] {"getScanStatus"},
                 new String[] {"getPlayQueue"}, new String[] {"getSong", "id", "tr-999999"},
                 new String[] {"getSong"});

@@ -38,4 +38,17 @@ public interface TagReader {
      * @throws UnreadableAudioException if the file cannot be read as audio
      */
     Optional<Artwork> readArtwork(Path file) throws UnreadableAudioException;
+
+    /**
+     * Reads a track's lyrics: from an LRC file beside it with the same name ({@code Song.lrc} for {@code Song.flac}),
+     * else from its tags (ID3v2 {@code USLT}, Vorbis comment {@code LYRICS} or {@code UNSYNCEDLYRICS}, MP4
+     * {@code ©lyr}, APEv2 {@code Lyrics}); lyrics in either place whose lines carry LRC time tags
+     * ({@code [mm:ss.xx]}) are synced.
+     *
+     * @param file an audio file
+     * @return the lyrics, or empty when there are none
+     * @throws UnreadableAudioException if the file cannot be read as audio
+     * @since 1.4
+     */
+    Optional<Lyrics> readLyrics(Path file) throws UnreadableAudioException;
 }

@@ -3,7 +3,7 @@
  * {@link org.deckhand.api.library.AudioFile} and described by its {@link org.deckhand.api.library.Tags}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.deckhand.api.library;
 
 import org.osgi.annotation.bundle.Export;

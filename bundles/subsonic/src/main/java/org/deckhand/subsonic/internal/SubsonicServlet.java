@@ -20,6 +20,7 @@ import org.deckhand.api.catalog.Annotations;
 import org.deckhand.api.catalog.Annotations.Annotation;
 import org.deckhand.api.library.Artwork;
 import org.deckhand.api.library.ArtworkThumbnails;
+import org.deckhand.api.library.TagReader;
 import org.deckhand.api.mixer.LiveMixes;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.security.Authenticator;
@@ -63,13 +64,14 @@ public final class SubsonicServlet extends HttpServlet {
      * @param authenticator checks API keys
      * @param covers the artwork in the files, whole or as thumbnails
      * @param annotations the owner's stars, ratings, plays, playlists and play queue
+     * @param tags reads the songs' lyrics
      * @param mixes the mixer's live mixes, offered as internet radio stations; null when the mixer does not run
      * @throws IOException if the player account cannot be read
      */
     @Activate
     public SubsonicServlet(BundleContext context, @Reference LibraryView library,
             @Reference Authenticator authenticator, @Reference ArtworkThumbnails covers,
-            @Reference Annotations annotations,
+            @Reference Annotations annotations, @Reference TagReader tags,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             LiveMixes mixes) throws IOException {
         Path folder = Path.of(context.getProperty(RuntimeProperties.DATA), "subsonic");
@@ -85,6 +87,7 @@ public final class SubsonicServlet extends HttpServlet {
         ListEndpoints.register(endpoints, new SecureRandom());
         SimilarEndpoints.register(endpoints);
         endpoints.put("getInternetRadioStations", new RadioStations(mixes));
+        LyricsEndpoints.register(endpoints, tags);
         new AnnotationEndpoints(Clock.systemUTC(), new NowPlaying(Clock.systemUTC())).register(endpoints);
     }
 

@@ -6,8 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The system endpoints (ping, getLicense, getOpenSubsonicExtensions, getUser, getScanStatus) and the one that answers
- * what Deckhand does not know yet: no lyrics (the tag reader does not read them).
+ * The system endpoints: ping, getLicense, getOpenSubsonicExtensions, getUser, getScanStatus.
  */
 final class SystemEndpoints {
 
@@ -18,7 +17,8 @@ final class SystemEndpoints {
     static final Map<String, List<Integer>> EXTENSIONS = Map.of(
             "apiKeyAuthentication", List.of(1),
             "formPost", List.of(1),
-            "deckhandKey", List.of(1));
+            "deckhandKey", List.of(1),
+            LyricsEndpoints.SONG_LYRICS, List.of(1));
     /** The extension announced where ffmpeg is installed. */
     static final String TRANSCODE_OFFSET = "transcodeOffset";
 
@@ -36,10 +36,6 @@ final class SystemEndpoints {
         endpoints.put("getUser", SystemEndpoints::user);
         endpoints.put("getScanStatus", (call, answer) -> answer.child("scanStatus").attr("scanning", false)
                 .attr("count", (long) call.library().songs().size()));
-        endpoints.put("getLyricsBySongId", (call, answer) -> {
-            call.song("id");
-            answer.childExtension("lyricsList").emptyList("structuredLyrics");
-        });
     }
 
     private static void extensions(Element answer, boolean transcodes) {

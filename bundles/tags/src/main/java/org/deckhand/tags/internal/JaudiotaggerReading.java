@@ -82,9 +82,10 @@ final class JaudiotaggerReading {
     }
 
     /**
-     * @return the file as JAudioTagger reads it, or null when it cannot (its artwork is then unknown)
+     * @return the file as JAudioTagger reads it, for its artwork or lyrics; null when it cannot (they are then
+     *     unknown)
      */
-    AudioFile readForArtwork(Path file, AudioFormat format) {
+    AudioFile readForTags(Path file, AudioFormat format) {
         try {
             HeaderClaims.check(file, format);
             return log.collecting(file, () -> withinMemory(() -> AudioFileIO.readAs(file.toFile(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.deckhand.api.library.Artwork;
 import org.deckhand.api.library.AudioProperties;
+import org.deckhand.api.library.Lyrics;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.TagReader;
 import org.deckhand.api.library.Tags;
@@ -91,13 +92,43 @@ public final class JaudiotaggerTagReader implements TagReader {
                 case WV:
                     return Optional.empty();
                 default:
-                    AudioFile audioFile = jaudiotagger.readForArtwork(file, format);
+                    AudioFile audioFile = jaudiotagger.readForTags(file, format);
                     return audioFile == null ? Optional.empty() : ArtworkPicker.frontCover(audioFile.getTag());
             }
         } catch (IOException e) {
             throw truncatedOr(file, format, e);
         } catch (Exception e) {
             LOG.debug("Cannot read the artwork of {}", file, e);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Lyrics> readLyrics(Path file) throws UnreadableAudioException {
+        AudioFormat format = audioFormatOf(file);
+        try {
+            Optional<Lyrics> beside = LyricsSources.besideFile(file);
+            if (beside.isPresent()) {
+                return beside;
+            }
+        } catch (IOException e) {
+            LOG.warn("The lyrics beside {} cannot be read: {}", file, e.getMessage());
+        }
+        try {
+            switch (format) {
+                case OPUS:
+                    return LyricsSources.inTag(OggOpusFile.read(file).tag());
+                case APE:
+                case WV:
+                    return Optional.empty();
+                default:
+                    AudioFile audioFile = jaudiotagger.readForTags(file, format);
+                    return audioFile == null ? Optional.empty() : LyricsSources.inTag(audioFile.getTag());
+            }
+        } catch (IOException e) {
+            throw truncatedOr(file, format, e);
+        } catch (Exception e) {
+            LOG.debug("Cannot read the lyrics of {}", file, e);
             return Optional.empty();
         }
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.deckhand.api.event.Topics;
 import org.deckhand.api.library.LibraryScanner;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.osgi.framework.BundleContext;
@@ -26,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the server's health every {@value #INTERVAL_SECONDS} seconds, starting {@value #INTERVAL_SECONDS} seconds
  * after it starts, on one low-priority thread, and posts what went wrong since the last check: a file store of the
- * data folder or of a music folder low on space or nearly full ({@link DiskSpace}, {@code org/deckhand/health/disk/
- * LOW}), a core bundle not active ({@link BundleStates}, {@code org/deckhand/health/bundle/INACTIVE}). Each is told
- * once per change of state, never at each check.
+ * data folder or of a music folder low on space or nearly full ({@link DiskSpace}, {@link Topics#HEALTH_DISK_LOW}),
+ * a core bundle not active ({@link BundleStates}, {@link Topics#HEALTH_BUNDLE_INACTIVE}). Each is told once per
+ * change of state, never at each check. The state lives in memory: a restart of the server, or of this component
+ * (when the watcher comes or goes), tells a condition that lasts once more.
  */
 @Component(immediate = true)
 public final class HealthMonitor {

@@ -168,6 +168,37 @@ public class KernelBundlesIT {
     }
 
     @Test
+    public void anApiKeyCreatedOverRestArrivesOnTheEventStreamByNameWithoutItsToken() throws Exception {
+        awaitHealthy();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/events"))
+                .header("Authorization", basic(PASSWORD)).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        try (BufferedReader stream = new BufferedReader(
+                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertEquals(": Deckhand events", stream.readLine());
+
+            HttpResponse<String> created = awaitPost("/api/v1/keys", "{\"name\": \"pax-exam key\"}", 201);
+            assertEquals(created.body(), 201, created.statusCode());
+            String token = created.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+            String id = created.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+            CompletableFuture<String> told = CompletableFuture.supplyAsync(() -> {
+                while (true) {
+                    List<String> event = readEvent(stream);
+                    if (event.isEmpty() || event.contains("event: org/deckhand/security/apikey/CREATED")) {
+                        return event.stream().filter(l -> l.startsWith("data:")).findFirst().orElse("");
+                    }
+                }
+            });
+            String data = told.get(10, TimeUnit.SECONDS);
+
+            assertTrue(data, data.contains("\"apikey.name\":\"pax-exam key\""));
+            assertTrue(data, data.contains("\"apikey.id\":\"" + id + "\""));
+            assertTrue(data, !data.contains(token.substring(token.lastIndexOf('_') + 1)));
+        }
+    }
+
+    @Test
     public void aPastedTracklistIsImportedAndTheFetcherGivesItsFigures() throws Exception {
         awaitHealthy();
         HttpResponse<String> imported = http.send(HttpRequest.newBuilder(uri("/api/v1/tracklists"))

@@ -95,6 +95,69 @@ public final class EventProperties {
      */
     public static final String PROGRESS = "progress";
 
+    /**
+     * Usable space left on a file store, in bytes, {@link Long}.
+     *
+     * @since 1.4
+     */
+    public static final String FREE_BYTES = "free.bytes";
+
+    /**
+     * The size of a file store, in bytes, {@link Long}.
+     *
+     * @since 1.4
+     */
+    public static final String SIZE_BYTES = "size.bytes";
+
+    /**
+     * Whether a file store is nearly full, not merely low on space, {@link Boolean}.
+     *
+     * @since 1.4
+     */
+    public static final String NEARLY_FULL = "nearly.full";
+
+    /**
+     * A bundle's symbolic name, such as {@code org.deckhand.catalog}, {@link String}.
+     *
+     * @since 1.4
+     */
+    public static final String SYMBOLIC_NAME = "bundle.symbolic.name";
+
+    /**
+     * A version, such as {@code 1.2.0}, {@link String}.
+     *
+     * @since 1.4
+     */
+    public static final String VERSION = "version";
+
+    /**
+     * The IP address of an HTTP client as the connection gives it, such as {@code 192.0.2.7}, {@link String}.
+     *
+     * @since 1.4
+     */
+    public static final String CLIENT_ADDRESS = "client.address";
+
+    /**
+     * The length of the window over which a count was taken, in seconds, {@link Long}.
+     *
+     * @since 1.4
+     */
+    public static final String WINDOW_SECONDS = "window.seconds";
+
+    /**
+     * The id of an API key, 12 hex digits, {@link String}; never its token.
+     *
+     * @since 1.4
+     */
+    public static final String KEY_ID = "apikey.id";
+
+    /**
+     * What the admin called an API key, such as {@code mpd on the living-room pi}, {@link String}.
+     *
+     * @since 1.4
+     */
+    public static final String KEY_NAME = "apikey.name";
+
     private EventProperties() {
     }
 }

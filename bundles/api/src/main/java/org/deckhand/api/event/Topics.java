@@ -183,6 +183,78 @@ public final class Topics {
      */
     public static final String MIXER_RENDER_FAILED = ROOT + "mixer/render/FAILED";
 
+    /**
+     * A music folder is not there, or cannot be read, or is empty while the catalog holds tracks in it: a network
+     * share that dropped out, most likely. Its tracks are left as they are. Posted once when the folder goes missing,
+     * not again while it stays so. Properties: {@link EventProperties#PATH} (the music folder),
+     * {@link EventProperties#MESSAGE} (what was found).
+     *
+     * @since 1.4
+     */
+    public static final String HEALTH_FOLDER_MISSING = ROOT + "health/folder/MISSING";
+
+    /**
+     * A music folder that was missing ({@link #HEALTH_FOLDER_MISSING}) can be read again. Properties:
+     * {@link EventProperties#PATH} (the music folder).
+     *
+     * @since 1.4
+     */
+    public static final String HEALTH_FOLDER_BACK = ROOT + "health/folder/BACK";
+
+    /**
+     * The file store (disk, partition or share) that holds the data folder or a music folder has little space left.
+     * Posted once when its space goes low, once more if it then becomes nearly full, and not again until the space
+     * has recovered. Properties: {@link EventProperties#PATH} (the data folder or the music folder on that store),
+     * {@link EventProperties#FREE_BYTES}, {@link EventProperties#SIZE_BYTES}, {@link EventProperties#NEARLY_FULL}.
+     *
+     * @since 1.4
+     */
+    public static final String HEALTH_DISK_LOW = ROOT + "health/disk/LOW";
+
+    /**
+     * A bundle of the server itself (not a plugin) is not active: it failed to start or stopped while the server
+     * runs. Posted once when it is found so, not again until it has been active again. Properties:
+     * {@link EventProperties#SYMBOLIC_NAME}, {@link EventProperties#STATE}.
+     *
+     * @since 1.4
+     */
+    public static final String HEALTH_BUNDLE_INACTIVE = ROOT + "health/bundle/INACTIVE";
+
+    /**
+     * A client address failed to sign in so often that its sign-ins are refused for a while (the password or token
+     * is then not even checked). Posted when the address gets throttled, at most once an hour for one address. No
+     * property holds what the client sent. Properties: {@link EventProperties#CLIENT_ADDRESS}, {@link EventProperties#FAILED_COUNT} (failed
+     * sign-ins within the window), {@link EventProperties#WINDOW_SECONDS}.
+     *
+     * @since 1.4
+     */
+    public static final String SECURITY_SIGNIN_THROTTLED = ROOT + "security/signin/THROTTLED";
+
+    /**
+     * An API key was created. Properties: {@link EventProperties#KEY_ID}, {@link EventProperties#KEY_NAME}; never
+     * the key's token.
+     *
+     * @since 1.4
+     */
+    public static final String SECURITY_APIKEY_CREATED = ROOT + "security/apikey/CREATED";
+
+    /**
+     * An API key was revoked: requests that present it are refused from now on. Properties:
+     * {@link EventProperties#KEY_ID}, {@link EventProperties#KEY_NAME}.
+     *
+     * @since 1.4
+     */
+    public static final String SECURITY_APIKEY_REVOKED = ROOT + "security/apikey/REVOKED";
+
+    /**
+     * A plugin jar was uploaded over the API and stored in the plugins folder, to be hot-loaded. Properties:
+     * {@link EventProperties#PLUGIN_ID}, {@link EventProperties#VERSION}, {@link EventProperties#PATH} (the jar in
+     * the plugins folder).
+     *
+     * @since 1.4
+     */
+    public static final String SECURITY_PLUGIN_UPLOADED = ROOT + "security/plugin/UPLOADED";
+
     private Topics() {
     }
 }

@@ -3,7 +3,7 @@
  * org.deckhand.api.event.Topics#ROOT}; the REST API relays all of them to clients over Server-Sent Events.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.deckhand.api.event;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,13 +9,19 @@ public enum Level {
     /** Something happened as it should: tracks added, a scan finished, a mix started. */
     INFO,
 
-    /** Something needs a look but nothing stopped: broken files found, a site blocked the tracklist fetcher. */
+    /**
+     * Something needs a look but nothing stopped: broken files found, a site blocked the tracklist fetcher, disk space
+     * low, sign-ins of an address throttled.
+     */
     WARNING,
 
-    /** Something failed: an analyser plugin, a renamer batch, a plugin that would not start. */
+    /**
+     * Something failed: an analyser plugin, a renamer batch, a plugin that would not start, a music folder gone
+     * missing, a bundle of the server not active.
+     */
     ERROR,
 
-    /** The server cannot do its job, or is under attack: a music folder gone, the disk full, repeated sign-ins. */
+    /** The server cannot do its job: the disk of the data folder or of a music folder nearly full. */
     CRITICAL;
 
     /**

@@ -19,6 +19,7 @@ import org.deckhand.notifier.internal.StandIn.Answer;
 import org.deckhand.notifier.internal.delivery.DeliveryPolicy;
 import org.deckhand.notifier.internal.digest.DigestCollector;
 import org.deckhand.notifier.internal.digest.EventMapper;
+import org.deckhand.notifier.internal.digest.Notice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DigestTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final long MIB = 1L << 20;
+    private static final long GIB = 1L << 30;
 
     @TempDir
     Path folder;
@@ -104,23 +107,101 @@ class DigestTest {
     }
 
     @Test
-    void criticalAndSecurityEventsSkipTheWindow() throws Exception {
+    void criticalAndSecurityEventsSkipTheWindowAndTheRestWaitsForIt() throws Exception {
         List<Message> sent = new CopyOnWriteArrayList<>();
         try (DigestCollector digests = new DigestCollector(Duration.ofMinutes(10), Centers.CONSOLE, sent::add,
                 java.time.Clock.systemUTC())) {
-            digests.add(EventMapper.map(Topics.ROOT + "security/signin/FAILED", Map.of(EventProperties.MESSAGE,
-                    "12 failed sign-ins from 192.0.2.7 in 5 minutes")).orElseThrow());
-            digests.add(EventMapper.map(Topics.ROOT + "health/folder/MISSING", Map.of(EventProperties.MESSAGE,
-                    "/music is gone", EventMapper.LEVEL_PROPERTY, "CRITICAL")).orElseThrow());
-            digests.add(EventMapper.map(Topics.ROOT + "health/disk/LOW", Map.of(EventProperties.MESSAGE,
-                    "2 GiB left")).orElseThrow());
-            assertEquals(2, sent.size(), "the security and critical messages went at once; the warning waits");
+            digests.add(EventMapper.map(Topics.SECURITY_SIGNIN_THROTTLED, Map.of(
+                    EventProperties.CLIENT_ADDRESS, "192.0.2.7", EventProperties.FAILED_COUNT, 10L,
+                    EventProperties.WINDOW_SECONDS, 300L)).orElseThrow());
+            digests.add(EventMapper.map(Topics.HEALTH_DISK_LOW, disk(900 * MIB, true)).orElseThrow());
+            digests.add(EventMapper.map(Topics.HEALTH_FOLDER_MISSING, Map.of(EventProperties.PATH, "/mnt/nas/music",
+                    EventProperties.MESSAGE, "the music folder is not there (a network share that dropped out?)"))
+                    .orElseThrow());
+            digests.add(EventMapper.map(Topics.HEALTH_DISK_LOW, disk(9L * GIB, false)).orElseThrow());
+            assertEquals(2, sent.size(), "the security and critical messages went at once; the others wait");
             assertEquals(Kind.SECURITY, sent.get(0).kind());
-            assertEquals("Security signin failed", sent.get(0).title());
-            assertEquals("12 failed sign-ins from 192.0.2.7 in 5 minutes", sent.get(0).text());
+            assertEquals(Level.WARNING, sent.get(0).level());
+            assertEquals("Sign-ins throttled: 10 failed from 192.0.2.7 within 5 minutes", sent.get(0).title());
+            assertEquals(Kind.HEALTH, sent.get(1).kind());
             assertEquals(Level.CRITICAL, sent.get(1).level());
+            assertEquals("Disk nearly full: 900 MiB free of 500.0 GiB (0.2 %)", sent.get(1).title());
         }
         assertEquals(3, sent.size(), "closing sends the open window");
+        Message health = sent.get(2);
+        assertEquals("1 music folder missing; 1 disk low on space", health.title());
+        assertEquals(Level.ERROR, health.level(), "a music folder missing is an error, the digest takes the highest");
+        assertEquals("Music folders missing: /mnt/nas/music\nDisks low on space: /var/lib/deckhand", health.text());
+    }
+
+    @Test
+    void eachHealthAndSecurityEventIsToldWithWhatItConcerns() {
+        Notice missing = EventMapper.map(Topics.HEALTH_FOLDER_MISSING, Map.of(EventProperties.PATH, "/mnt/nas/music",
+                EventProperties.MESSAGE, "the music folder is not there")).orElseThrow();
+        assertEquals(List.of("Music folder missing: /mnt/nas/music", "/library"),
+                List.of(missing.title(), missing.consolePath()));
+        assertTrue(missing.text().startsWith("the music folder is not there\n"), missing.text());
+        Notice back = EventMapper.map(Topics.HEALTH_FOLDER_BACK, Map.of(EventProperties.PATH, "/mnt/nas/music"))
+                .orElseThrow();
+        assertEquals(List.of(Kind.HEALTH, Level.INFO, "Music folder back: /mnt/nas/music"),
+                List.of(back.kind(), back.level(), back.title()));
+        Notice low = EventMapper.map(Topics.HEALTH_DISK_LOW, disk(9L * GIB, false)).orElseThrow();
+        assertEquals(List.of(Level.WARNING, "Disk space low: 9.0 GiB free of 500.0 GiB (1.8 %)"),
+                List.of(low.level(), low.title()));
+        assertEquals("On the disk that holds /var/lib/deckhand.", low.text());
+        Notice bundle = EventMapper.map(Topics.HEALTH_BUNDLE_INACTIVE, Map.of(EventProperties.SYMBOLIC_NAME,
+                "org.deckhand.catalog", EventProperties.STATE, "RESOLVED")).orElseThrow();
+        assertEquals(List.of(Kind.HEALTH, Level.ERROR, "Bundle not active: org.deckhand.catalog"),
+                List.of(bundle.kind(), bundle.level(), bundle.title()));
+        assertTrue(bundle.text().startsWith("State: RESOLVED."), bundle.text());
+
+        Notice created = EventMapper.map(Topics.SECURITY_APIKEY_CREATED, Map.of(EventProperties.KEY_ID,
+                "0123456789ab", EventProperties.KEY_NAME, "mpd on the living-room pi")).orElseThrow();
+        assertEquals(List.of(Kind.SECURITY, "API key created: mpd on the living-room pi", "Key id 0123456789ab"),
+                List.of(created.kind(), created.title(), created.text()));
+        assertTrue(created.urgent(), "security goes at once");
+        Notice revoked = EventMapper.map(Topics.SECURITY_APIKEY_REVOKED, Map.of(EventProperties.KEY_ID,
+                "0123456789ab", EventProperties.KEY_NAME, "tablet")).orElseThrow();
+        assertEquals("API key revoked: tablet", revoked.title());
+        Notice plugin = EventMapper.map(Topics.SECURITY_PLUGIN_UPLOADED, Map.of(EventProperties.PLUGIN_ID,
+                "com.example.bpm", EventProperties.VERSION, "1.2.0", EventProperties.PATH,
+                "/opt/deckhand/plugins/com.example.bpm.jar")).orElseThrow();
+        assertEquals(List.of(Kind.SECURITY, "Plugin uploaded: com.example.bpm 1.2.0", "/plugins"),
+                List.of(plugin.kind(), plugin.title(), plugin.consolePath()));
+        assertTrue(plugin.text().contains("/opt/deckhand/plugins/com.example.bpm.jar"), plugin.text());
+    }
+
+    @Test
+    void aTopicAPluginPostsUnderHealthOrSecurityIsToldTheGenericWay() {
+        Notice notice = EventMapper.map(Topics.ROOT + "security/vpn/DOWN", Map.of(EventProperties.MESSAGE,
+                "the WireGuard tunnel is down", EventMapper.LEVEL_PROPERTY, "ERROR")).orElseThrow();
+
+        assertEquals(List.of(Kind.SECURITY, Level.ERROR, "Security vpn down", "the WireGuard tunnel is down"),
+                List.of(notice.kind(), notice.level(), notice.title(), notice.text()));
+    }
+
+    @Test
+    void aThrottledAddressReachesTheWebhookAtOnceThoughTheWindowIsLong() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        try (StandIn receiver = new StandIn(request -> Answer.status(204));
+                NotificationCenter center = Centers.open(folder, Duration.ofMinutes(10), Centers.quickPolicy(),
+                        Duration.ofSeconds(2))) {
+            center.create(new ChannelRequest("webhook", null, null, null, null, null,
+                    Map.of("url", receiver.uri("/hook").toString())));
+
+            center.onEvent(Topics.SECURITY_SIGNIN_THROTTLED, Map.of(EventProperties.CLIENT_ADDRESS, "192.0.2.7",
+                    EventProperties.FAILED_COUNT, 10L, EventProperties.WINDOW_SECONDS, 300L));
+
+            JsonNode message = json.readTree(receiver.await(1, WAIT).get(0).body());
+            assertEquals("Sign-ins throttled: 10 failed from 192.0.2.7 within 5 minutes",
+                    message.path("title").asText());
+            assertEquals("security", message.path("kind").asText());
+        }
+    }
+
+    private static Map<String, Object> disk(long freeBytes, boolean nearlyFull) {
+        return Map.of(EventProperties.PATH, "/var/lib/deckhand", EventProperties.FREE_BYTES, freeBytes,
+                EventProperties.SIZE_BYTES, 500L * GIB, EventProperties.NEARLY_FULL, nearlyFull);
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Puts uploaded plugin jars into the plugins folder and takes them out again, without ever leaving half a jar where
  * FileInstall can see it, and without destroying a user's file: a removed plugin's jar is moved to
- * {@code DATA/removed-plugins}, not deleted.
+ * {@code DATA/removed-plugins}, not deleted. A jar stored is told to {@link UploadEvents}.
  */
 final class PluginInstaller {
 
@@ -27,11 +27,19 @@ final class PluginInstaller {
     private final PluginFolder folder;
     private final Path removedFolder;
     private final Clock clock;
+    private final UploadEvents events;
 
-    PluginInstaller(PluginFolder folder, Path removedFolder, Clock clock) {
+    /**
+     * @param folder the plugins folder
+     * @param removedFolder where removed plugins' jars are kept
+     * @param clock the clock that stamps removed jars' names
+     * @param events where a jar stored is told
+     */
+    PluginInstaller(PluginFolder folder, Path removedFolder, Clock clock, UploadEvents events) {
         this.folder = folder;
         this.removedFolder = removedFolder;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -59,6 +67,7 @@ final class PluginInstaller {
             Path target = existingJarOf(identity.symbolicName())
                     .orElse(folder.path().resolve(identity.symbolicName() + ".jar"));
             move(part, target);
+            events.uploaded(identity, target);
             return identity;
         } finally {
             Files.deleteIfExists(part);

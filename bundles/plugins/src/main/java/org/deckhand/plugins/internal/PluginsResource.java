@@ -32,6 +32,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +60,13 @@ public final class PluginsResource implements RestResource {
      * @param context this bundle's context
      * @param components the Declarative Services runtime, to report components that failed
      * @param supervisor what starts plugins, quarantines them and watches their threads
+     * @param eventAdmin where uploads are posted
      * @param configuration the settings
      */
     @Activate
     public PluginsResource(BundleContext context, @Reference ServiceComponentRuntime components,
-            @Reference PluginSupervisor supervisor, PluginsConfiguration configuration) {
+            @Reference PluginSupervisor supervisor, @Reference EventAdmin eventAdmin,
+            PluginsConfiguration configuration) {
         this.context = context;
         this.supervisor = supervisor;
         this.folder = new PluginFolder(Paths.get(
@@ -71,7 +74,7 @@ public final class PluginsResource implements RestResource {
         this.inspector = new PluginInspector(context, folder, components, supervisor);
         this.installer = new PluginInstaller(folder,
                 Paths.get(context.getProperty(RuntimeProperties.DATA), "removed-plugins"),
-                Clock.systemUTC());
+                Clock.systemUTC(), new UploadEvents(eventAdmin));
         modified(configuration);
     }
 
@@ -106,7 +109,8 @@ public final class PluginsResource implements RestResource {
 
     /**
      * Uploads a plugin: the request body is the bundle jar. It is checked, stored in the plugins folder and
-     * hot-loaded within a second or two; a bundle with the same symbolic name is updated.
+     * hot-loaded within a second or two; a bundle with the same symbolic name is updated. The upload is posted as
+     * {@code org/deckhand/security/plugin/UPLOADED}.
      *
      * @param body the jar
      * @return 201 with the plugin as it stands, usually still {@code PENDING}

@@ -16,8 +16,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.deckhand.api.event.EventProperties;
+import org.deckhand.api.event.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
 
 class PluginInstallerTest {
 
@@ -26,13 +29,15 @@ class PluginInstallerTest {
     @TempDir
     Path root;
 
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+
     private PluginFolder folder() {
         return new PluginFolder(root.resolve("plugins"));
     }
 
     private PluginInstaller installer() {
         return new PluginInstaller(folder(), root.resolve("removed"),
-                Clock.fixed(Instant.parse("2026-11-22T10:15:30Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-11-22T10:15:30Z"), ZoneOffset.UTC), new UploadEvents(eventAdmin));
     }
 
     @Test
@@ -44,6 +49,11 @@ class PluginInstallerTest {
         assertEquals(new BundleJar("com.example.zcr", "1.2.0"), installed);
         assertEquals(List.of(root.resolve("plugins/com.example.zcr.jar")), folder().jars());
         assertArrayEquals(jar, Files.readAllBytes(root.resolve("plugins/com.example.zcr.jar")));
+        Event uploaded = eventAdmin.of(Topics.SECURITY_PLUGIN_UPLOADED).get(0);
+        assertEquals(List.of("com.example.zcr", "1.2.0", root.resolve("plugins/com.example.zcr.jar").toString()),
+                List.of(uploaded.getProperty(EventProperties.PLUGIN_ID), uploaded.getProperty(EventProperties.VERSION),
+                        uploaded.getProperty(EventProperties.PATH)));
+        assertEquals(1, eventAdmin.all().size());
     }
 
     @Test
@@ -56,6 +66,8 @@ class PluginInstallerTest {
 
         assertEquals(List.of(root.resolve("plugins/zcr-by-hand-1.0.jar")), folder().jars());
         assertArrayEquals(next, Files.readAllBytes(root.resolve("plugins/zcr-by-hand-1.0.jar")));
+        assertEquals(root.resolve("plugins/zcr-by-hand-1.0.jar").toString(),
+                eventAdmin.of(Topics.SECURITY_PLUGIN_UPLOADED).get(0).getProperty(EventProperties.PATH));
     }
 
     @Test
@@ -71,6 +83,7 @@ class PluginInstallerTest {
                 Set.of("org.deckhand.rest")));
 
         assertTrue(reserved.getMessage().contains("a bundle the server itself ships"), reserved.getMessage());
+        assertEquals(List.of(), eventAdmin.all(), "a refused upload is not posted as uploaded");
         try (Stream<Path> left = Files.list(root.resolve("plugins"))) {
             assertEquals(List.of(), left.toList());
         }

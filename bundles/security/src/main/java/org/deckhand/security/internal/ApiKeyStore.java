@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * the SHA-256 of its secret and its name.
  *
  * <p>A token reads {@code dh_ID_SECRET}: the id finds the key, the secret (32 random bytes, Base64url) proves it. A
- * fast hash suffices for a secret of 256 random bits, which no dictionary holds.
+ * fast hash suffices for a secret of 256 random bits, which no dictionary holds. A key created or revoked is told to
+ * {@link SecurityEvents}, by its id and name, once it is on disk.
  */
 final class ApiKeyStore {
 
@@ -36,6 +37,7 @@ final class ApiKeyStore {
 
     private final Path file;
     private final Clock clock;
+    private final SecurityEvents events;
     private final SecureRandom random = new SecureRandom();
     /** The keys as the key file holds them: replaced, never changed, once the file is written; guarded by this. */
     private Map<String, ApiKey> keys = new LinkedHashMap<>();
@@ -43,12 +45,14 @@ final class ApiKeyStore {
     /**
      * @param securityFolder the folder holding the key file
      * @param clock the clock that stamps new keys
+     * @param events where keys created and revoked are told
      * @throws IOException if an existing key file cannot be read
      * @throws IllegalStateException if a line of the key file is corrupt
      */
-    ApiKeyStore(Path securityFolder, Clock clock) throws IOException {
+    ApiKeyStore(Path securityFolder, Clock clock, SecurityEvents events) throws IOException {
         this.file = securityFolder.resolve(FILE_NAME);
         this.clock = clock;
+        this.events = events;
         if (Files.exists(file)) {
             int lineNumber = 0;
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -93,6 +97,7 @@ final class ApiKeyStore {
         next.put(id, key);
         save(next);
         keys = next;
+        events.keyCreated(key);
         return new CreatedKey(key, "dh_" + id + "_" + secret);
     }
 
@@ -108,9 +113,10 @@ final class ApiKeyStore {
             return false;
         }
         Map<String, ApiKey> next = new LinkedHashMap<>(keys);
-        next.remove(id);
+        ApiKey revoked = next.remove(id);
         save(next);
         keys = next;
+        events.keyRevoked(revoked);
         return true;
     }
 

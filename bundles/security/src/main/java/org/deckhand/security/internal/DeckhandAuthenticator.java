@@ -13,6 +13,8 @@ import org.deckhand.api.security.Authenticator;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Authenticates API requests: HTTP Basic with user {@value #ADMIN} and the admin password (RFC 7617), or an API key
  * as a Bearer token (RFC 6750). On first start, when no admin password exists, it sets the one given in
  * {@code DECKHAND_ADMIN_PASSWORD}, or generates one and prints it once. Browsers that signed in carry a session
- * cookie instead.
+ * cookie instead. An address that gets throttled, and API keys created and revoked, are posted to EventAdmin
+ * ({@link SecurityEvents}).
  */
 @Component(service = {Authenticator.class, DeckhandAuthenticator.class})
 public final class DeckhandAuthenticator implements Authenticator {
@@ -42,20 +45,21 @@ public final class DeckhandAuthenticator implements Authenticator {
      * Opens the credential store in {@code DATA/security}, setting the admin password on first start.
      *
      * @param context this bundle's context, for the data folder and the initial password
+     * @param eventAdmin where throttled addresses and API keys created and revoked are posted
      * @throws IOException if the credential store cannot be read or written
      */
     @Activate
-    public DeckhandAuthenticator(BundleContext context) throws IOException {
+    public DeckhandAuthenticator(BundleContext context, @Reference EventAdmin eventAdmin) throws IOException {
         this(Path.of(context.getProperty(RuntimeProperties.DATA), "security"),
                 context.getProperty(RuntimeProperties.ADMIN_PASSWORD), PasswordHash.DEFAULT_ITERATIONS,
-                Clock.systemUTC());
+                Clock.systemUTC(), new SecurityEvents(eventAdmin));
     }
 
-    DeckhandAuthenticator(Path securityFolder, String initialPassword, int iterations, Clock clock)
-            throws IOException {
+    DeckhandAuthenticator(Path securityFolder, String initialPassword, int iterations, Clock clock,
+            SecurityEvents events) throws IOException {
         admin = new AdminCredential(securityFolder, clock);
-        apiKeys = new ApiKeyStore(securityFolder, clock);
-        throttle = new FailureThrottle(clock);
+        apiKeys = new ApiKeyStore(securityFolder, clock, events);
+        throttle = new FailureThrottle(clock, events);
         sessions = new Sessions(clock);
         hashing = new HashingGate(HashingGate.CONCURRENT_HASHES, HashingGate.WAIT);
         if (!admin.exists()) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,7 +25,9 @@ import java.util.Map;
  * network that shares a /64 are not held back by one misconfigured player. An IPv4-mapped IPv6 address counts as its
  * IPv4 address. At most {@value #MAX_TRACKED_ADDRESSES} addresses and networks are tracked; a new one evicts the least
  * recently checked one that is not held back, so that a flood of new addresses cannot release those that are.
- * Thread-safe.
+ * When an address or network reaches its limit, {@link SecurityEvents#throttled} is told, at most once in
+ * {@link #TOLD_AGAIN_AFTER}, so that a client that keeps guessing at the pace the throttle allows is told of once an
+ * hour, not at each refusal; at most {@value #MAX_TRACKED_ADDRESSES} such times are kept. Thread-safe.
  */
 final class FailureThrottle {
 
@@ -32,15 +35,24 @@ final class FailureThrottle {
     static final int MAX_NETWORK_FAILURES = 100;
     static final Duration WINDOW = Duration.ofMinutes(5);
     static final int MAX_TRACKED_ADDRESSES = 10_000;
+    static final Duration TOLD_AGAIN_AFTER = Duration.ofHours(1);
 
     private static final int IPV6_NETWORK_BYTES = 8;
 
     private final Clock clock;
+    private final SecurityEvents events;
     /** By address or network, least recently checked first. */
     private final Map<String, Allowance> allowances = new LinkedHashMap<>(16, 0.75f, true);
+    /** When each address or network was last told of as throttled, oldest first. */
+    private final Map<String, Instant> told = new LinkedHashMap<>();
 
-    FailureThrottle(Clock clock) {
+    /**
+     * @param clock the clock that times failures
+     * @param events where an address that gets throttled is told
+     */
+    FailureThrottle(Clock clock, SecurityEvents events) {
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -75,8 +87,10 @@ final class FailureThrottle {
         return allowances.size();
     }
 
-    private synchronized void end(List<String> keys, boolean failed, boolean succeeded) {
+    /** @return the keys that reached their limit with this end, to be told of */
+    private synchronized List<String> end(List<String> keys, boolean failed, boolean succeeded) {
         Instant now = clock.instant();
+        List<String> throttled = new ArrayList<>();
         for (String key : keys) {
             Allowance allowance = allowances.get(key);
             if (allowance == null) {
@@ -95,10 +109,31 @@ final class FailureThrottle {
                 while (allowance.failures.size() > allowance.limit) {
                     allowance.failures.removeFirst();
                 }
+                if (allowance.failures.size() >= allowance.limit && tellNow(key, now)) {
+                    throttled.add(key);
+                }
             }
             dropIfIdle(key);
         }
         evictOldest();
+        return throttled;
+    }
+
+    /** @return whether a key that reached its limit is to be told of now, which it then is */
+    private boolean tellNow(String key, Instant now) {
+        Instant since = now.minus(TOLD_AGAIN_AFTER);
+        Iterator<Instant> oldestFirst = told.values().iterator();
+        while (oldestFirst.hasNext()) {
+            if (oldestFirst.next().isAfter(since) && told.size() <= MAX_TRACKED_ADDRESSES) {
+                break;
+            }
+            oldestFirst.remove();
+        }
+        if (told.containsKey(key)) {
+            return false;
+        }
+        told.put(key, now);
+        return true;
     }
 
     private void dropIfIdle(String key) {
@@ -215,13 +250,15 @@ final class FailureThrottle {
         }
 
         private void end(boolean failed, boolean succeeded) {
+            List<String> throttled;
             synchronized (FailureThrottle.this) {
                 if (ended) {
                     return;
                 }
                 ended = true;
-                FailureThrottle.this.end(keys, failed, succeeded);
+                throttled = FailureThrottle.this.end(keys, failed, succeeded);
             }
+            throttled.forEach(key -> events.throttled(key, limitOf(key), WINDOW.toSeconds()));
         }
     }
 

@@ -29,13 +29,14 @@ class ApiKeyBodiesFuzzTest {
 
     private static final ObjectMapper JSON = ApiJson.mapper();
     private static final MutableClock CLOCK = new MutableClock();
+    private static final SecurityEvents EVENTS = new SecurityEvents(new RecordingEventAdmin());
     private static Path folder;
     private static ApiKeyStore store;
 
     @BeforeAll
     static void open() throws IOException {
         folder = Files.createTempDirectory("api-key-bodies-fuzz");
-        store = new ApiKeyStore(folder, CLOCK);
+        store = new ApiKeyStore(folder, CLOCK, EVENTS);
     }
 
     @AfterAll
@@ -65,9 +66,9 @@ class ApiKeyBodiesFuzzTest {
         } catch (IllegalArgumentException e) {
             return;
         }
-        ApiKey reread = new ApiKeyStore(folder, CLOCK).verify(created.token()).orElseThrow();
+        ApiKey reread = new ApiKeyStore(folder, CLOCK, EVENTS).verify(created.token()).orElseThrow();
         assertEquals(created.key().name(), reread.name());
         assertTrue(store.revoke(created.key().id()));
-        assertTrue(new ApiKeyStore(folder, CLOCK).list().isEmpty());
+        assertTrue(new ApiKeyStore(folder, CLOCK, EVENTS).list().isEmpty());
     }
 }

@@ -19,12 +19,14 @@ class ApiKeyStoreTest {
     Path folder;
 
     private final MutableClock clock = new MutableClock();
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+    private final SecurityEvents events = new SecurityEvents(eventAdmin);
 
     @Test
     void aCreatedKeyIsAcceptedAcrossRestartsAndItsTokenIsNeverStored() throws IOException {
-        ApiKeyStore.CreatedKey created = new ApiKeyStore(folder, clock).create("mpd in the kitchen");
+        ApiKeyStore.CreatedKey created = new ApiKeyStore(folder, clock, events).create("mpd in the kitchen");
 
-        ApiKeyStore reopened = new ApiKeyStore(folder, clock);
+        ApiKeyStore reopened = new ApiKeyStore(folder, clock, events);
 
         assertEquals("mpd in the kitchen", reopened.verify(created.token()).orElseThrow().name());
         String stored = Files.readString(folder.resolve(ApiKeyStore.FILE_NAME));
@@ -34,20 +36,20 @@ class ApiKeyStoreTest {
 
     @Test
     void aRevokedKeyIsRefused() throws IOException {
-        ApiKeyStore store = new ApiKeyStore(folder, clock);
+        ApiKeyStore store = new ApiKeyStore(folder, clock, events);
         ApiKeyStore.CreatedKey kept = store.create("kept");
         ApiKeyStore.CreatedKey revoked = store.create("revoked");
 
         assertTrue(store.revoke(revoked.key().id()));
 
-        assertTrue(new ApiKeyStore(folder, clock).verify(revoked.token()).isEmpty());
-        assertTrue(new ApiKeyStore(folder, clock).verify(kept.token()).isPresent());
+        assertTrue(new ApiKeyStore(folder, clock, events).verify(revoked.token()).isEmpty());
+        assertTrue(new ApiKeyStore(folder, clock, events).verify(kept.token()).isPresent());
         assertFalse(store.revoke(revoked.key().id()), "a second revocation finds nothing");
     }
 
     @Test
     void aTokenWithAKnownIdButAnotherSecretIsRefused() throws IOException {
-        ApiKeyStore store = new ApiKeyStore(folder, clock);
+        ApiKeyStore store = new ApiKeyStore(folder, clock, events);
         ApiKeyStore.CreatedKey created = store.create("client");
         String forged = "dh_" + created.key().id() + "_" + "A".repeat(43);
 
@@ -58,17 +60,17 @@ class ApiKeyStoreTest {
 
     @Test
     void namesAreCleanedAndABlankNameIsRefused() throws IOException {
-        ApiKeyStore store = new ApiKeyStore(folder, clock);
+        ApiKeyStore store = new ApiKeyStore(folder, clock, events);
 
         assertEquals("two words", store.create("two\twords\n").key().name());
         assertEquals(100, store.create("x".repeat(500)).key().name().length());
         assertThrows(IllegalArgumentException.class, () -> store.create("  "));
-        assertEquals(2, new ApiKeyStore(folder, clock).list().size());
+        assertEquals(2, new ApiKeyStore(folder, clock, events).list().size());
     }
 
     @Test
     void aNameCutInsideACharacterOrWithHalfACharacterIsStoredAndLaterChangesStillWork() throws IOException {
-        ApiKeyStore store = new ApiKeyStore(folder, clock);
+        ApiKeyStore store = new ApiKeyStore(folder, clock, events);
         ApiKeyStore.CreatedKey kept = store.create("kept");
 
         ApiKeyStore.CreatedKey whole = store.create("a".repeat(99) + "\uD83C\uDFA7 headphones");
@@ -80,7 +82,7 @@ class ApiKeyStoreTest {
         assertEquals("a".repeat(99) + "\uD83C\uDFA7", whole.key().name(), "100 code points, the last a pair");
         assertEquals("a".repeat(100), cut.key().name());
         assertEquals("half \uFFFD a character", half.key().name());
-        ApiKeyStore reopened = new ApiKeyStore(folder, clock);
+        ApiKeyStore reopened = new ApiKeyStore(folder, clock, events);
         assertTrue(reopened.verify(kept.token()).isPresent());
         assertEquals("a".repeat(99) + "\uD83C\uDFA7", reopened.verify(whole.token()).orElseThrow().name());
         assertTrue(reopened.verify(revoked.token()).isEmpty(), "the revoke did not reach the disk");
@@ -88,7 +90,7 @@ class ApiKeyStoreTest {
 
     @Test
     void aChangeThatCannotBeStoredIsNotMadeAndLaterChangesStillWork() throws IOException {
-        ApiKeyStore store = new ApiKeyStore(folder, clock);
+        ApiKeyStore store = new ApiKeyStore(folder, clock, events);
         ApiKeyStore.CreatedKey kept = store.create("kept");
         Path blocker = Files.createDirectories(folder.resolve(ApiKeyStore.FILE_NAME + ".tmp").resolve("blocker"));
 
@@ -100,12 +102,12 @@ class ApiKeyStoreTest {
         Files.delete(blocker);
         Files.delete(blocker.getParent());
         assertTrue(store.revoke(kept.key().id()));
-        assertTrue(new ApiKeyStore(folder, clock).verify(kept.token()).isEmpty());
+        assertTrue(new ApiKeyStore(folder, clock, events).verify(kept.token()).isEmpty());
     }
 
     @Test
     void theKeyFileIsReadableByTheServersUserOnlyAndNoTemporaryFileIsLeft() throws IOException {
-        new ApiKeyStore(folder, clock).create("kept");
+        new ApiKeyStore(folder, clock, events).create("kept");
 
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(folder.resolve(ApiKeyStore.FILE_NAME))));

@@ -1,12 +1,16 @@
 package org.deckhand.security.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -16,10 +20,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.deckhand.api.event.EventProperties;
+import org.deckhand.api.event.Topics;
 import org.deckhand.api.security.Authentication;
 import org.deckhand.api.security.Authentication.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
 
 class DeckhandAuthenticatorTest {
 
@@ -29,10 +36,12 @@ class DeckhandAuthenticatorTest {
     Path folder;
 
     private final MutableClock clock = new MutableClock();
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+    private final SecurityEvents events = new SecurityEvents(eventAdmin);
 
     @Test
     void aSessionSignsTheBrowserInUntilItIsClosedOrIdleForTwelveHours() throws IOException {
-        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
         String session = authenticator.openSession("admin");
         String other = authenticator.openSession("apikey:phone");
 
@@ -53,7 +62,7 @@ class DeckhandAuthenticatorTest {
 
     @Test
     void theInitialPasswordFromTheEnvironmentSignsTheAdminIn() throws IOException {
-        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "s3cret", FAST_ITERATIONS, clock);
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "s3cret", FAST_ITERATIONS, clock, events);
 
         assertEquals(Authentication.granted("admin"), authenticator.authenticate(basic("admin", "s3cret"), "ip"));
         assertEquals(Outcome.DENIED, authenticator.authenticate(basic("admin", "S3cret"), "ip").outcome());
@@ -63,8 +72,8 @@ class DeckhandAuthenticatorTest {
 
     @Test
     void theInitialPasswordOnlyCountsOnFirstStart() throws IOException {
-        new DeckhandAuthenticator(folder, "first", FAST_ITERATIONS, clock);
-        DeckhandAuthenticator restarted = new DeckhandAuthenticator(folder, "second", FAST_ITERATIONS, clock);
+        new DeckhandAuthenticator(folder, "first", FAST_ITERATIONS, clock, events);
+        DeckhandAuthenticator restarted = new DeckhandAuthenticator(folder, "second", FAST_ITERATIONS, clock, events);
 
         assertEquals(Outcome.GRANTED, restarted.authenticate(basic("admin", "first"), "ip").outcome());
         assertEquals(Outcome.DENIED, restarted.authenticate(basic("admin", "second"), "ip").outcome());
@@ -72,7 +81,7 @@ class DeckhandAuthenticatorTest {
 
     @Test
     void withoutAnInitialPasswordOneIsGeneratedAndOnlyItsHashIsStored() throws IOException {
-        new DeckhandAuthenticator(folder, null, FAST_ITERATIONS, clock);
+        new DeckhandAuthenticator(folder, null, FAST_ITERATIONS, clock, events);
 
         String stored = Files.readString(folder.resolve(AdminCredential.FILE_NAME));
         assertTrue(stored.startsWith("pbkdf2-sha256$"), stored);
@@ -80,7 +89,7 @@ class DeckhandAuthenticatorTest {
 
     @Test
     void anApiKeySignsItsClientIn() throws IOException {
-        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
         ApiKeyStore.CreatedKey key = authenticator.apiKeys().create("vlc");
         String token = key.token();
 
@@ -91,7 +100,7 @@ class DeckhandAuthenticatorTest {
 
     @Test
     void malformedHeadersAreDeniedNotErrors() throws IOException {
-        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
 
         for (String header : new String[] {"Basic", "Basic !!!not-base64", "Basic " + encode("no-colon"),
                 "Digest username=admin", "Bearer", "   "}) {
@@ -102,7 +111,7 @@ class DeckhandAuthenticatorTest {
 
     @Test
     void tenWrongPasswordsHoldTheAddressBackEvenWithTheRightOne() throws IOException {
-        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
         for (int i = 0; i < FailureThrottle.MAX_FAILURES; i++) {
             authenticator.authenticate(basic("admin", "guess" + i), "198.51.100.9");
         }
@@ -114,13 +123,72 @@ class DeckhandAuthenticatorTest {
         assertEquals(Outcome.GRANTED, authenticator.authenticate(basic("admin", "pw"), "198.51.100.10").outcome());
     }
 
+    @Test
+    void anAddressThatGetsThrottledIsPostedOnceWithItsCountAndNothingItSent() throws IOException {
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
+        for (int i = 0; i < FailureThrottle.MAX_FAILURES - 1; i++) {
+            authenticator.authenticate(basic("admin", "guess-" + i), "198.51.100.9");
+        }
+        assertTrue(eventAdmin.of(Topics.SECURITY_SIGNIN_THROTTLED).isEmpty(), "nine failures are not throttled");
+
+        authenticator.authenticate(basic("admin", "guess-9"), "198.51.100.9");
+        for (int i = 0; i < 100; i++) {
+            clock.advance(Duration.ofSeconds(30));
+            authenticator.authenticate(basic("admin", "later-" + i), "198.51.100.9");
+            authenticator.authenticate("Bearer dh_0123456789ab_" + "x".repeat(43), "198.51.100.9");
+        }
+
+        List<Event> throttled = eventAdmin.of(Topics.SECURITY_SIGNIN_THROTTLED);
+        assertEquals(1, throttled.size(), "50 minutes of guessing at the pace the throttle allows are told of once");
+        Event event = throttled.get(0);
+        assertEquals("198.51.100.9", event.getProperty(EventProperties.CLIENT_ADDRESS));
+        assertEquals((long) FailureThrottle.MAX_FAILURES, event.getProperty(EventProperties.FAILED_COUNT));
+        assertEquals(FailureThrottle.WINDOW.toSeconds(), event.getProperty(EventProperties.WINDOW_SECONDS));
+        for (String name : event.getPropertyNames()) {
+            String value = String.valueOf(event.getProperty(name));
+            assertFalse(value.contains("guess") || value.contains("later") || value.contains("dh_"),
+                    name + " holds what the client sent: " + value);
+        }
+
+        clock.advance(FailureThrottle.TOLD_AGAIN_AFTER);
+        for (int i = 0; i < FailureThrottle.MAX_FAILURES; i++) {
+            authenticator.authenticate(basic("admin", "again-" + i), "198.51.100.9");
+        }
+        assertEquals(2, eventAdmin.of(Topics.SECURITY_SIGNIN_THROTTLED).size(),
+                "throttled again an hour after it was told");
+    }
+
+    @Test
+    void anApiKeyCreatedOrRevokedThroughTheApiIsPostedByIdAndNameNeverItsToken() throws IOException {
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
+        ApiKeysResource resource = new ApiKeysResource(authenticator);
+
+        ApiKeysResource.CreatedKeyView created = (ApiKeysResource.CreatedKeyView) resource
+                .create(new ApiKeysResource.NewKey("mpd on the living-room pi")).getEntity();
+        resource.revoke(created.id());
+
+        List<Event> all = eventAdmin.all();
+        assertEquals(List.of(Topics.SECURITY_APIKEY_CREATED, Topics.SECURITY_APIKEY_REVOKED),
+                all.stream().map(Event::getTopic).toList());
+        for (Event event : all) {
+            assertEquals(created.id(), event.getProperty(EventProperties.KEY_ID));
+            assertEquals("mpd on the living-room pi", event.getProperty(EventProperties.KEY_NAME));
+            String secret = created.token().substring(created.token().lastIndexOf('_') + 1);
+            for (String name : event.getPropertyNames()) {
+                assertFalse(String.valueOf(event.getProperty(name)).contains(secret), name + " holds the token");
+            }
+        }
+        assertThrows(NotFoundException.class, () -> resource.revoke(created.id()));
+        assertEquals(2, eventAdmin.all().size(), "a key that is not there is not revoked again");
+    }
+
     /**
      * Forty wrong passwords checked at once from one address, each hash slow enough that all of them are under way
      * before the first fails: the throttle's allowance bounds how many are checked at all.
      */
     @Test
     void parallelWrongPasswordsFromOneAddressAreCheckedNoMoreOftenThanTheThrottleAllows() throws Exception {
-        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", 20_000, clock);
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", 20_000, clock, events);
         int guesses = 4 * FailureThrottle.MAX_FAILURES;
         ExecutorService guessers = Executors.newFixedThreadPool(guesses);
         CountDownLatch start = new CountDownLatch(1);
@@ -149,7 +217,7 @@ class DeckhandAuthenticatorTest {
 
     @Test
     void tenThousandOtherAddressesDoNotReleaseAnAddressThatIsHeldBack() throws IOException {
-        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
         String wrongKey = "Bearer dh_000000000000_" + "A".repeat(43);
         for (int i = 0; i < FailureThrottle.MAX_FAILURES; i++) {
             authenticator.authenticate(wrongKey, "198.51.100.9");
@@ -163,7 +231,7 @@ class DeckhandAuthenticatorTest {
 
     @Test
     void rotatingAddressesOfOneIpv6NetworkShareTheNetworksAllowance() throws IOException {
-        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
         String wrongKey = "Bearer dh_000000000000_" + "A".repeat(43);
         for (int i = 0; i < FailureThrottle.MAX_NETWORK_FAILURES; i++) {
             authenticator.authenticate(wrongKey, "2001:db8:0:7:" + Integer.toHexString(i + 1) + "::1");
@@ -175,7 +243,7 @@ class DeckhandAuthenticatorTest {
 
     @Test
     void aSessionOpenedWithAnApiKeyEndsWhenTheKeyIsRevoked() throws IOException {
-        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock);
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
         ApiKeyStore.CreatedKey tablet = authenticator.apiKeys().create("tablet");
         ApiKeyStore.CreatedKey phone = authenticator.apiKeys().create("tablet");
         String session = authenticator.openSession(authenticator.authenticate("Bearer " + tablet.token(), "ip")

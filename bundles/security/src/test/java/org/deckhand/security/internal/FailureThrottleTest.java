@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class FailureThrottleTest {
 
     private final MutableClock clock = new MutableClock();
-    private final FailureThrottle throttle = new FailureThrottle(clock);
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+    private final SecurityEvents events = new SecurityEvents(eventAdmin);
+    private final FailureThrottle throttle = new FailureThrottle(clock, events);
 
     @Test
     void anAddressIsHeldBackAfterTenFailuresUntilTheFirstLeavesTheWindow() {

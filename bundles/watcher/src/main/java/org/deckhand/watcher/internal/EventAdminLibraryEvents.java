@@ -57,6 +57,17 @@ final class EventAdminLibraryEvents implements LibraryEvents {
                 EventProperties.DURATION_SECONDS, seconds));
     }
 
+    @Override
+    public void folderMissing(Path folder, String reason) {
+        post(Topics.HEALTH_FOLDER_MISSING, Map.of(EventProperties.PATH, folder.toString(), EventProperties.MESSAGE,
+                reason));
+    }
+
+    @Override
+    public void folderBack(Path folder) {
+        post(Topics.HEALTH_FOLDER_BACK, Map.of(EventProperties.PATH, folder.toString()));
+    }
+
     private void post(String topic, Map<String, Object> properties) {
         eventAdmin.postEvent(new Event(topic, properties));
     }

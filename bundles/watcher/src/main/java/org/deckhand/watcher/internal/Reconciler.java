@@ -31,11 +31,13 @@ import org.slf4j.LoggerFactory;
  * did not change costs nothing but its directory entry. A new file whose fast fingerprint is that of a track whose
  * file is gone is that track, moved: it keeps its id and analysis. Other new files are read and added; changed files
  * are read again; tracks whose files are gone are marked missing, and purged after a grace period. New tracks are
- * written to the catalog in batches of {@value #BATCH}, one transaction each. A music folder
- * that could not be walked, or that is empty while the catalog holds tracks in it, is taken for a network share that
- * dropped out: its tracks are left as they are. A file that could not be taken in is not read again until its size
- * or modification time changes. What a scan holds for the whole library is kept small: the walk's
- * {@link FileListing} and a {@link KnownTrack} for each catalog track; new files' tags are held a batch at a time.
+ * written to the catalog in batches of {@value #BATCH}, one transaction each. A music folder that could not be
+ * walked, or that is empty while the catalog holds tracks in it, is taken for a network share that dropped out: its
+ * tracks are left as they are, and it is told as missing once, then as back once it can be read again
+ * ({@link LibraryEvents#folderMissing}, {@link LibraryEvents#folderBack}). A file that could not be taken in is not
+ * read again until its size or modification time changes. What a scan holds for the whole library is kept small:
+ * the walk's {@link FileListing} and a {@link KnownTrack} for each catalog track; new files' tags are held a batch
+ * at a time.
  */
 final class Reconciler {
 
@@ -49,6 +51,8 @@ final class Reconciler {
     private final Clock clock;
     private final OwnChanges ownChanges;
     private final Map<Path, FileStamp> problemStamps = new HashMap<>();
+    /** The music folders told as missing and not yet told as back. */
+    private final Set<Path> missingFolders = new HashSet<>();
     private Set<Path> problemPaths;
 
     Reconciler(Catalog catalog, TagReader tagReader, LibraryEvents events, Clock clock, OwnChanges ownChanges) {
@@ -75,10 +79,18 @@ final class Reconciler {
             problemPaths = new HashSet<>();
             catalog.problems().forEach(problem -> problemPaths.add(problem.path()));
         }
-        FolderScan.Listing listing = FolderScan.of(folders, (path, reason) -> LOG.warn("{}: {}", path, reason));
+        Map<Path, String> missing = new HashMap<>();
+        FolderScan.Listing listing = FolderScan.of(folders, (path, reason) -> {
+            LOG.warn("{}: {}", path, reason);
+            if (folders.contains(path)) {
+                missing.putIfAbsent(path, reason);
+            }
+        });
+        missing.keySet().retainAll(folders.stream().filter(f -> !listing.readFolders().contains(f)).toList());
         FileListing files = listing.files();
         Map<String, List<KnownTrack>> missingByFingerprint = new HashMap<>();
-        Map<Path, KnownTrack> known = knownTracks(listing, missingByFingerprint);
+        Map<Path, KnownTrack> known = knownTracks(listing, missingByFingerprint, missing);
+        tellFolders(folders, missing);
         Counts counts = new Counts();
         BitSet newFiles = new BitSet(files.size());
         long done = 0;
@@ -137,7 +149,7 @@ final class Reconciler {
      * the tracks already missing, by fingerprint, in case one of them turns up again.
      */
     private Map<Path, KnownTrack> knownTracks(FolderScan.Listing listing,
-            Map<String, List<KnownTrack>> missingByFingerprint) {
+            Map<String, List<KnownTrack>> missingByFingerprint, Map<Path, String> missingFolders) {
         List<Path> readFolders = listing.readFolders();
         Map<Path, KnownTrack> known = new HashMap<>();
         catalog.forEach(catalogTrack -> {
@@ -154,9 +166,30 @@ final class Reconciler {
                 LOG.warn("Music folder {} is empty but the catalog holds tracks in it; taking it for a share that "
                         + "dropped out and leaving its tracks as they are", folder);
                 known.keySet().removeIf(p -> p.startsWith(folder));
+                missingFolders.put(folder, "the music folder is empty but the catalog holds tracks in it (a network"
+                        + " share that dropped out?)");
             }
         }
         return known;
+    }
+
+    /**
+     * Tells each music folder that went missing since the last scan, and each that came back.
+     *
+     * @param folders the music folders
+     * @param missing those missing now, with what the scan found
+     */
+    private void tellFolders(List<Path> folders, Map<Path, String> missing) {
+        for (Path folder : folders) {
+            String reason = missing.get(folder);
+            if (reason != null && missingFolders.add(folder)) {
+                events.folderMissing(folder, reason);
+            } else if (reason == null && missingFolders.remove(folder)) {
+                LOG.info("Music folder {} can be read again", folder);
+                events.folderBack(folder);
+            }
+        }
+        missingFolders.retainAll(folders);
     }
 
     /**

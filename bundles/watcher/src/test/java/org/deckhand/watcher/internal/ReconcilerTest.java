@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.event.EventProperties;
+import org.deckhand.api.event.Topics;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.catalog.Problem;
 import org.deckhand.catalog.internal.DerbyCatalog;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
 
 /**
  * The reconciler on real audio files from the test corpus, with the real catalog and tag reader: adds, unchanged
@@ -252,6 +255,55 @@ class ReconcilerTest {
     }
 
     @Test
+    void aMusicFolderThatDropsOutIsPostedMissingOnceAndBackOnceWhenItReturns() throws IOException {
+        RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+        Reconciler posting = new Reconciler(catalog, new JaudiotaggerTagReader(), new EventAdminLibraryEvents(
+                eventAdmin), Clock.systemUTC(), ownChanges);
+        Path other = Files.createDirectories(root.resolve("other"));
+        List<Path> folders = List.of(music, other);
+        posting.scan(folders, NO_SETTLE, GRACE);
+        assertEquals(List.of(), healthTopics(eventAdmin), "present folders are not told of");
+        Path unmounted = root.resolve("unmounted");
+
+        Files.move(music, unmounted);
+        posting.scan(folders, NO_SETTLE, GRACE);
+        posting.scan(folders, NO_SETTLE, GRACE);
+        Files.createDirectories(music);
+        posting.scan(folders, NO_SETTLE, GRACE);
+
+        List<Event> missing = eventAdmin.of(Topics.HEALTH_FOLDER_MISSING);
+        assertEquals(1, missing.size(), "a share that stays missing is told once: " + healthTopics(eventAdmin));
+        assertEquals(music.toString(), missing.get(0).getProperty(EventProperties.PATH));
+        assertTrue(String.valueOf(missing.get(0).getProperty(EventProperties.MESSAGE)).contains("not there"),
+                String.valueOf(missing.get(0).getProperty(EventProperties.MESSAGE)));
+
+        Files.delete(music);
+        Files.move(unmounted, music);
+        posting.scan(folders, NO_SETTLE, GRACE);
+        posting.scan(folders, NO_SETTLE, GRACE);
+
+        assertEquals(List.of(Topics.HEALTH_FOLDER_MISSING, Topics.HEALTH_FOLDER_BACK), healthTopics(eventAdmin));
+        assertEquals(music.toString(), eventAdmin.of(Topics.HEALTH_FOLDER_BACK).get(0)
+                .getProperty(EventProperties.PATH));
+        assertEquals(0, catalog.stats().missing(), "its tracks were left alone throughout");
+    }
+
+    @Test
+    void aMountPointLeftEmptyWhileTheCatalogHoldsItsTracksIsToldMissing() throws IOException {
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        Files.move(music, root.resolve("unmounted"));
+        Files.createDirectories(music);
+
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+        reconciler.scan(List.of(music), NO_SETTLE, GRACE);
+
+        List<String> told = events.lines.stream().filter(line -> line.startsWith("folder ")).toList();
+        assertEquals(1, told.size(), told.toString());
+        assertTrue(told.get(0).startsWith("folder missing " + music + ": the music folder is empty but the catalog"
+                + " holds tracks in it"), told.get(0));
+    }
+
+    @Test
     void aMusicFolderInsideAnotherIsTakenInOnce() {
         ScanReport report = reconciler.scan(List.of(music, music.resolve("flac")), NO_SETTLE, GRACE);
         ScanReport again = reconciler.scan(List.of(music.resolve("flac"), music), NO_SETTLE, GRACE);
@@ -287,6 +339,11 @@ class ReconcilerTest {
 
         assertEquals(9, report.unsettled(), report.toString());
         assertEquals(0, catalog.stats().tracks());
+    }
+
+    private static List<String> healthTopics(RecordingEventAdmin eventAdmin) {
+        return eventAdmin.all().stream().map(Event::getTopic).filter(t -> t.startsWith(Topics.ROOT + "health/"))
+                .toList();
     }
 
     /** Appends to a file and sets its time an hour back, as a tag editor might leave it; returns its stamp. */

@@ -43,4 +43,14 @@ final class RecordedEvents implements LibraryEvents {
     public void scanCompleted(String scanId, long files, double seconds) {
         lines.add("scan completed " + files);
     }
+
+    @Override
+    public void folderMissing(Path folder, String reason) {
+        lines.add("folder missing " + folder + ": " + reason);
+    }
+
+    @Override
+    public void folderBack(Path folder) {
+        lines.add("folder back " + folder);
+    }
 }

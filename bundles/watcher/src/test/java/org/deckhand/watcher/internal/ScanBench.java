@@ -86,5 +86,13 @@ public final class ScanBench {
         @Override
         public void scanCompleted(String scanId, long files, double seconds) {
         }
+
+        @Override
+        public void folderMissing(Path folder, String reason) {
+        }
+
+        @Override
+        public void folderBack(Path folder) {
+        }
     }
 }

@@ -13,17 +13,17 @@ import org.deckhand.api.notify.Level;
 
 /**
  * Says what an EventAdmin event under {@value Topics#ROOT} is worth telling: its kind, level and wording, or nothing
- * for the events that only show progress (scan and queue progress, a batch's progress, each analysed track). Topics
- * of the areas {@code mixer}, {@code health} and {@code security} that no bundle posts yet are told in a generic way:
- * their last topic segment as the title, their {@link EventProperties#MESSAGE} as the text, and a {@code level}
- * property ({@code INFO}...{@code CRITICAL}) when they carry one.
+ * for the events that only show progress (scan and queue progress, a batch's progress, each analysed track). Other
+ * topics of the areas {@code mixer}, {@code health} and {@code security}, which plugins may post, are told in a
+ * generic way: their last topic segments as the title, their {@link EventProperties#MESSAGE} as the text, and a
+ * {@code level} property ({@code INFO}...{@code CRITICAL}) when they carry one.
  */
 public final class EventMapper {
 
     /** An event property that a generic event may carry to give its level, such as {@code WARNING}. */
     public static final String LEVEL_PROPERTY = "level";
 
-    /** The areas whose topics no bundle posts yet, told in the generic way. */
+    /** The areas whose topics that are not mapped here are told in the generic way. */
     private static final List<String> GENERIC_AREAS = List.of("mixer", "health", "security");
 
     private EventMapper() {
@@ -121,6 +121,41 @@ public final class EventMapper {
                         "rename batches undone", Optional.empty(), Optional.empty(), "Rename batch "
                         + p.number(EventProperties.BATCH_ID) + " undone: " + count(p.number(EventProperties.DONE))
                         + " files moved back", "", "/library"));
+            case Topics.HEALTH_FOLDER_MISSING:
+                return Optional.of(new Notice(Kind.HEALTH, Level.ERROR, "music folder missing",
+                        "music folders missing", Optional.empty(), Optional.of(p.text(EventProperties.PATH)),
+                        "Music folder missing: " + p.text(EventProperties.PATH), p.text(EventProperties.MESSAGE)
+                                + "\nIts tracks are kept as they are until it is back.", "/library"));
+            case Topics.HEALTH_FOLDER_BACK:
+                return Optional.of(new Notice(Kind.HEALTH, Level.INFO, "music folder back", "music folders back",
+                        Optional.empty(), Optional.of(p.text(EventProperties.PATH)),
+                        "Music folder back: " + p.text(EventProperties.PATH), "", "/library"));
+            case Topics.HEALTH_DISK_LOW:
+                return Optional.of(diskLow(p));
+            case Topics.HEALTH_BUNDLE_INACTIVE:
+                return Optional.of(new Notice(Kind.HEALTH, Level.ERROR, "bundle not active", "bundles not active",
+                        Optional.empty(), Optional.of(p.text(EventProperties.SYMBOLIC_NAME)),
+                        "Bundle not active: " + p.text(EventProperties.SYMBOLIC_NAME), "State: "
+                        + p.text(EventProperties.STATE) + ". What it does is not available; the logs say why.",
+                        "/logs"));
+            case Topics.SECURITY_SIGNIN_THROTTLED:
+                return Optional.of(new Notice(Kind.SECURITY, Level.WARNING, "address throttled",
+                        "addresses throttled", Optional.empty(), Optional.of(p.text(EventProperties.CLIENT_ADDRESS)),
+                        "Sign-ins throttled: " + count(p.number(EventProperties.FAILED_COUNT)) + " failed from "
+                                + p.text(EventProperties.CLIENT_ADDRESS) + " within "
+                                + minutes(p.number(EventProperties.WINDOW_SECONDS)),
+                        "Its sign-ins are refused for a while. A player with an old password, or someone guessing.",
+                        "/logs"));
+            case Topics.SECURITY_APIKEY_CREATED:
+                return Optional.of(apiKey("API key created", "API keys created", p));
+            case Topics.SECURITY_APIKEY_REVOKED:
+                return Optional.of(apiKey("API key revoked", "API keys revoked", p));
+            case Topics.SECURITY_PLUGIN_UPLOADED:
+                return Optional.of(new Notice(Kind.SECURITY, Level.INFO, "plugin uploaded", "plugins uploaded",
+                        Optional.empty(), Optional.of(p.text(EventProperties.PLUGIN_ID)), "Plugin uploaded: "
+                        + p.text(EventProperties.PLUGIN_ID) + " " + p.text(EventProperties.VERSION),
+                        "Stored as " + p.text(EventProperties.PATH) + "; the server runs it from now on.",
+                        "/plugins"));
             default:
                 return generic(topic, p);
         }
@@ -151,6 +186,43 @@ public final class EventMapper {
         String title = Character.toUpperCase(phrase[0].charAt(0)) + phrase[0].substring(1) + ": " + plugin;
         return new Notice(Kind.PLUGINS, Level.INFO, phrase[0], phrase[1], Optional.empty(), Optional.of(plugin),
                 title, "State: " + state, "/plugins");
+    }
+
+    /** Low space, a warning; nearly full, critical. */
+    private static Notice diskLow(Props p) {
+        boolean nearlyFull = Boolean.parseBoolean(p.text(EventProperties.NEARLY_FULL));
+        long free = p.number(EventProperties.FREE_BYTES);
+        long size = p.number(EventProperties.SIZE_BYTES);
+        String path = p.text(EventProperties.PATH);
+        String percent = size > 0 ? String.format(Locale.ENGLISH, " (%.1f %%)", 100.0 * free / size) : "";
+        return new Notice(Kind.HEALTH, nearlyFull ? Level.CRITICAL : Level.WARNING,
+                nearlyFull ? "disk nearly full" : "disk low on space",
+                nearlyFull ? "disks nearly full" : "disks low on space", Optional.empty(), Optional.of(path),
+                (nearlyFull ? "Disk nearly full: " : "Disk space low: ") + bytes(free) + " free of " + bytes(size)
+                        + percent, "On the disk that holds " + path + (nearlyFull
+                        ? ". The catalog, the search index and new files need room: free some now." : "."), "/");
+    }
+
+    private static Notice apiKey(String one, String many, Props p) {
+        String name = p.text(EventProperties.KEY_NAME);
+        return new Notice(Kind.SECURITY, Level.INFO, one, many, Optional.empty(), Optional.of(name),
+                Character.toUpperCase(one.charAt(0)) + one.substring(1) + ": " + name,
+                "Key id " + p.text(EventProperties.KEY_ID), "/");
+    }
+
+    /** A size in bytes in binary units, such as {@code 8.5 GiB} or {@code 900 MiB}. */
+    private static String bytes(long value) {
+        if (value >= 1L << 40) {
+            return String.format(Locale.ENGLISH, "%.1f TiB", value / (double) (1L << 40));
+        }
+        if (value >= 1L << 30) {
+            return String.format(Locale.ENGLISH, "%.1f GiB", value / (double) (1L << 30));
+        }
+        return count(value >> 20) + " MiB";
+    }
+
+    private static String minutes(long seconds) {
+        return seconds % 60 == 0 ? count(seconds / 60) + " minutes" : count(seconds) + " s";
     }
 
     private static Optional<Notice> generic(String topic, Props p) {

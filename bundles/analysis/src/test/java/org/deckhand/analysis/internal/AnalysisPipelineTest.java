@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -53,12 +52,12 @@ import org.deckhand.catalog.internal.DerbyCatalog;
 import org.deckhand.decoder.internal.FileAudioDecoder;
 import org.deckhand.plugin.misbehaving.HangingAnalyser;
 import org.deckhand.plugin.misbehaving.ThrowingAnalyser;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 /** The pipeline over real WAV files, the real decoder and a real catalog, with analysers that behave and do not. */
 class AnalysisPipelineTest {
@@ -69,18 +68,7 @@ class AnalysisPipelineTest {
     @TempDir
     Path folder;
 
-    private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final EventAdmin eventAdmin = new EventAdmin() {
-        @Override
-        public void postEvent(Event event) {
-            events.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            events.add(event);
-        }
-    };
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
     private DerbyCatalog catalog;
     private AnalysisPipeline pipeline;
 
@@ -117,10 +105,10 @@ class AnalysisPipelineTest {
         assertEquals((long) (SOURCE_RATE_HZ * SECONDS), sourceValues.get("frames"));
         assertEquals((long) SOURCE_RATE_HZ, sourceValues.get("rateHz"));
         assertEquals(sha256(wav), catalog.get(id).orElseThrow().track().file().sha256());
-        Event completed = events.stream().filter(e -> e.getTopic().equals(Topics.ANALYSIS_TRACK_COMPLETED))
+        Event completed = eventAdmin.all().stream().filter(e -> e.getTopic().equals(Topics.ANALYSIS_TRACK_COMPLETED))
                 .findFirst().orElseThrow();
         assertEquals(id, completed.getProperty(EventProperties.TRACK_ID));
-        await(() -> events.stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_QUEUE_PROGRESS)
+        await(() -> eventAdmin.all().stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_QUEUE_PROGRESS)
                 && Integer.valueOf(0).equals(e.getProperty(EventProperties.QUEUED))
                 && Long.valueOf(1).equals(e.getProperty(EventProperties.DONE))));
     }
@@ -180,7 +168,7 @@ class AnalysisPipelineTest {
                     "misbehaving.hang", "it did not return within 1 s"), failures);
             assertNotNull(values(id, "count").get("frames"));
         }
-        assertTrue(events.stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_TRACK_FAILED)
+        assertTrue(eventAdmin.all().stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_TRACK_FAILED)
                 && "misbehaving.hang".equals(e.getProperty(EventProperties.ANALYSER_ID))));
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;

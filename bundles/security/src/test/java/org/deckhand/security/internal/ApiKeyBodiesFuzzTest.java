@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.deckhand.rest.internal.ApiJson;
 import org.deckhand.security.internal.ApiKeysResource.NewKey;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;

@@ -24,6 +24,7 @@ import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
 import org.deckhand.api.security.Authentication;
 import org.deckhand.api.security.Authentication.Outcome;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;

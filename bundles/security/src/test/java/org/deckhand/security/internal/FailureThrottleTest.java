@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.Test;
 
 class FailureThrottleTest {

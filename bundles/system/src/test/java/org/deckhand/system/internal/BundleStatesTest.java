@@ -17,6 +17,7 @@ import org.apache.felix.framework.Felix;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
 import org.deckhand.api.runtime.RuntimeProperties;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

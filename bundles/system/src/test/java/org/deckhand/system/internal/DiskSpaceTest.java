@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;

@@ -24,6 +24,7 @@ import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.catalog.Problem;
 import org.deckhand.catalog.internal.DerbyCatalog;
 import org.deckhand.tags.internal.JaudiotaggerTagReader;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -24,7 +24,7 @@ import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.stream.Listening;
 import org.deckhand.mixer.internal.stream.StreamKey;
 import org.deckhand.mixer.internal.testing.Ffmpeg;
-import org.deckhand.mixer.internal.testing.RecordingEventAdmin;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.AfterEach;
 import org.osgi.service.event.Event;
 import org.junit.jupiter.api.Test;
@@ -339,7 +339,7 @@ class MixServiceTest {
         assertEquals("STOPPED", stopped.getProperty(EventProperties.STATE));
         assertEquals(1, events.of(Topics.MIXER_MIX_STOPPED).size(), "a second stop posts nothing");
 
-        for (Event event : events.events()) {
+        for (Event event : events.all()) {
             assertTrue(event.getTopic().startsWith("org/deckhand/mixer/mix/"), event.getTopic());
             for (String name : event.getPropertyNames()) {
                 assertFalse(String.valueOf(event.getProperty(name)).contains(mix.token()),

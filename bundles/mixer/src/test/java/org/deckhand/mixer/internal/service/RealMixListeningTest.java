@@ -21,7 +21,7 @@ import org.deckhand.mixer.internal.audio.DecoderTrackOpener;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.render.TransitionOptions;
 import org.deckhand.mixer.internal.testing.RealTracks;
-import org.deckhand.mixer.internal.testing.RecordingEventAdmin;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.deckhand.mixer.internal.track.TrackFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

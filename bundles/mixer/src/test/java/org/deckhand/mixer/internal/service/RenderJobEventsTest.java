@@ -13,7 +13,7 @@ import org.deckhand.api.event.Topics;
 import org.deckhand.cue.internal.CueSheetService;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.render.TransitionOptions;
-import org.deckhand.mixer.internal.testing.RecordingEventAdmin;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.deckhand.mixer.internal.track.TrackFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

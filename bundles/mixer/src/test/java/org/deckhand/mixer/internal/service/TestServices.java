@@ -3,7 +3,7 @@ package org.deckhand.mixer.internal.service;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 import org.deckhand.cue.internal.CueSheetService;
-import org.deckhand.mixer.internal.testing.RecordingEventAdmin;
+import org.deckhand.testing.RecordingEventAdmin;
 
 /** Builds mixer services over the synthetic {@link TestLibrary}, for tests in other packages. */
 public final class TestServices {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
@@ -33,6 +32,7 @@ import org.deckhand.api.tracklist.StoredTracklist;
 import org.deckhand.api.tracklist.TracklistEntry;
 import org.deckhand.catalog.internal.DerbyCatalog;
 import org.deckhand.cue.internal.CueSheetService;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.deckhand.tracklists.internal.Fixtures;
 import org.deckhand.tracklists.internal.SiteStandIn;
 import org.deckhand.tracklists.internal.fetch.FetcherSettings;
@@ -50,7 +50,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 /**
  * The import path end to end in one process: the stand-in site on 127.0.0.1 serving the saved pages at the sites'
@@ -66,7 +65,7 @@ class TracklistServiceTest {
     @TempDir
     Path data;
     private final SiteStandIn site = new SiteStandIn();
-    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final RecordingEventAdmin events = new RecordingEventAdmin();
     private DerbyCatalog catalog;
     private PoliteHttpFetcher fetcher;
     private TracklistService service;
@@ -87,23 +86,12 @@ class TracklistServiceTest {
                 defaults.robotName(), Duration.ofMillis(100), defaults.maximumCrawlDelay(), 20,
                 Duration.ofMinutes(4), Duration.ofSeconds(2), Duration.ofSeconds(5), 5, 5_000_000,
                 Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(30), Duration.ofDays(1), 20, 16));
-        EventAdmin admin = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                events.add(event);
-            }
-        };
         List<LibraryTrack> library = new ArrayList<>();
         catalog.forEach(track -> library.add(IndexCandidateFinder.of(track)));
         service = new TracklistService(catalog, fetcher, List.of(
                 new OneThousandOneSource(site.base(), OneThousandOneSelectors.CURRENT),
                 new MixesDbSource("http://localhost:" + site.at("/").getPort(), "/db/api.php")),
-                new TokenCandidateFinder(library), catalog, admin, new CueSheetService());
+                new TokenCandidateFinder(library), catalog, events, new CueSheetService());
         resource = new TracklistsResource(service, catalog, fetcher);
     }
 
@@ -123,7 +111,7 @@ class TracklistServiceTest {
     }
 
     private List<String> topics() {
-        return events.stream().map(Event::getTopic).toList();
+        return events.all().stream().map(Event::getTopic).toList();
     }
 
     @Test
@@ -145,7 +133,7 @@ class TracklistServiceTest {
         assertEquals(1, view.path("counts").path("matched").asInt());
         assertEquals(List.of(Topics.TRACKLISTS_IMPORTED, Topics.TRACKLISTS_MATCHED), topics());
         long id = view.path("id").asLong();
-        assertEquals(id, events.get(0).getProperty(EventProperties.TRACKLIST_ID));
+        assertEquals(id, events.all().get(0).getProperty(EventProperties.TRACKLIST_ID));
 
         int position = miley.path("position").asInt();
         service.setMatch(id, position - 1, catalogId("/music/other.mp3"), false);

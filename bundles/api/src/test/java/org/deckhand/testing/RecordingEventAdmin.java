@@ -1,4 +1,4 @@
-package org.deckhand.mixer.internal.testing;
+package org.deckhand.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +7,10 @@ import java.util.function.Predicate;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
-/** An EventAdmin that keeps every event posted or sent to it, in order. Thread-safe. */
+/**
+ * An EventAdmin that keeps every event posted or sent to it, in order, for tests to read and wait for: the tests of
+ * every bundle that posts events use this one. Thread-safe.
+ */
 public final class RecordingEventAdmin implements EventAdmin {
 
     private final List<Event> events = new ArrayList<>();
@@ -23,8 +26,8 @@ public final class RecordingEventAdmin implements EventAdmin {
         postEvent(event);
     }
 
-    /** @return the events so far, in order */
-    public synchronized List<Event> events() {
+    /** @return every event so far, in order */
+    public synchronized List<Event> all() {
         return List.copyOf(events);
     }
 
@@ -33,7 +36,7 @@ public final class RecordingEventAdmin implements EventAdmin {
      * @return the events of that topic so far, in order
      */
     public List<Event> of(String topic) {
-        return events().stream().filter(event -> event.getTopic().equals(topic)).toList();
+        return all().stream().filter(event -> event.getTopic().equals(topic)).toList();
     }
 
     /**

@@ -168,6 +168,18 @@ class DistributionIT {
         assertEquals(400, wrong.statusCode());
         assertTrue(wrong.body().contains("Rescan interval (minutes) must be a whole number, not soon"), wrong.body());
         assertEquals(404, server.putJson("/api/v1/settings/org.example.nothing", "{\"a\": 1}").statusCode());
+
+        Path more = Files.createDirectories(root.resolve("more-music")).toAbsolutePath();
+        assertEquals(200, server.putJson("/api/v1/settings/org.deckhand.watcher",
+                "{\"musicFolders\": \"" + more + "\"}").statusCode());
+        assertTrue(eventually(() -> {
+            try {
+                return json.readTree(server.get("/api/v1/system").body()).path("folders").path("music").toString()
+                        .contains(more.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, Duration.ofSeconds(15)), "GET /system lists the music folder set in the watcher's settings");
     }
 
     @Test

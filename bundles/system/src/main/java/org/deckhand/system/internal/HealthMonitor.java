@@ -1,9 +1,7 @@
 package org.deckhand.system.internal;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,8 +53,8 @@ public final class HealthMonitor {
      *
      * @param context this bundle's context, for the folders and the bundles
      * @param eventAdmin where what went wrong is posted
-     * @param scanner the library watcher, for the music folders it follows besides those given at start;
-     *     {@code null} without the watcher bundle
+     * @param scanner the library watcher, for the music folders it follows; {@code null} without the watcher
+     *     bundle, when only the data folder is checked
      */
     @Activate
     public HealthMonitor(BundleContext context, @Reference EventAdmin eventAdmin,
@@ -84,15 +82,10 @@ public final class HealthMonitor {
         }
     }
 
-    /** The data folder, then the music folders given at start, then those the watcher follows besides. */
+    /** The data folder, then the music folders the watcher follows. */
     private static List<Path> folders(BundleContext context, LibraryScanner scanner) {
         Set<Path> folders = new LinkedHashSet<>();
         folders.add(Path.of(context.getProperty(RuntimeProperties.DATA)).toAbsolutePath().normalize());
-        String music = context.getProperty(RuntimeProperties.MUSIC);
-        if (music != null) {
-            Arrays.stream(music.split(File.pathSeparator)).filter(s -> !s.isBlank())
-                    .map(s -> Path.of(s).toAbsolutePath().normalize()).forEach(folders::add);
-        }
         if (scanner != null) {
             folders.addAll(scanner.musicFolders());
         }

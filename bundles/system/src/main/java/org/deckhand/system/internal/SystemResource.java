@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.deckhand.api.library.LibraryScanner;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.rest.RestResource;
 import org.deckhand.api.tracklist.FetcherStatistics;
@@ -32,16 +33,22 @@ public final class SystemResource implements RestResource {
     private final BundleContext context;
     private final Instant started;
     private final PoliteFetcher fetcher;
+    private final LibraryScanner scanner;
 
     /**
      * @param context this bundle's context, for the kernel's properties and the bundles
      * @param fetcher the tracklist sites' fetcher, for its cache's figures; {@code null} without the tracklists bundle
+     * @param scanner the library watcher, the one source of the music folders (those given at start and those of
+     *     its configuration); {@code null} without the watcher bundle, when no folder is followed
      */
     @Activate
     public SystemResource(BundleContext context, @Reference(cardinality = ReferenceCardinality.OPTIONAL,
-            policyOption = ReferencePolicyOption.GREEDY) PoliteFetcher fetcher) {
+            policyOption = ReferencePolicyOption.GREEDY) PoliteFetcher fetcher,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            LibraryScanner scanner) {
         this.context = context;
         this.fetcher = fetcher;
+        this.scanner = scanner;
         String startedMillis = context.getProperty(RuntimeProperties.STARTED_MILLIS);
         this.started = startedMillis == null
                 ? Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
@@ -57,15 +64,14 @@ public final class SystemResource implements RestResource {
     public SystemInfo system() throws IOException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Runtime runtime = Runtime.getRuntime();
-        String music = context.getProperty(RuntimeProperties.MUSIC);
+        List<String> music = scanner == null ? List.of()
+                : scanner.musicFolders().stream().map(java.nio.file.Path::toString).toList();
         return new SystemInfo(
                 context.getProperty(RuntimeProperties.VERSION),
                 started,
                 Duration.between(started, Instant.now()).toSeconds(),
                 new Folders(context.getProperty(RuntimeProperties.HOME), context.getProperty(RuntimeProperties.DATA),
-                        music == null || music.isEmpty() ? List.of()
-                                : List.of(music.split(java.io.File.pathSeparator)),
-                        context.getProperty(RuntimeProperties.PLUGINS), context.getProperty(RuntimeProperties.CONFIG)),
+                        music, context.getProperty(RuntimeProperties.PLUGINS), context.getProperty(RuntimeProperties.CONFIG)),
                 new Jvm(System.getProperty("java.version"), System.getProperty("java.vendor"),
                         System.getProperty("java.vm.name"), System.getProperty("os.name"),
                         System.getProperty("os.arch"), runtime.availableProcessors()),
@@ -99,7 +105,7 @@ public final class SystemResource implements RestResource {
      *
      * @param home the installation folder
      * @param data the data folder
-     * @param music the music folders
+     * @param music the music folders the library watcher follows
      * @param plugins the plugins folder
      * @param config the configuration folder
      */

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
+import org.deckhand.api.runtime.RuntimeProperties;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -58,7 +59,8 @@ public class KernelBundlesIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
-     * @return the shipped bundles at their start levels, the kernel's framework properties, a free port
+     * @return the shipped bundles at their start levels, the kernel's framework properties, a free port, and the
+     *     admin password handed over as the kernel hands it
      * @throws IOException if the temporary folders cannot be made
      */
     @Configuration
@@ -66,6 +68,9 @@ public class KernelBundlesIT {
         Path root = Files.createTempDirectory("deckhand-paxexam");
         Path plugins = Files.createDirectories(root.resolve("plugins"));
         Path music = Files.createDirectories(root.resolve("music"));
+        Path handedOver = root.resolve("data").resolve(RuntimeProperties.INITIAL_ADMIN_PASSWORD_FILE);
+        Files.createDirectories(handedOver.getParent());
+        Files.writeString(handedOver, PASSWORD);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -82,7 +87,6 @@ public class KernelBundlesIT {
                 frameworkProperty("deckhand.music").value(music.toString()),
                 frameworkProperty("deckhand.plugins").value(plugins.toString()),
                 frameworkProperty("deckhand.config").value(root.resolve("config").toString()),
-                frameworkProperty("deckhand.admin.password").value(PASSWORD),
                 systemProperty("deckhand.test.port").value(Integer.toString(port)),
                 systemProperty("logback.configurationFile")
                         .value(ShippedBundles.distribution().resolve("config/logback.xml").toString())));

@@ -47,12 +47,23 @@ final class FelixLauncher {
      *
      * @param settings the server's settings
      * @param version Deckhand's version
-     * @param adminPassword the admin password to set on first start, or null
+     * @param adminPassword the admin password to set on first start, or null; handed to the security bundle in
+     *     {@link RuntimeProperties#INITIAL_ADMIN_PASSWORD_FILE}
      * @return the running framework
-     * @throws LaunchException if the framework cannot start or a bundle cannot be installed
+     * @throws LaunchException if the framework cannot start, a bundle cannot be installed or the password cannot
+     *     be handed over
      */
     static Framework start(Settings settings, String version, String adminPassword) throws LaunchException {
-        Framework framework = new FrameworkFactory().newFramework(properties(settings, version, adminPassword));
+        if (adminPassword != null && !adminPassword.isBlank()) {
+            try {
+                InitialAdminPassword.handOver(settings.data(), adminPassword);
+            } catch (IOException e) {
+                throw new LaunchException("DECKHAND_ADMIN_PASSWORD cannot be handed to the security bundle in "
+                        + settings.data().resolve(RuntimeProperties.INITIAL_ADMIN_PASSWORD_FILE) + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        Framework framework = new FrameworkFactory().newFramework(properties(settings, version));
         try {
             framework.init();
             installBundles(framework.getBundleContext(), settings.bundles());
@@ -72,7 +83,7 @@ final class FelixLauncher {
         framework.adapt(FrameworkStartLevel.class).setStartLevel(PLUGIN_START_LEVEL);
     }
 
-    private static Map<String, String> properties(Settings settings, String version, String adminPassword) {
+    private static Map<String, String> properties(Settings settings, String version) {
         Map<String, String> properties = new HashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, settings.data().resolve("cache").resolve("felix").toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -92,9 +103,6 @@ final class FelixLauncher {
         properties.put(RuntimeProperties.HOST, settings.host());
         properties.put(RuntimeProperties.PORT, Integer.toString(settings.port()));
         properties.put(RuntimeProperties.STARTED_MILLIS, Long.toString(System.currentTimeMillis()));
-        if (adminPassword != null && !adminPassword.isBlank()) {
-            properties.put(RuntimeProperties.ADMIN_PASSWORD, adminPassword);
-        }
 
         properties.put("org.osgi.service.http.port", Integer.toString(settings.port()));
         properties.put("org.apache.felix.http.host", settings.host());

@@ -34,10 +34,12 @@ public final class RuntimeProperties {
     public static final String STARTED_MILLIS = "deckhand.started.millis";
 
     /**
-     * The admin password to set on first start, when no admin credential exists yet; taken from the
-     * {@code DECKHAND_ADMIN_PASSWORD} environment variable.
+     * Where the kernel hands the admin password of the {@code DECKHAND_ADMIN_PASSWORD} environment variable to the
+     * security bundle, relative to the data folder: a file only its owner may read, which the security bundle reads
+     * on first start (when no admin credential exists yet) and deletes at every start. The password never travels
+     * as a framework property, which every bundle and plugin could read.
      */
-    public static final String ADMIN_PASSWORD = "deckhand.admin.password";
+    public static final String INITIAL_ADMIN_PASSWORD_FILE = "security/initial-admin-password";
 
     private RuntimeProperties() {
     }

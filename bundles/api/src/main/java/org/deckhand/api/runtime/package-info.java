@@ -1,6 +1,6 @@
 /** Facts about the running server that the kernel hands to every bundle as framework properties. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.deckhand.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package org.deckhand.security.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -51,8 +52,26 @@ public final class DeckhandAuthenticator implements Authenticator {
     @Activate
     public DeckhandAuthenticator(BundleContext context, @Reference EventAdmin eventAdmin) throws IOException {
         this(Path.of(context.getProperty(RuntimeProperties.DATA), "security"),
-                context.getProperty(RuntimeProperties.ADMIN_PASSWORD), PasswordHash.DEFAULT_ITERATIONS,
-                Clock.systemUTC(), new SecurityEvents(eventAdmin));
+                takeInitialPassword(Path.of(context.getProperty(RuntimeProperties.DATA))),
+                PasswordHash.DEFAULT_ITERATIONS, Clock.systemUTC(), new SecurityEvents(eventAdmin));
+    }
+
+    /**
+     * Reads and deletes the password the kernel handed over from {@code DECKHAND_ADMIN_PASSWORD}, so that it is on
+     * disk for no longer than this bundle takes to start.
+     *
+     * @param data the data folder
+     * @return the password, or null when none was handed over
+     * @throws IOException if the file exists but cannot be read or deleted
+     */
+    static String takeInitialPassword(Path data) throws IOException {
+        Path handed = data.resolve(RuntimeProperties.INITIAL_ADMIN_PASSWORD_FILE);
+        if (!Files.exists(handed)) {
+            return null;
+        }
+        String password = Files.readString(handed, StandardCharsets.UTF_8);
+        Files.delete(handed);
+        return password;
     }
 
     DeckhandAuthenticator(Path securityFolder, String initialPassword, int iterations, Clock clock,
@@ -71,6 +90,9 @@ public final class DeckhandAuthenticator implements Authenticator {
                 admin.set(generated, iterations);
                 LOG.warn("Generated admin password (shown only once; user: {}): {}", ADMIN, generated);
             }
+        } else if (initialPassword != null) {
+            LOG.info("DECKHAND_ADMIN_PASSWORD is ignored: the admin password was set on an earlier start (README, "
+                    + "\"Sign in\", says how to reset it)");
         }
     }
 

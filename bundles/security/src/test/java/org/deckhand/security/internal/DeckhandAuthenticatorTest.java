@@ -2,6 +2,7 @@ package org.deckhand.security.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
+import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.security.Authentication;
 import org.deckhand.api.security.Authentication.Outcome;
 import org.deckhand.testing.RecordingEventAdmin;
@@ -69,6 +71,18 @@ class DeckhandAuthenticatorTest {
         assertEquals(Outcome.DENIED, authenticator.authenticate(basic("admin", "S3cret"), "ip").outcome());
         assertEquals(Outcome.DENIED, authenticator.authenticate(basic("root", "s3cret"), "ip").outcome());
         assertEquals(Outcome.MISSING, authenticator.authenticate(null, "ip").outcome());
+    }
+
+    @Test
+    void thePasswordTheKernelHandedOverIsReadOnceAndItsFileDeleted() throws IOException {
+        Path data = folder.resolve("data");
+        Path handed = data.resolve(RuntimeProperties.INITIAL_ADMIN_PASSWORD_FILE);
+        Files.createDirectories(handed.getParent());
+        Files.writeString(handed, "handed over");
+
+        assertEquals("handed over", DeckhandAuthenticator.takeInitialPassword(data));
+        assertFalse(Files.exists(handed), "the password does not stay on disk");
+        assertNull(DeckhandAuthenticator.takeInitialPassword(data), "nothing handed over at the next start");
     }
 
     @Test

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, post } from '../lib/api';
 import { count } from '../lib/format';
 import { useResource } from '../lib/hooks';
+import { navigate } from '../lib/router';
 import { addToCrate, analyseAgain, startMix, writeTags } from '../lib/shelves';
 import type { Crate } from '../lib/shelves';
 import { ErrorNote } from './ErrorNote';
@@ -49,6 +50,7 @@ export function BulkActions({ selected, onClear }: { selected: ReadonlySet<numbe
 
   const mix = () => run(async () => {
     const id = await startMix({ trackIds: ids.slice(0, MAX_MIX_TRACKS).map(String) });
+    navigate(`/mixes/${id}`);
     return `Mix ${id} started from ${count(Math.min(ids.length, MAX_MIX_TRACKS))} tracks.`;
   });
 

@@ -97,7 +97,11 @@ function CrateView({ id, onChanged }: { id: number; onChanged: () => void }) {
       </p>
       <div class="crate-actions">
         <button type="button" disabled={c.trackCount === 0}
-          onClick={() => act(async () => `Mix ${await startMix({ crateId: String(id) })} started from this crate.`)}>
+          onClick={() => act(async () => {
+            const mixId = await startMix({ crateId: String(id) });
+            navigate(`/mixes/${mixId}`);
+            return `Mix ${mixId} started from this crate.`;
+          })}>
           Start a mix</button>
         <button type="button" class="danger" onClick={() => act(async () => {
           await del(`/crates/${id}`);

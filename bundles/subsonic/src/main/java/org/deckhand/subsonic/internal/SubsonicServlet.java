@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
+import org.deckhand.api.audio.Mp3Transcoder;
 import org.deckhand.api.catalog.Annotations;
 import org.deckhand.api.catalog.Annotations.Annotation;
 import org.deckhand.api.library.Artwork;
@@ -66,6 +67,7 @@ public final class SubsonicServlet extends HttpServlet {
      * @param annotations the owner's stars, ratings, plays, playlists and play queue
      * @param tags reads the songs' lyrics
      * @param mixes the mixer's live mixes, offered as internet radio stations; null when the mixer does not run
+     * @param mp3 the mixer's MP3 encoding, for {@code stream}; null when the mixer does not run
      * @throws IOException if the player account cannot be read
      */
     @Activate
@@ -73,14 +75,16 @@ public final class SubsonicServlet extends HttpServlet {
             @Reference Authenticator authenticator, @Reference ArtworkThumbnails covers,
             @Reference Annotations annotations, @Reference TagReader tags,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            LiveMixes mixes) throws IOException {
+            LiveMixes mixes,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            Mp3Transcoder mp3) throws IOException {
         Path folder = Path.of(context.getProperty(RuntimeProperties.DATA), "subsonic");
         this.library = library;
         this.annotations = annotations;
         this.player = new PlayerCredentials(folder);
         this.auth = new SubsonicAuth(authenticator, player, new FailureThrottle(Clock.systemUTC()));
         this.covers = covers;
-        this.transcoder = new Transcoder(Transcoder.find(System.getenv("PATH")));
+        this.transcoder = new Transcoder(Transcoder.find(System.getenv("PATH")), mp3);
         this.serverVersion = Optional.ofNullable(context.getProperty(RuntimeProperties.VERSION)).orElse("unknown");
         SystemEndpoints.register(endpoints, transcoder.available());
         BrowsingEndpoints.register(endpoints);

@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import org.deckhand.api.audio.Mp3Transcoder;
+import org.deckhand.api.audio.UnsupportedAudioException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Transcodes a song for {@code stream} when {@code format} or {@code maxBitRate} asks, with ffmpeg where it is on
- * the {@code PATH}: MP3 (LAME) or Opus in Ogg, at the bit rate asked (32 to 320 kbit/s, 192 by default), from
- * {@code timeOffset} seconds on (the OpenSubsonic {@code transcodeOffset} extension). At most
+ * Transcodes a song for {@code stream} when {@code format} or {@code maxBitRate} asks, from {@code timeOffset}
+ * seconds on (the OpenSubsonic {@code transcodeOffset} extension): MP3 with the mixer's own encoder
+ * ({@link Mp3Transcoder}, at the MPEG bit rate at or below the one asked), or with ffmpeg's LAME when the mixer does
+ * not run; Opus in Ogg with ffmpeg where it is on the {@code PATH} (32 to 320 kbit/s, 192 by default). At most
  * {@value #MAX_RUNNING} run at once, to keep a small NAS responsive.
  */
 final class Transcoder {
@@ -48,11 +51,16 @@ final class Transcoder {
     }
 
     private final Optional<Path> ffmpeg;
+    private final Mp3Transcoder mp3;
     private final Semaphore running = new Semaphore(MAX_RUNNING);
 
-    /** @param ffmpeg the ffmpeg program, or empty when it is not installed */
-    Transcoder(Optional<Path> ffmpeg) {
+    /**
+     * @param ffmpeg the ffmpeg program, or empty when it is not installed
+     * @param mp3 the mixer's MP3 encoding, or null when the mixer does not run
+     */
+    Transcoder(Optional<Path> ffmpeg, Mp3Transcoder mp3) {
         this.ffmpeg = ffmpeg;
+        this.mp3 = mp3;
     }
 
     /**
@@ -72,9 +80,9 @@ final class Transcoder {
         return Optional.empty();
     }
 
-    /** @return whether ffmpeg is there to transcode */
+    /** @return whether it can transcode at all: the mixer's MP3 encoding or ffmpeg is there */
     boolean available() {
-        return ffmpeg.isPresent();
+        return mp3 != null || ffmpeg.isPresent();
     }
 
     /**
@@ -83,7 +91,7 @@ final class Transcoder {
      * @param song the song asked for
      * @param params the request's {@code format}, {@code maxBitRate} and {@code timeOffset}
      * @return what to transcode to, or empty for the original file: {@code format=raw}, the song's own format
-     *     without a lower bit rate or an offset, or no ffmpeg
+     *     without a lower bit rate or an offset, or nothing here that makes the format asked (Opus without ffmpeg)
      * @throws SubsonicException code 0 for a format other than mp3, opus and raw, or a malformed number
      */
     Optional<Target> target(Song song, Params params) throws SubsonicException {
@@ -98,23 +106,27 @@ final class Transcoder {
         boolean tooFast = maxBitRate > 0 && (song.bitRateKbps() == 0 || song.bitRateKbps() > maxBitRate);
         boolean otherFormat = format != null && (format.equals("mp3") || format.equals("opus"))
                 && !format.equals(song.suffix());
-        if ("raw".equals(format) || !available() || !(tooFast || otherFormat || offset > 0)) {
+        boolean named = format != null && (format.equals("mp3") || format.equals("opus"));
+        String chosen = named ? format : "mp3";
+        boolean makes = chosen.equals("mp3") ? available() : ffmpeg.isPresent();
+        if ("raw".equals(format) || !makes || !(tooFast || otherFormat || offset > 0)) {
             return Optional.empty();
         }
         int kbps = maxBitRate > 0 ? Math.max(MIN_KBPS, Math.min(MAX_KBPS, maxBitRate)) : DEFAULT_KBPS;
-        boolean named = format != null && (format.equals("mp3") || format.equals("opus"));
-        return Optional.of(new Target(named ? format : "mp3", kbps, offset));
+        return Optional.of(new Target(chosen, chosen.equals("mp3") && mp3 != null ? mp3.nearestBitRate(kbps) : kbps,
+                offset));
     }
 
     /**
-     * Streams the transcoded song to the response as ffmpeg writes it.
+     * Streams the transcoded song to the response as it is made.
      *
      * @param song the song
      * @param target what to make of it
      * @param headOnly whether to send the headers alone
      * @param response where to send it
-     * @throws SubsonicException code 0 while {@value #MAX_RUNNING} transcodings already run
-     * @throws IOException if ffmpeg cannot start or the client went away
+     * @throws SubsonicException code 0 while {@value #MAX_RUNNING} transcodings already run, or when the song cannot
+     *     be decoded
+     * @throws IOException if ffmpeg cannot start, the file cannot be read or the client went away
      */
     void send(Song song, Target target, boolean headOnly, HttpServletResponse response)
             throws SubsonicException, IOException {
@@ -126,6 +138,17 @@ final class Transcoder {
         if (!running.tryAcquire()) {
             throw new SubsonicException(SubsonicException.GENERIC, "The server transcodes " + MAX_RUNNING
                     + " songs already: try again later, or stream the original (format=raw)");
+        }
+        if (target.format().equals("mp3") && mp3 != null) {
+            try {
+                mp3.transcode(song.path(), target.offsetSeconds(), target.kbps(), response.getOutputStream());
+            } catch (UnsupportedAudioException e) {
+                throw new SubsonicException(SubsonicException.GENERIC, "Song " + song.id() + " cannot be transcoded: "
+                        + e.getMessage());
+            } finally {
+                running.release();
+            }
+            return;
         }
         Process process = null;
         try {

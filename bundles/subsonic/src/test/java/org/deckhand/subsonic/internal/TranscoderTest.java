@@ -15,7 +15,7 @@ class TranscoderTest {
 
     private static final Song FLAC = song("flac", 900);
     private static final Song MP3 = song("mp3", 320);
-    private final Transcoder transcoder = new Transcoder(Optional.of(Path.of("/usr/bin/ffmpeg")));
+    private final Transcoder transcoder = new Transcoder(Optional.of(Path.of("/usr/bin/ffmpeg")), null);
 
     @Test
     void theOriginalGoesOutUnlessFormatBitRateOrOffsetAsk() throws SubsonicException {
@@ -23,7 +23,7 @@ class TranscoderTest {
         assertTrue(transcoder.target(FLAC, params("format", "raw", "maxBitRate", "128")).isEmpty());
         assertTrue(transcoder.target(MP3, params("format", "mp3")).isEmpty());
         assertTrue(transcoder.target(MP3, params("maxBitRate", "320")).isEmpty());
-        assertTrue(new Transcoder(Optional.empty()).target(FLAC, params("format", "opus")).isEmpty());
+        assertTrue(new Transcoder(Optional.empty(), null).target(FLAC, params("format", "opus")).isEmpty());
     }
 
     @Test

@@ -59,6 +59,20 @@ public final class Mp3Encoder implements AudioEncoder {
         return false;
     }
 
+    /**
+     * @param kbps a bit rate asked for, kbit/s
+     * @return the highest of MPEG-1 Layer III's bit rates at or below it, or the lowest, 32, below that
+     */
+    public static int nearestBitRate(int kbps) {
+        int nearest = BIT_RATES_KBPS[0];
+        for (int rate : BIT_RATES_KBPS) {
+            if (rate <= kbps) {
+                nearest = rate;
+            }
+        }
+        return nearest;
+    }
+
     @Override
     public StreamFormat format() {
         return StreamFormat.MP3;

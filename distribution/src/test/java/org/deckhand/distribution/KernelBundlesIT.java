@@ -148,16 +148,21 @@ public class KernelBundlesIT {
         assertTrue(admin.body(), admin.body().contains("\"symbolicName\":\"org.deckhand.rest\""));
     }
 
-    @Test
-    public void anEventPostedByABundleArrivesOnTheEventStream() throws Exception {
-        awaitHealthy();
+    /** @return the event stream, opened as the admin, past its first comment line */
+    private BufferedReader openEventStream() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/events"))
                 .header("Authorization", basic(PASSWORD)).header("Accept", "text/event-stream").build();
         HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
-        try (BufferedReader stream = new BufferedReader(
-                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            assertEquals(": Deckhand events", stream.readLine());
+        BufferedReader stream = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        assertEquals(": Deckhand events", stream.readLine());
+        return stream;
+    }
+
+    @Test
+    public void anEventPostedByABundleArrivesOnTheEventStream() throws Exception {
+        awaitHealthy();
+        try (BufferedReader stream = openEventStream()) {
 
             eventAdmin.postEvent(new Event("org/deckhand/test/PING", Map.of("marker", "pax-exam-42", "count", 3)));
             CompletableFuture<List<String>> received = CompletableFuture.supplyAsync(() -> readEvent(stream));
@@ -174,13 +179,7 @@ public class KernelBundlesIT {
     @Test
     public void anApiKeyCreatedOverRestArrivesOnTheEventStreamByNameWithoutItsToken() throws Exception {
         awaitHealthy();
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/events"))
-                .header("Authorization", basic(PASSWORD)).header("Accept", "text/event-stream").build();
-        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, response.statusCode());
-        try (BufferedReader stream = new BufferedReader(
-                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            assertEquals(": Deckhand events", stream.readLine());
+        try (BufferedReader stream = openEventStream()) {
 
             HttpResponse<String> created = awaitPost("/api/v1/keys", "{\"name\": \"pax-exam key\"}", 201);
             assertEquals(created.body(), 201, created.statusCode());

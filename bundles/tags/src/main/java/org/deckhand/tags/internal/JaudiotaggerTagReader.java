@@ -85,16 +85,7 @@ public final class JaudiotaggerTagReader implements TagReader {
     public Optional<Artwork> readArtwork(Path file) throws UnreadableAudioException {
         AudioFormat format = audioFormatOf(file);
         try {
-            switch (format) {
-                case OPUS:
-                    return ArtworkPicker.frontCover(OggOpusFile.read(file).tag());
-                case APE:
-                case WV:
-                    return Optional.empty();
-                default:
-                    AudioFile audioFile = jaudiotagger.readForTags(file, format);
-                    return audioFile == null ? Optional.empty() : ArtworkPicker.frontCover(audioFile.getTag());
-            }
+            return tag(file, format).flatMap(ArtworkPicker::frontCover);
         } catch (IOException e) {
             throw truncatedOr(file, format, e);
         } catch (Exception e) {
@@ -115,21 +106,26 @@ public final class JaudiotaggerTagReader implements TagReader {
             LOG.warn("The lyrics beside {} cannot be read: {}", file, e.getMessage());
         }
         try {
-            switch (format) {
-                case OPUS:
-                    return LyricsSources.inTag(OggOpusFile.read(file).tag());
-                case APE:
-                case WV:
-                    return Optional.empty();
-                default:
-                    AudioFile audioFile = jaudiotagger.readForTags(file, format);
-                    return audioFile == null ? Optional.empty() : LyricsSources.inTag(audioFile.getTag());
-            }
+            return tag(file, format).flatMap(LyricsSources::inTag);
         } catch (IOException e) {
             throw truncatedOr(file, format, e);
         } catch (Exception e) {
             LOG.debug("Cannot read the lyrics of {}", file, e);
             return Optional.empty();
+        }
+    }
+
+    /** @return the file's tag, read again: empty when it has none, or its format's tags are not read (APE, WV) */
+    private Optional<Tag> tag(Path file, AudioFormat format) throws Exception {
+        switch (format) {
+            case OPUS:
+                return Optional.ofNullable(OggOpusFile.read(file).tag());
+            case APE:
+            case WV:
+                return Optional.empty();
+            default:
+                AudioFile audioFile = jaudiotagger.readForTags(file, format);
+                return audioFile == null ? Optional.empty() : Optional.ofNullable(audioFile.getTag());
         }
     }
 

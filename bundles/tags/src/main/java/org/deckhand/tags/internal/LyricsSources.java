@@ -58,13 +58,10 @@ final class LyricsSources {
     }
 
     /**
-     * @param tag a file's tag, or null
+     * @param tag a file's tag
      * @return the lyrics it holds
      */
     static Optional<Lyrics> inTag(Tag tag) {
-        if (tag == null) {
-            return Optional.empty();
-        }
         if (tag instanceof AbstractID3v2Tag id3) {
             for (TagField field : id3.getFields(USLT)) {
                 if (field instanceof AbstractID3v2Frame frame && frame.getBody() instanceof FrameBodyUSLT body

@@ -1,5 +1,6 @@
 package org.deckhand.api.security;
 
+import java.util.function.BooleanSupplier;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -47,4 +48,19 @@ public interface Authenticator {
      * @param sessionId the cookie's value
      */
     void closeSession(String sessionId);
+
+    /**
+     * Checks a credential that this service does not keep, such as the Subsonic API's player password, under the
+     * throttle of every sign-in: a client address that failed too often, with any credential, is refused without the
+     * check running, and a failed check counts towards the address's limit as a wrong password does (an address
+     * throttled this way is posted as {@code org/deckhand/security/signin/THROTTLED} all the same).
+     *
+     * @param principal who the caller is when the check passes, such as {@code player:alice}
+     * @param clientAddress the address the attempt comes from
+     * @param check the check, true when the credential is right; run at most once
+     * @return {@link Authentication.Outcome#GRANTED} with the principal, {@link Authentication.Outcome#DENIED}, or
+     *     {@link Authentication.Outcome#THROTTLED} with the seconds to wait
+     * @since 1.3
+     */
+    Authentication authenticateOther(String principal, String clientAddress, BooleanSupplier check);
 }

@@ -1,6 +1,6 @@
 /** Authentication of API clients, which the REST bundle asks before it serves a request. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.deckhand.api.security;
 
 import org.osgi.annotation.bundle.Export;

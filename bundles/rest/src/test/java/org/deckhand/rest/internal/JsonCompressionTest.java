@@ -20,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.deckhand.api.security.Authentication;
-import org.deckhand.api.security.Authenticator;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -140,27 +138,5 @@ class JsonCompressionTest {
     }
 
     private record Written(ContainerResponse response, byte[] body) {
-    }
-
-    /** Grants nobody: every resource of this test permits everyone. */
-    private static final class NobodyAuthenticator implements Authenticator {
-        @Override
-        public Authentication authenticate(String authorization, String clientAddress) {
-            return Authentication.DENIED;
-        }
-
-        @Override
-        public String openSession(String principal) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Authentication authenticateSession(String sessionId) {
-            return Authentication.DENIED;
-        }
-
-        @Override
-        public void closeSession(String sessionId) {
-        }
     }
 }

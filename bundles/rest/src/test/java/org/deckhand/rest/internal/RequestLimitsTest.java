@@ -19,8 +19,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.deckhand.api.security.Authentication;
-import org.deckhand.api.security.Authenticator;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -169,27 +167,5 @@ class RequestLimitsTest {
             json.append(",\"1\"");
         }
         return json.append(']').toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Grants nobody: every resource of this test permits everyone. */
-    private static final class NobodyAuthenticator implements Authenticator {
-        @Override
-        public Authentication authenticate(String authorization, String clientAddress) {
-            return Authentication.DENIED;
-        }
-
-        @Override
-        public String openSession(String principal) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Authentication authenticateSession(String sessionId) {
-            return Authentication.DENIED;
-        }
-
-        @Override
-        public void closeSession(String sessionId) {
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.security.Authentication;
 import org.deckhand.api.security.Authenticator;
@@ -120,6 +121,27 @@ public final class DeckhandAuthenticator implements Authenticator {
             default -> attempt.abandoned();
         }
         return result;
+    }
+
+    @Override
+    public Authentication authenticateOther(String principal, String clientAddress, BooleanSupplier check) {
+        FailureThrottle.Attempt attempt = throttle.begin(clientAddress);
+        if (!attempt.allowed()) {
+            return Authentication.throttled(attempt.retryAfterSeconds());
+        }
+        boolean right;
+        try {
+            right = check.getAsBoolean();
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
+        if (right) {
+            attempt.succeeded();
+            return Authentication.granted(principal);
+        }
+        attempt.failed();
+        return Authentication.DENIED;
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
 import org.deckhand.api.runtime.RuntimeProperties;
@@ -71,6 +72,28 @@ class DeckhandAuthenticatorTest {
         assertEquals(Outcome.DENIED, authenticator.authenticate(basic("admin", "S3cret"), "ip").outcome());
         assertEquals(Outcome.DENIED, authenticator.authenticate(basic("root", "s3cret"), "ip").outcome());
         assertEquals(Outcome.MISSING, authenticator.authenticate(null, "ip").outcome());
+    }
+
+    @Test
+    void aCredentialKeptElsewhereIsCheckedUnderTheSameThrottleAsTheAdminPassword() throws IOException {
+        DeckhandAuthenticator authenticator = new DeckhandAuthenticator(folder, "pw", FAST_ITERATIONS, clock, events);
+        AtomicInteger checks = new AtomicInteger();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Outcome.DENIED, authenticator.authenticateOther("player:dj", "ip", () -> {
+                checks.incrementAndGet();
+                return false;
+            }).outcome());
+        }
+        Authentication refused = authenticator.authenticateOther("player:dj", "ip", () -> {
+            checks.incrementAndGet();
+            return true;
+        });
+
+        assertEquals(Outcome.THROTTLED, refused.outcome());
+        assertEquals(10, checks.get(), "a throttled address is not checked");
+        assertEquals(Outcome.THROTTLED, authenticator.authenticate(basic("admin", "pw"), "ip").outcome());
+        assertEquals(Authentication.granted("player:dj"), authenticator.authenticateOther("player:dj", "other",
+                () -> true));
     }
 
     @Test

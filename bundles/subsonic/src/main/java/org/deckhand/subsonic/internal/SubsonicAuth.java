@@ -14,18 +14,17 @@ import org.deckhand.api.security.Authenticator;
  * OpenSubsonic {@code apiKeyAuthentication} extension), checked by Deckhand's {@link Authenticator} with its
  * throttle; or the player account's user name in {@code u} with its password in {@code p} (plain or {@code enc:}
  * and hex) or a token {@code t} = md5(password + {@code s}) in lower-case hex (Subsonic API 1.13.0). Failed
- * attempts at the player password go through a {@link FailureThrottle} per client address.
+ * attempts at the player password go through the throttle of every sign-in, per client address
+ * ({@link Authenticator#authenticateOther}), so that guesses here and at the REST API count together.
  */
 final class SubsonicAuth {
 
     private final Authenticator authenticator;
     private final PlayerCredentials player;
-    private final FailureThrottle throttle;
 
-    SubsonicAuth(Authenticator authenticator, PlayerCredentials player, FailureThrottle throttle) {
+    SubsonicAuth(Authenticator authenticator, PlayerCredentials player) {
         this.authenticator = authenticator;
         this.player = player;
-        this.throttle = throttle;
     }
 
     /**
@@ -61,23 +60,23 @@ final class SubsonicAuth {
         if (token != null && salt == null) {
             throw new SubsonicException(SubsonicException.MISSING_PARAMETER, "Required parameter is missing: s");
         }
-        if (throttle.blocked(clientAddress)) {
-            throw new SubsonicException(SubsonicException.WRONG_CREDENTIALS,
-                    "Too many failed attempts from this address: wait a few minutes");
-        }
         Optional<PlayerCredentials.Account> account = player.account();
-        boolean valid = account.isPresent() && account.get().username().equals(user)
-                && (password != null ? matchesPassword(account.get().password(), password)
-                        : matchesToken(account.get().password(), token, salt));
-        if (!valid) {
-            throttle.recordFailure(clientAddress);
-            throw new SubsonicException(SubsonicException.WRONG_CREDENTIALS, account.isPresent()
-                    ? "Wrong username or password"
-                    : "Wrong username or password: no player password is set yet (PUT /api/v1/subsonic/player), "
-                            + "or sign in with an API key (apiKey)");
+        Authentication outcome = authenticator.authenticateOther("player:" + user, clientAddress,
+                () -> account.isPresent() && account.get().username().equals(user)
+                        && (password != null ? matchesPassword(account.get().password(), password)
+                                : matchesToken(account.get().password(), token, salt)));
+        switch (outcome.outcome()) {
+            case GRANTED:
+                return outcome.principal();
+            case THROTTLED:
+                throw new SubsonicException(SubsonicException.WRONG_CREDENTIALS, "Too many failed attempts from this "
+                        + "address: wait " + outcome.retryAfterSeconds() + " s");
+            default:
+                throw new SubsonicException(SubsonicException.WRONG_CREDENTIALS, account.isPresent()
+                        ? "Wrong username or password"
+                        : "Wrong username or password: no player password is set yet (PUT /api/v1/subsonic/player), "
+                                + "or sign in with an API key (apiKey)");
         }
-        throttle.recordSuccess(clientAddress);
-        return "player:" + user;
     }
 
     private String byApiKey(String apiKey, String clientAddress) throws SubsonicException {

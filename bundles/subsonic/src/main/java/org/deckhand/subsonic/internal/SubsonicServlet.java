@@ -82,7 +82,7 @@ public final class SubsonicServlet extends HttpServlet {
         this.library = library;
         this.annotations = annotations;
         this.player = new PlayerCredentials(folder);
-        this.auth = new SubsonicAuth(authenticator, player, new FailureThrottle(Clock.systemUTC()));
+        this.auth = new SubsonicAuth(authenticator, player);
         this.covers = covers;
         this.transcoder = new Transcoder(Transcoder.find(System.getenv("PATH")), mp3);
         this.serverVersion = Optional.ofNullable(context.getProperty(RuntimeProperties.VERSION)).orElse("unknown");

@@ -6,20 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.deckhand.api.event.Topics;
+import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.security.Authentication;
 import org.deckhand.api.security.Authenticator;
+import org.deckhand.security.internal.DeckhandAuthenticator;
+import org.deckhand.testing.RecordingEventAdmin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
 
 class SubsonicAuthTest {
 
@@ -53,13 +59,18 @@ class SubsonicAuthTest {
         public void closeSession(String sessionId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Authentication authenticateOther(String principal, String clientAddress, BooleanSupplier check) {
+            return check.getAsBoolean() ? Authentication.granted(principal) : Authentication.DENIED;
+        }
     };
 
     @BeforeEach
     void setUp() throws IOException {
         player = new PlayerCredentials(folder);
         player.set(new PlayerCredentials.Account("alice", "sesame"));
-        auth = new SubsonicAuth(keys, player, new FailureThrottle(Clock.systemUTC()));
+        auth = new SubsonicAuth(keys, player);
     }
 
     @Test
@@ -96,12 +107,32 @@ class SubsonicAuthTest {
     }
 
     @Test
-    void tenFailuresFromOneAddressLockItOutEvenWithTheRightPassword() {
-        for (int i = 0; i < FailureThrottle.MAX_FAILURES; i++) {
-            code(params("u", "alice", "p", "guess" + i));
+    void playerPasswordGuessesShareTheThrottleOfEverySignIn() throws Exception {
+        Path data = Files.createDirectories(folder.resolve("data"));
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getProperty") && RuntimeProperties.DATA.equals(args[0])) {
+                        return data.toString();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        RecordingEventAdmin events = new RecordingEventAdmin();
+        DeckhandAuthenticator security = new DeckhandAuthenticator(context, events);
+        SubsonicAuth shared = new SubsonicAuth(security, player);
+
+        for (int i = 0; i < 10; i++) {
+            SubsonicException wrong = assertThrows(SubsonicException.class,
+                    () -> shared.authenticate(params("u", "alice", "p", "guess"), ADDRESS));
+            assertEquals(SubsonicException.WRONG_CREDENTIALS, wrong.code());
         }
-        assertEquals(SubsonicException.WRONG_CREDENTIALS, code(params("u", "alice", "p", "sesame")));
-        assertThrows(SubsonicException.class, () -> auth.authenticate(params("u", "alice", "p", "sesame"), ADDRESS));
+        SubsonicException locked = assertThrows(SubsonicException.class,
+                () -> shared.authenticate(params("u", "alice", "p", "sesame"), ADDRESS));
+        assertTrue(locked.getMessage().startsWith("Too many failed attempts from this address"), locked.getMessage());
+        assertEquals(Authentication.Outcome.THROTTLED,
+                security.authenticate("Bearer any-key", ADDRESS).outcome(), "the REST API's sign-in waits too");
+        assertEquals(1, events.of(Topics.SECURITY_SIGNIN_THROTTLED).size(), "told as any throttled address");
+        assertEquals("player:alice", shared.authenticate(params("u", "alice", "p", "sesame"), "192.0.2.8"),
+                "another address signs in");
     }
 
     @Test

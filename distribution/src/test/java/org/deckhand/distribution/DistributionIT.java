@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -227,6 +228,14 @@ class DistributionIT {
                 "/keys/{id}", "/openapi.json"}) {
             assertTrue(paths.has(path), path + " is missing from " + paths.fieldNames());
         }
+        List<String> documented = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(documented::add);
+        for (String resource : List.of("analysis", "crates", "events", "library", "logs", "mixes", "notifications",
+                "renamer", "session", "settings", "subsonic/player", "tracklists", "tracks", "writeback")) {
+            assertTrue(documented.stream().anyMatch(path -> path.equals("/" + resource)
+                    || path.startsWith("/" + resource + "/")), resource + " is missing from " + documented);
+        }
+        assertTrue(paths.path("/mixes/{id}/plan/move").has("post"), "moving a planned track is documented");
         assertTrue(paths.get("/plugins").has("post"));
         assertTrue(paths.get("/plugins/{id}").has("delete"));
         assertEquals(0, paths.get("/health").get("get").get("security").size(), "health needs no credentials");

@@ -234,7 +234,8 @@ class LibraryIT {
                 return stats.path("tracks").asLong() == expected && page.path("total").asLong() == expected;
             }, Duration.ofSeconds(90)), "catalog and index disagree or the scan did not complete: "
                     + second.get("/api/v1/library/stats").body() + " / index total "
-                    + json(second.get("/api/v1/tracks?limit=1").body()).path("total"));
+                    + json(second.get("/api/v1/tracks?limit=1").body()).path("total") + "; problems: "
+                    + second.get("/api/v1/library/problems").body());
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.deckhand.api.library.Lyrics;
 import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.Tag;
@@ -74,21 +75,17 @@ final class LyricsSources {
             }
             return Optional.empty();
         }
-        Optional<Lyrics> tagged = text(tag, FieldKey.LYRICS).flatMap(text -> LrcText.parse(text, null));
-        return tagged.isPresent() ? tagged : text(tag, UNSYNCED).flatMap(text -> LrcText.parse(text, null));
+        return text(() -> tag.getFirst(FieldKey.LYRICS)).flatMap(text -> LrcText.parse(text, null))
+                .or(() -> text(() -> tag.getFirst(UNSYNCED)).flatMap(text -> LrcText.parse(text, null)));
     }
 
-    private static Optional<String> text(Tag tag, FieldKey key) {
+    /**
+     * @param field reads one field of a tag; JAudioTagger throws when the tag's format has no such field
+     * @return the field's text, empty when it is absent, blank or not in this tag's format
+     */
+    private static Optional<String> text(Supplier<String> field) {
         try {
-            return Optional.ofNullable(tag.getFirst(key)).filter(value -> !value.isBlank());
-        } catch (RuntimeException notInThisFormat) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> text(Tag tag, String id) {
-        try {
-            return Optional.ofNullable(tag.getFirst(id)).filter(value -> !value.isBlank());
+            return Optional.ofNullable(field.get()).filter(value -> !value.isBlank());
         } catch (RuntimeException notInThisFormat) {
             return Optional.empty();
         }

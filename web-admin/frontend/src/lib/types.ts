@@ -291,6 +291,7 @@ export interface NotificationChannel {
   circuit: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
   waitingUntil?: string;
   pending: number;
+  dropped: number;
   lastOutcome?: { result: string; statusCode: number; detail?: string };
   created: string;
 }
@@ -303,7 +304,7 @@ export interface NotificationDelivery {
   kind: NotificationKind;
   level: NotificationLevel;
   title: string;
-  state: 'PENDING' | 'DELIVERED' | 'FAILED';
+  state: 'PENDING' | 'DELIVERED' | 'FAILED' | 'REJECTED' | 'DROPPED';
   attempts: number;
   lastStatus?: number;
   lastReason?: string;

@@ -140,7 +140,9 @@ export function Notifications() {
                 </td>
                 <td>{LEVELS.find((level) => level.level === channel.minimumLevel)?.label}
                   <br /><span class="muted">{kindsText(channel.kinds)}</span></td>
-                <td class="num">{format.count(channel.pending)}</td>
+                <td class="num">{format.count(channel.pending)}
+                  {channel.dropped > 0 && <p class="hint" data-testid="channel-dropped">
+                    {format.count(channel.dropped)} dropped</p>}</td>
                 <td>{channel.lastOutcome ? `${channel.lastOutcome.result}${channel.lastOutcome.statusCode
                   ? ` (${channel.lastOutcome.statusCode})` : ''}` : <span class="muted">none yet</span>}</td>
                 <td>
@@ -179,7 +181,8 @@ export function Notifications() {
                 <td>{names.get(delivery.channelId) ?? `channel ${delivery.channelId}`}</td>
                 <td><span class={`level ${levelClass(delivery.level)}`}>{delivery.level.toLowerCase()}</span>
                   {' '}{delivery.title}</td>
-                <td>{delivery.state.toLowerCase()}</td>
+                <td><span class={`state ${deliveryClass(delivery.state)}`}
+                  title={deliveryHint(delivery.state)}>{deliveryText(delivery.state)}</span></td>
                 <td class="num">{delivery.attempts}</td>
                 <td>{delivery.lastStatus ?? ''}{delivery.lastReason && <span class="reason"> {delivery.lastReason}</span>}
                 </td>
@@ -210,6 +213,28 @@ function stateClass(channel: NotificationChannel): string {
     return 'neutral';
   }
   return channel.state === 'ACTIVE' ? 'good' : channel.state === 'WAITING' ? 'neutral' : 'bad';
+}
+
+function deliveryText(state: NotificationDelivery['state']): string {
+  switch (state) {
+    case 'PENDING': return 'waiting';
+    case 'DELIVERED': return 'delivered';
+    case 'FAILED': return 'test failed';
+    case 'REJECTED': return 'rejected by the receiver';
+    case 'DROPPED': return 'dropped (too many waiting)';
+  }
+}
+
+function deliveryHint(state: NotificationDelivery['state']): string {
+  switch (state) {
+    case 'REJECTED': return 'The receiver refused this message; it is not sent again, and the channel went on';
+    case 'DROPPED': return 'More messages waited for this channel than it keeps; the oldest were never sent';
+    default: return '';
+  }
+}
+
+function deliveryClass(state: NotificationDelivery['state']): string {
+  return state === 'DELIVERED' ? 'good' : state === 'PENDING' ? 'neutral' : 'bad';
 }
 
 function levelClass(level: NotificationLevel): string {

@@ -7,8 +7,10 @@ import java.util.OptionalDouble;
  * What became of one attempt to send a message: the answer of {@link NotificationChannel#send(Message)}. The
  * notifier acts on it: a {@link Delivered} message is marked so in the outbox; after {@link RetryAfter} the channel
  * waits exactly the time the receiver asked; a {@link TransientFailure} is retried with exponential backoff and
- * jitter and counts towards the channel's circuit breaker; a {@link PermanentFailure} stops the channel until the
- * user changes its settings, and its messages wait in the outbox.
+ * jitter and counts towards the channel's circuit breaker; a {@link Rejected} message is marked rejected in the
+ * outbox and history, with the receiver's code and reason, and the channel goes on with its next message (the
+ * receiver refused this message, not the channel); a {@link PermanentFailure} stops the channel until the user
+ * changes its settings, and its messages wait in the outbox.
  *
  * <p>A status code is the receiver's own response code: an HTTP status (RFC 9110, section 15) or an SMTP reply code
  * (RFC 5321, section 4.2); 0 when there was no answer (the host was unreachable, the connection failed, the
@@ -73,8 +75,28 @@ public sealed interface Delivery {
     }
 
     /**
-     * The attempt failed in a way that retrying will not mend: the receiver refused the credentials (401, 403, an
-     * SMTP 535), the address is gone (404, 410), or it rejects what is sent (another 4xx).
+     * The receiver refused this one message and would refuse it again, but the channel itself works: it found the
+     * message malformed (400), too large (413, an SMTP 552) or not processable (422), or a mail server refused its
+     * content (an SMTP 554). The notifier marks the message rejected, does not send it again, and goes on with the
+     * channel's next message. A channel that cannot tell whether the refusal concerns the message or every message
+     * answers {@link PermanentFailure}.
+     *
+     * @param statusCode the receiver's response code, such as 413
+     * @param reason what the receiver said, for the user, without secrets
+     * @since 1.2
+     */
+    record Rejected(int statusCode, String reason) implements Delivery {
+
+        /** @throws NullPointerException if {@code reason} is null */
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The attempt failed in a way that retrying will not mend and that concerns every message of the channel: the
+     * receiver refused the credentials (401, 403, an SMTP 535), the address is gone (404, 410), or it does not take
+     * what the channel sends there (another 4xx, such as 405).
      *
      * @param statusCode the receiver's response code, 0 when the failure is not the receiver's answer
      * @param reason what went wrong and what the user should change, without secrets
@@ -89,8 +111,9 @@ public sealed interface Delivery {
 
     /**
      * Classifies an HTTP answer in the way every HTTP channel should: 2xx delivered; 429, and 503 with a
-     * {@code Retry-After}, a wait; 408, 425, 429 without a wait and other 5xx transient; other 4xx (401, 403, 404,
-     * 410, 400...) and 3xx (a redirect that was not followed) permanent.
+     * {@code Retry-After}, a wait; 408, 425, 429 without a wait and other 5xx transient; 400, 409, 413, 414, 415 and
+     * 422, which refuse the request's content, rejected (this message only, since 1.2); other 4xx (401, 403, 404,
+     * 405, 410...) and 3xx (a redirect that was not followed) permanent.
      *
      * @param status the HTTP status code (RFC 9110, section 15)
      * @param receiverId the id the receiver gave the message, empty when none
@@ -108,6 +131,9 @@ public sealed interface Delivery {
         }
         if (status == 408 || status == 425 || status == 429 || status >= 500) {
             return new TransientFailure(status, reason);
+        }
+        if (status == 400 || status == 409 || status == 413 || status == 414 || status == 415 || status == 422) {
+            return new Rejected(status, reason);
         }
         return new PermanentFailure(status, reason);
     }

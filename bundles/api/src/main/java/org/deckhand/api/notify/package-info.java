@@ -10,7 +10,7 @@
  * {@link org.deckhand.api.notify.Notifier} service.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.deckhand.api.notify;
 
 import org.osgi.annotation.bundle.Export;

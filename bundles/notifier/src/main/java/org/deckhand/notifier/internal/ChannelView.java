@@ -27,19 +27,21 @@ import org.deckhand.api.notify.Level;
  * @param circuit its circuit breaker's state: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
  * @param waitingUntil until when it waits for a receiver's {@code Retry-After}; null when it does not
  * @param pending how many messages wait in its outbox
+ * @param dropped how many of its messages the outbox's bound dropped, among those the history keeps
  * @param lastOutcome what its last attempt since the start met, with its response code and reason; null before
  *     the first
  * @param created when it was made
  */
 public record ChannelView(long id, String type, String name, boolean enabled, Level minimumLevel, Set<Kind> kinds,
         int ratePerMinute, Map<String, String> settings, Map<String, Boolean> secrets, String state,
-        String reason, Integer stoppedStatus, String circuit, Instant waitingUntil, int pending, Outcome lastOutcome,
-        Instant created) {
+        String reason, Integer stoppedStatus, String circuit, Instant waitingUntil, int pending, int dropped,
+        Outcome lastOutcome, Instant created) {
 
     /**
      * An attempt's outcome.
      *
-     * @param result {@code delivered}, {@code retry-after}, {@code transient} or {@code permanent}
+     * @param result {@code delivered}, {@code retry-after}, {@code transient}, {@code rejected} (the receiver refused
+     *     that message; the channel went on) or {@code permanent}
      * @param statusCode the receiver's response code, 0 when none
      * @param detail the receiver's id for the message when delivered, the reason otherwise
      */

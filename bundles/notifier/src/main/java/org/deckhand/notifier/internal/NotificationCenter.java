@@ -32,8 +32,10 @@ import org.deckhand.api.notify.Notifier;
 import org.deckhand.notifier.internal.delivery.Dispatcher;
 import org.deckhand.notifier.internal.delivery.WorkerStatus;
 import org.deckhand.notifier.internal.digest.DigestCollector;
+import org.deckhand.notifier.internal.digest.DigestStore;
 import org.deckhand.notifier.internal.digest.EventMapper;
 import org.deckhand.notifier.internal.store.ChannelStore;
+import org.deckhand.notifier.internal.store.DigestWindows;
 import org.deckhand.notifier.internal.store.NotifierDatabase;
 import org.deckhand.notifier.internal.store.Outbox;
 import org.deckhand.notifier.internal.store.SecretBox;
@@ -83,13 +85,58 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
         this.clock = clock;
         this.database = new NotifierDatabase(folder);
         this.channels = new ChannelStore(database, new SecretBox(folder));
-        this.outbox = new Outbox(database);
+        this.outbox = new Outbox(database, settings.maxPendingPerChannel(), this::situation);
         this.dispatcher = new Dispatcher(outbox, channels, settings.policy(), clock);
-        this.digests = new DigestCollector(settings.digestWindow(), settings.console(), this::publish, clock);
+        DigestWindows windows = new DigestWindows(database);
+        this.digests = new DigestCollector(settings.digestWindow(), settings.console(), new DigestStore() {
+            @Override
+            public void publish(Message message) {
+                NotificationCenter.this.publish(message);
+            }
+
+            @Override
+            public void save(DigestWindows.Stored window) {
+                windows.save(window);
+            }
+
+            @Override
+            public void close(Kind kind, Message digest) {
+                store(digest, connection -> {
+                    DigestWindows.remove(connection, kind);
+                    return null;
+                });
+            }
+
+            @Override
+            public List<DigestWindows.Stored> open() {
+                return windows.list();
+            }
+        }, clock);
         initialTypes.forEach(type -> types.put(type.id(), type));
         for (StoredChannel channel : channels.list()) {
             startWorker(channel);
         }
+        digests.reopen();
+    }
+
+    /**
+     * @param channelId a channel
+     * @return what it is doing, in words that follow "while this channel was"
+     */
+    private String situation(long channelId) {
+        Optional<WorkerStatus> status = dispatcher.status(channelId);
+        if (status.isEmpty()) {
+            return "not running";
+        }
+        WorkerStatus worker = status.get();
+        return switch (worker.state()) {
+            case "STOPPED" -> "stopped" + worker.reason().map(reason -> " (" + reason + ")").orElse("");
+            case "UNAVAILABLE" -> "unavailable" + worker.reason().map(reason -> " (" + reason + ")").orElse("");
+            case "WAITING" -> "held back by the receiver's rate limit";
+            default -> !worker.circuit().equals("CLOSED") || worker.lastOutcome()
+                    .filter(Delivery.TransientFailure.class::isInstance).isPresent() ? "unreachable"
+                    : "sending slower than messages came";
+        };
     }
 
     /**
@@ -143,10 +190,19 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
 
     @Override
     public int publish(Message message) {
+        return store(message, connection -> null);
+    }
+
+    /**
+     * Stores a message for the channels that take it, and does more work in the same transaction.
+     *
+     * @return how many channels take it
+     */
+    private int store(Message message, NotifierDatabase.SqlWork<?> alsoInTransaction) {
         List<Long> takers = channels.list().stream().filter(channel -> channel.rules().takes(message.kind(),
                 message.level())).map(StoredChannel::id).collect(Collectors.toList());
         Instant now = clock.instant();
-        outbox.enqueue(message, takers, now);
+        outbox.enqueue(message, takers, now, alsoInTransaction);
         takers.forEach(dispatcher::wake);
         if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) > 0) {
             lastPrune = now;
@@ -354,7 +410,8 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
                 rules.kinds(), rules.ratePerMinute(), plain, secrets, state, reason.orElse(null),
                 channel.stop().map(StoredChannel.Stop::status).orElse(null),
                 status.map(WorkerStatus::circuit).orElse("CLOSED"), status.flatMap(WorkerStatus::waitingUntil)
-                .orElse(null), outbox.pendingCount(channel.id()), status.flatMap(WorkerStatus::lastOutcome)
+                .orElse(null), outbox.pendingCount(channel.id()), outbox.count(channel.id(), Outbox.State.DROPPED),
+                status.flatMap(WorkerStatus::lastOutcome)
                 .map(NotificationCenter::outcomeOf).orElse(null), channel.created());
     }
 
@@ -372,6 +429,9 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
         }
         if (delivery instanceof Delivery.TransientFailure failure) {
             return new ChannelView.Outcome("transient", failure.statusCode(), failure.reason());
+        }
+        if (delivery instanceof Delivery.Rejected rejected) {
+            return new ChannelView.Outcome("rejected", rejected.statusCode(), rejected.reason());
         }
         Delivery.PermanentFailure failure = (Delivery.PermanentFailure) delivery;
         return new ChannelView.Outcome("permanent", failure.statusCode(), failure.reason());

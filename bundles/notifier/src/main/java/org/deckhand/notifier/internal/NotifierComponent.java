@@ -54,7 +54,8 @@ public final class NotifierComponent implements Notifier, EventHandler {
                         Duration.ofSeconds(Math.max(1, configuration.retryInitialSeconds())),
                         Duration.ofSeconds(Math.max(configuration.retryInitialSeconds(),
                                 configuration.retryMaxSeconds()))),
-                Duration.ofDays(Math.max(1, configuration.historyDays())));
+                Duration.ofDays(Math.max(1, configuration.historyDays())),
+                Math.max(10, Math.min(100_000, configuration.maxPendingPerChannel())));
         this.center = new NotificationCenter(Path.of(context.getProperty(RuntimeProperties.DATA), "notifier"),
                 settings, List.of(), Clock.systemUTC());
     }

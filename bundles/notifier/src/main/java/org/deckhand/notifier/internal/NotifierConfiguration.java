@@ -40,4 +40,10 @@ public @interface NotifierConfiguration {
 
     @AttributeDefinition(name = "History kept", description = "Days a sent message stays in the history.")
     int historyDays() default 14;
+
+    @AttributeDefinition(name = "Messages waiting per channel, at most", description = "When more wait for one "
+            + "channel (stopped, or unreachable for long), its oldest messages that are not urgent are dropped, kept "
+            + "in the history as dropped, and the channel is told how many once it delivers again (10 to 100000).",
+            min = "10", max = "100000")
+    int maxPendingPerChannel() default NotifierSettings.DEFAULT_MAX_PENDING_PER_CHANNEL;
 }

@@ -30,7 +30,8 @@ final class Centers {
     }
 
     static NotifierSettings settings(Duration window, DeliveryPolicy policy) {
-        return new NotifierSettings(window, CONSOLE, policy, Duration.ofDays(14));
+        return new NotifierSettings(window, CONSOLE, policy, Duration.ofDays(14),
+                NotifierSettings.DEFAULT_MAX_PENDING_PER_CHANNEL);
     }
 
     /** Retries after 50 ms, doubling to 400 ms; the circuit opens after 3 failures, for 1 s. */

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.deckhand.api.notify.Delivery;
 import org.deckhand.api.notify.Kind;
 import org.deckhand.api.notify.Level;
 import org.deckhand.api.notify.Message;
@@ -176,6 +178,85 @@ class DeliveryTest {
             Outbox.HistoryEntry slowEntry = center.history(OptionalLong.of(slowChannel.id()), 1).get(0);
             assertEquals(Outbox.State.PENDING, slowEntry.state());
             assertTrue(slowEntry.lastReason().orElseThrow().contains("did not answer within 1 s"));
+        }
+    }
+
+    @Test
+    void aMessageTheReceiverRejectsIsMarkedSoAndTheChannelGoesOnWithTheNext() throws Exception {
+        try (StandIn receiver = new StandIn(request -> request.text().contains("Huge digest")
+                ? Answer.json(413, "{\"error\":\"request entity too large\"}") : Answer.status(204));
+                NotificationCenter center = Centers.open(folder)) {
+            ChannelView channel = webhook(center, receiver, 600);
+            center.publish(Message.of(Kind.LIBRARY, Level.INFO, "Huge digest", ""));
+            center.publish(Message.of(Kind.LIBRARY, Level.INFO, "After it", ""));
+
+            receiver.await(2, WAIT);
+            Eventually.until("both are finished", WAIT, () -> center.channel(channel.id()).orElseThrow()
+                    .pending() == 0);
+            List<Outbox.HistoryEntry> history = center.history(OptionalLong.of(channel.id()), 10);
+            assertEquals(List.of(Outbox.State.DELIVERED, Outbox.State.REJECTED),
+                    history.stream().map(Outbox.HistoryEntry::state).toList());
+            Outbox.HistoryEntry rejected = history.get(1);
+            assertEquals(413, rejected.lastStatus().getAsInt());
+            assertTrue(rejected.lastReason().orElseThrow().contains("request entity too large"),
+                    rejected.lastReason().orElseThrow());
+            assertTrue(rejected.finished().isPresent());
+            ChannelView view = center.channel(channel.id()).orElseThrow();
+            assertEquals("ACTIVE", view.state(), "one refused message does not stop the channel");
+            assertEquals(2, receiver.requests().size(), "the rejected message is not sent again");
+        }
+    }
+
+    @Test
+    void httpAnswersAreClassifiedAsTheReceiverMeantThem() {
+        for (int status : new int[] {400, 413, 422}) {
+            assertTrue(Delivery.ofHttpStatus(status, "", OptionalDouble.empty(), "x") instanceof Delivery.Rejected,
+                    status + " refuses this message");
+        }
+        for (int status : new int[] {401, 403, 404, 410}) {
+            assertTrue(Delivery.ofHttpStatus(status, "", OptionalDouble.empty(), "x")
+                    instanceof Delivery.PermanentFailure, status + " stops the channel");
+        }
+    }
+
+    @Test
+    void aStoppedChannelKeepsAtMostItsBoundDroppingTheOldestNonUrgentAndIsToldOnceItDeliversAgain()
+            throws Exception {
+        try (StandIn gone = new StandIn(request -> Answer.status(404));
+                StandIn working = new StandIn(request -> Answer.status(204));
+                NotificationCenter center = new NotificationCenter(folder, new NotifierSettings(
+                        Duration.ofMillis(300), Centers.CONSOLE, Centers.quickPolicy(), Duration.ofDays(14), 5),
+                        Centers.builtInTypes(Duration.ofSeconds(2)), java.time.Clock.systemUTC())) {
+            ChannelView channel = webhook(center, gone, 600);
+            center.publish(Message.of(Kind.LIBRARY, Level.INFO, "Message 0", ""));
+            Eventually.until("the channel stops", WAIT, () -> center.channel(channel.id()).orElseThrow().state()
+                    .equals("STOPPED"));
+            for (int i = 1; i <= 9; i++) {
+                center.publish(Message.of(Kind.LIBRARY, Level.INFO, "Message " + i, ""));
+            }
+            center.publish(Message.of(Kind.SECURITY, Level.WARNING, "Sign-ins throttled", ""));
+
+            ChannelView bounded = center.channel(channel.id()).orElseThrow();
+            assertEquals(5, bounded.pending());
+            assertEquals(6, bounded.dropped());
+            long droppedInHistory = center.history(OptionalLong.of(channel.id()), 100).stream()
+                    .filter(entry -> entry.state() == Outbox.State.DROPPED).count();
+            assertEquals(6, droppedInHistory, "dropped messages stay in the history");
+
+            center.update(channel.id(), new ChannelRequest(null, null, null, null, null, null,
+                    Map.of("url", working.uri("/hook").toString())));
+            List<StandIn.Request> requests = working.await(6, WAIT);
+            List<String> titles = new ArrayList<>();
+            for (StandIn.Request request : requests) {
+                titles.add(JSON.readTree(request.body()).path("title").asText());
+            }
+            assertEquals(List.of("Message 0", "Message 7", "Message 8", "Message 9", "Sign-ins throttled"),
+                    titles.subList(0, 5), "the oldest kept, the newest and the urgent one kept");
+            assertTrue(titles.get(5).startsWith("6 messages were dropped while this channel was stopped (HTTP 404"),
+                    titles.get(5));
+            Thread.sleep(500);
+            assertEquals(6, working.requests().size(), "one notice of the dropped messages");
+            assertEquals(0, center.channel(channel.id()).orElseThrow().pending());
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
@@ -18,8 +19,10 @@ import org.deckhand.api.notify.Message;
 import org.deckhand.notifier.internal.StandIn.Answer;
 import org.deckhand.notifier.internal.delivery.DeliveryPolicy;
 import org.deckhand.notifier.internal.digest.DigestCollector;
+import org.deckhand.notifier.internal.digest.DigestStore;
 import org.deckhand.notifier.internal.digest.EventMapper;
 import org.deckhand.notifier.internal.digest.Notice;
+import org.deckhand.notifier.internal.store.DigestWindows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,8 +80,9 @@ class DigestTest {
 
     @Test
     void aDigestSaysHowManyOfEachFormatWithTheFirstNamesAndASingleEventStaysItself() throws Exception {
-        List<Message> sent = new CopyOnWriteArrayList<>();
-        try (DigestCollector digests = new DigestCollector(Duration.ofMinutes(10), Centers.CONSOLE, sent::add,
+        MemoryStore store = new MemoryStore();
+        List<Message> sent = store.sent;
+        try (DigestCollector digests = new DigestCollector(Duration.ofMinutes(10), Centers.CONSOLE, store,
                 java.time.Clock.systemUTC())) {
             for (int i = 0; i < 2_048; i++) {
                 String path = "/music/" + (i < 1_310 ? "a" + i + ".flac" : "b" + i + ".MP3");
@@ -108,8 +112,9 @@ class DigestTest {
 
     @Test
     void criticalAndSecurityEventsSkipTheWindowAndTheRestWaitsForIt() throws Exception {
-        List<Message> sent = new CopyOnWriteArrayList<>();
-        try (DigestCollector digests = new DigestCollector(Duration.ofMinutes(10), Centers.CONSOLE, sent::add,
+        MemoryStore store = new MemoryStore();
+        List<Message> sent = store.sent;
+        try (DigestCollector digests = new DigestCollector(Duration.ofMinutes(10), Centers.CONSOLE, store,
                 java.time.Clock.systemUTC())) {
             digests.add(EventMapper.map(Topics.SECURITY_SIGNIN_THROTTLED, Map.of(
                     EventProperties.CLIENT_ADDRESS, "192.0.2.7", EventProperties.FAILED_COUNT, 10L,
@@ -196,6 +201,33 @@ class DigestTest {
             assertEquals("Sign-ins throttled: 10 failed from 192.0.2.7 within 5 minutes",
                     message.path("title").asText());
             assertEquals("security", message.path("kind").asText());
+        }
+    }
+
+    /** Keeps the windows and the messages in memory. */
+    static final class MemoryStore implements DigestStore {
+        final List<Message> sent = new CopyOnWriteArrayList<>();
+        final Map<Kind, DigestWindows.Stored> windows = new ConcurrentHashMap<>();
+
+        @Override
+        public void publish(Message message) {
+            sent.add(message);
+        }
+
+        @Override
+        public void save(DigestWindows.Stored window) {
+            windows.put(window.kind(), window);
+        }
+
+        @Override
+        public void close(Kind kind, Message digest) {
+            sent.add(digest);
+            windows.remove(kind);
+        }
+
+        @Override
+        public List<DigestWindows.Stored> open() {
+            return List.copyOf(windows.values());
         }
     }
 

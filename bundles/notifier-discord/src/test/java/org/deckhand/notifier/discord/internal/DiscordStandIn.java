@@ -102,6 +102,7 @@ public final class DiscordStandIn implements AutoCloseable {
     private Instant windowEnd = Instant.MIN;
     private int used;
     private Instant outageEnd = Instant.MIN;
+    private String refuseNext;
     private Duration globalLimit;
 
     /**
@@ -150,6 +151,14 @@ public final class DiscordStandIn implements AutoCloseable {
     /** @param retryAfter the {@code retry_after} of a global 429 given to the next request, whatever its webhook */
     public synchronized void globalLimitNext(Duration retryAfter) {
         globalLimit = retryAfter;
+    }
+
+    /**
+     * @param problem a rule Discord enforces that the next request is taken to break (as when Discord adds a rule),
+     *     answered 400 Invalid Form Body
+     */
+    public synchronized void refuseNext(String problem) {
+        refuseNext = problem;
     }
 
     /** @return every request received, in order */
@@ -227,6 +236,15 @@ public final class DiscordStandIn implements AutoCloseable {
         }
         used++;
         exchange.getResponseHeaders().add("X-RateLimit-Remaining", Integer.toString(LIMIT - used));
+        if (refuseNext != null && problems.isEmpty()) {
+            record(id, waited, mediaType, payload, files, now, 400, problems);
+            ObjectNode refusal = error("Invalid Form Body", 50035);
+            refusal.putObject("errors").putObject("_errors").putArray("_errors").addObject()
+                    .put("code", "BASE_TYPE_INVALID").put("message", refuseNext);
+            refuseNext = null;
+            send(exchange, 400, refusal);
+            return;
+        }
         if (!problems.isEmpty()) {
             record(id, waited, mediaType, payload, files, now, 400, problems);
             boolean empty = problems.size() == 1 && problems.get(0).startsWith("Cannot send an empty message");

@@ -266,6 +266,18 @@ class DiscordWebhookChannelTest {
     }
 
     @Test
+    void aMessageDiscordRefusesIsRejectedAloneAndTheNextIsDelivered() throws Exception {
+        NotificationChannel channel = open(WEBHOOK);
+        discord.refuseNext("embeds.0.description: Must be 4096 or fewer in length.");
+
+        Delivery.Rejected rejected = assertInstanceOf(Delivery.Rejected.class, channel.send(message("refused")));
+
+        assertEquals(400, rejected.statusCode());
+        assertTrue(rejected.reason().contains("Invalid Form Body (code 50035)"), rejected.reason());
+        assertInstanceOf(Delivery.Delivered.class, channel.send(message("next")));
+    }
+
+    @Test
     void aWrongTokenIsAPermanentFailure() throws Exception {
         String url = discord.webhook(WEBHOOK).replace("tok", "TOK");
         NotificationChannel channel = type.open(new ChannelSettings("1", Map.of("url", url)));

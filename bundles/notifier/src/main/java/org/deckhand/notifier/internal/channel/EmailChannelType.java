@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.deckhand.api.notify.ChannelSetting;
 import org.deckhand.api.notify.ChannelSettings;
@@ -24,6 +26,7 @@ import org.deckhand.api.notify.InvalidChannelSettingsException;
 import org.deckhand.api.notify.Message;
 import org.deckhand.api.notify.NotificationChannel;
 import org.deckhand.notifier.internal.NotifierConfiguration;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.osgi.service.component.annotations.Activate;
@@ -56,6 +59,9 @@ public final class EmailChannelType implements ChannelType {
             this.defaultPort = defaultPort;
         }
     }
+
+    /** An enhanced status code of a permanent failure (RFC 3463, section 2): 5.subject.detail. */
+    private static final Pattern ENHANCED_CODE = Pattern.compile("\\b5\\.(\\d{1,3})\\.(\\d{1,3})\\b");
 
     private final Duration timeout;
 
@@ -143,12 +149,58 @@ public final class EmailChannelType implements ChannelType {
             return new Delivery.PermanentFailure(535, where + " refused the user name or password");
         } catch (SMTPSendFailedException failed) {
             int code = failed.getReturnCode();
-            String reason = where + " refused the message: " + code + " " + oneLine(failed.getMessage());
-            return code >= 400 && code < 500 ? new Delivery.TransientFailure(code, reason)
-                    : new Delivery.PermanentFailure(code, reason);
+            return ofReply(code, where + " refused the message: " + code + " " + oneLine(failed.getMessage()),
+                    oneLine(failed.getMessage()));
         } catch (MessagingException failed) {
+            Optional<SMTPAddressFailedException> refused = Failures.find(failed, SMTPAddressFailedException.class);
+            if (refused.isPresent()) {
+                int code = refused.get().getReturnCode();
+                String reason = where + " refused the recipient " + refused.get().getAddress() + ": " + code + " "
+                        + oneLine(refused.get().getMessage());
+                return code >= 400 && code < 500 ? new Delivery.TransientFailure(code, reason)
+                        : new Delivery.PermanentFailure(code, reason + "; check the To setting");
+            }
             return classify(failed, where);
         }
+    }
+
+    /**
+     * Classifies an SMTP server's refusal of a message (RFC 5321, section 4.2; enhanced status codes, RFC 3463): a
+     * 4xx is transient; 552 (too large) and 554 (the transaction failed: the content refused, as spam filters
+     * answer), and a 550 whose enhanced code is of the message's content or the server's policy (see
+     * {@link #aboutTheMessage}), reject this message only; any other 5xx (530 and 535 of authentication, 553 of a
+     * sender the server refuses, a 550 of an address) stops the channel.
+     *
+     * @param code the reply code
+     * @param reason the reason for the user
+     * @param serverText the server's reply text
+     * @return the outcome
+     */
+    static Delivery ofReply(int code, String reason, String serverText) {
+        if (code >= 400 && code < 500) {
+            return new Delivery.TransientFailure(code, reason);
+        }
+        if (code == 552 || code == 554 || (code == 550 && aboutTheMessage(serverText))) {
+            return new Delivery.Rejected(code, reason);
+        }
+        return new Delivery.PermanentFailure(code, reason);
+    }
+
+    /**
+     * @param serverText the server's reply, such as {@code 550 5.7.1 Message rejected as spam}
+     * @return whether its enhanced status code (RFC 3463) is of the message itself: 5.3.4 (too big), 5.6.x (its
+     *     content), 5.7.1 (refused by policy, such as a spam filter) or 5.7.x other than those of authentication
+     *     (5.7.8, 5.7.9, 5.7.11 to 5.7.14); a reply without one is taken to be of the address
+     */
+    private static boolean aboutTheMessage(String serverText) {
+        Matcher enhanced = ENHANCED_CODE.matcher(serverText);
+        if (!enhanced.find()) {
+            return false;
+        }
+        int subject = Integer.parseInt(enhanced.group(1));
+        int detail = Integer.parseInt(enhanced.group(2));
+        return subject == 6 || (subject == 3 && detail == 4)
+                || (subject == 7 && detail != 8 && detail != 9 && (detail < 11 || detail > 14));
     }
 
     private static Delivery classify(MessagingException failed, String where) {

@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * (Bucket4j, {@code ratePerMinute} tokens refilled greedily over a minute), for a receiver's {@code Retry-After},
  * and for its own retry time (exponential backoff with jitter, Resilience4j's {@code IntervalFunction}); a
  * Resilience4j circuit breaker opens after the policy's number of consecutive failures, lets one probe through
- * after its wait and closes on the probe's success; nothing is sent while it is open. A permanent failure stops the
- * channel, stored with its reason, until the user changes the channel or a test succeeds.
+ * after its wait and closes on the probe's success; nothing is sent while it is open. A message the receiver
+ * rejects is marked so and the worker goes on with the next, unless {@value #REJECTIONS_THAT_STOP} in a row are
+ * rejected (the receiver refuses everything the channel sends: its settings are wrong), which stops the channel as
+ * a permanent failure does: stored with its reason, until the user changes the channel or a test succeeds. After
+ * a delivery, the messages that the outbox's bound dropped are told of in one notice.
  */
 final class ChannelWorker implements AutoCloseable {
 
@@ -39,6 +42,9 @@ final class ChannelWorker implements AutoCloseable {
     private static final long IDLE_MILLIS = 30_000;
     private static final long OPEN_POLL_MILLIS = 100;
     private static final long STORE_RETRY_MILLIS = 5_000;
+
+    /** How many messages rejected in a row stop the channel. */
+    static final int REJECTIONS_THAT_STOP = 5;
 
     /** A test message, sent ahead of the queue, and where its outcome goes. */
     private record Test(Message message, CompletableFuture<Delivery> outcome) {
@@ -62,6 +68,7 @@ final class ChannelWorker implements AutoCloseable {
     private volatile Optional<StoredChannel.Stop> stop;
     private volatile Instant holdUntil = Instant.EPOCH;
     private volatile Optional<Delivery> last = Optional.empty();
+    private int rejectedInARow;
 
     /**
      * Starts the worker's thread.
@@ -192,7 +199,11 @@ final class ChannelWorker implements AutoCloseable {
             await(Math.max(1, TimeUnit.NANOSECONDS.toMillis(token.getNanosToWaitForRefill())));
             return;
         }
-        outbox.attempting(pending.seq());
+        if (!outbox.attempting(pending.seq())) {
+            circuit.releasePermission();
+            bucket.addTokens(1);
+            return;
+        }
         long started = System.nanoTime();
         Delivery outcome = sendSafely(pending.message());
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -202,9 +213,26 @@ final class ChannelWorker implements AutoCloseable {
 
     private void record(Outbox.Pending pending, Delivery outcome, long millis) {
         Instant now = clock.instant();
+        if (!(outcome instanceof Delivery.Rejected)) {
+            rejectedInARow = 0;
+        }
         if (outcome instanceof Delivery.Delivered delivered) {
             circuit.onSuccess(millis, TimeUnit.MILLISECONDS);
             outbox.delivered(pending.seq(), delivered.statusCode(), delivered.receiverId(), millis, now);
+            outbox.reportDropped(channelId, now).ifPresent(dropped -> LOG.warn("Channel {}: {} messages were "
+                    + "dropped while it was {}; it is told so", channelId, dropped.count(), dropped.situation()));
+        } else if (outcome instanceof Delivery.Rejected rejected) {
+            circuit.onSuccess(millis, TimeUnit.MILLISECONDS);
+            outbox.rejected(pending.seq(), rejected.statusCode(), rejected.reason(), millis, now);
+            rejectedInARow++;
+            LOG.warn("Channel {}: the receiver rejected message {}: {}", channelId, pending.message().id(),
+                    rejected.reason());
+            if (rejectedInARow >= REJECTIONS_THAT_STOP) {
+                rejectedInARow = 0;
+                stopWith(new StoredChannel.Stop(rejected.statusCode(), "the receiver rejected "
+                        + REJECTIONS_THAT_STOP + " messages in a row, the last with: " + rejected.reason()
+                        + "; check the channel's settings"));
+            }
         } else if (outcome instanceof Delivery.RetryAfter wait) {
             circuit.releasePermission();
             holdUntil = now.plusNanos((long) (wait.seconds() * 1e9));
@@ -218,13 +246,15 @@ final class ChannelWorker implements AutoCloseable {
                     pending.message().id(), retry);
         } else if (outcome instanceof Delivery.PermanentFailure failure) {
             circuit.releasePermission();
-            StoredChannel.Stop stopped = new StoredChannel.Stop(failure.statusCode(), failure.reason());
-            channels.setStop(channelId, Optional.of(stopped));
-            stop = Optional.of(stopped);
             outbox.failed(pending.seq(), failure.statusCode(), failure.reason(), millis, now);
-            LOG.warn("Channel {} stopped: {}; its messages wait until its settings change", channelId,
-                    failure.reason());
+            stopWith(new StoredChannel.Stop(failure.statusCode(), failure.reason()));
         }
+    }
+
+    private void stopWith(StoredChannel.Stop stopped) {
+        channels.setStop(channelId, Optional.of(stopped));
+        stop = Optional.of(stopped);
+        LOG.warn("Channel {} stopped: {}; its messages wait until its settings change", channelId, stopped.reason());
     }
 
     private void runTest(Test test) {
@@ -244,7 +274,9 @@ final class ChannelWorker implements AutoCloseable {
         last = Optional.of(outcome);
         boolean delivered = outcome instanceof Delivery.Delivered;
         String detail = outcome instanceof Delivery.Delivered d ? d.receiverId() : reason(outcome);
-        outbox.recordTest(test.message(), channelId, delivered, outcome.statusCode(), detail, millis, clock.instant());
+        Outbox.State state = delivered ? Outbox.State.DELIVERED : outcome instanceof Delivery.Rejected
+                ? Outbox.State.REJECTED : Outbox.State.FAILED;
+        outbox.recordTest(test.message(), channelId, state, outcome.statusCode(), detail, millis, clock.instant());
         if (delivered) {
             if (stop.isPresent()) {
                 channels.setStop(channelId, Optional.empty());
@@ -278,6 +310,9 @@ final class ChannelWorker implements AutoCloseable {
         }
         if (outcome instanceof Delivery.PermanentFailure failure) {
             return failure.reason();
+        }
+        if (outcome instanceof Delivery.Rejected rejected) {
+            return rejected.reason();
         }
         return "";
     }

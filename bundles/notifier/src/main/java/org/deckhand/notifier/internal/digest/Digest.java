@@ -1,5 +1,10 @@
 package org.deckhand.notifier.internal.digest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +23,9 @@ import org.deckhand.api.notify.Message;
 /**
  * The notices of one kind gathered over one window, kept as counts (so that a burst of 100,000 events takes a few
  * kilobytes), and the one message they become: "2,048 tracks added: 1,310 FLAC, 738 MP3; 3 tracks gone", the first
- * few names of each group, and a link to the console. Not thread-safe.
+ * few names of each group, and a link to the console. Its running summary is written as JSON
+ * ({@link #summary()}) and read back ({@link #fromSummary}), so that an open window survives a crash. Not
+ * thread-safe.
  */
 final class Digest {
 
@@ -41,6 +48,8 @@ final class Digest {
             this.many = many;
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Kind kind;
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -66,6 +75,70 @@ final class Digest {
         group.count++;
         notice.breakdown().ifPresent(key -> group.breakdown.merge(key, 1L, Long::sum));
         notice.item().filter(name -> group.names.size() < NAMES_LISTED).ifPresent(group.names::add);
+    }
+
+    /**
+     * @return what it gathered, as JSON: {@code total}, {@code level}, {@code first} (the first notice, whole) and
+     *     {@code groups} (each with {@code one}, {@code many}, {@code count}, {@code breakdown}, {@code names})
+     */
+    String summary() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("total", total);
+        root.put("level", level.name());
+        ObjectNode notice = root.putObject("first");
+        notice.put("kind", first.kind().name()).put("level", first.level().name()).put("one", first.one())
+                .put("many", first.many()).put("breakdown", first.breakdown().orElse(null))
+                .put("item", first.item().orElse(null)).put("title", first.title()).put("text", first.text())
+                .put("consolePath", first.consolePath());
+        ArrayNode list = root.putArray("groups");
+        for (Group group : groups.values()) {
+            ObjectNode node = list.addObject().put("one", group.one).put("many", group.many).put("count", group.count);
+            ObjectNode breakdown = node.putObject("breakdown");
+            group.breakdown.forEach(breakdown::put);
+            ArrayNode names = node.putArray("names");
+            group.names.forEach(names::add);
+        }
+        return root.toString();
+    }
+
+    /**
+     * @param kind the window's kind
+     * @param summary what {@link #summary()} wrote
+     * @return the digest again, as it was when the summary was written
+     * @throws IllegalArgumentException if the summary is not one
+     */
+    static Digest fromSummary(Kind kind, String summary) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(summary);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("A stored digest window of " + kind + " is damaged: " + e.getMessage());
+        }
+        JsonNode notice = root.path("first");
+        if (!root.path("total").canConvertToLong() || !notice.isObject()) {
+            throw new IllegalArgumentException("A stored digest window of " + kind + " is damaged: no total or first");
+        }
+        Digest digest = new Digest(kind);
+        digest.total = root.path("total").asLong();
+        digest.level = Level.valueOf(root.path("level").asText());
+        digest.first = new Notice(Kind.valueOf(notice.path("kind").asText()), Level.valueOf(notice.path("level")
+                .asText()), notice.path("one").asText(), notice.path("many").asText(), text(notice, "breakdown"),
+                text(notice, "item"), notice.path("title").asText(), notice.path("text").asText(),
+                notice.path("consolePath").asText());
+        for (JsonNode node : root.path("groups")) {
+            Group group = new Group(node.path("one").asText(), node.path("many").asText());
+            group.count = node.path("count").asLong();
+            node.path("breakdown").fields().forEachRemaining(entry -> group.breakdown.put(entry.getKey(),
+                    entry.getValue().asLong()));
+            node.path("names").forEach(name -> group.names.add(name.asText()));
+            digest.groups.put(group.many, group);
+        }
+        return digest;
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     /** @return how many notices it gathered */

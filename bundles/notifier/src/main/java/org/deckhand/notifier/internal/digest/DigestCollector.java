@@ -3,33 +3,40 @@ package org.deckhand.notifier.internal.digest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.deckhand.api.notify.Kind;
-import org.deckhand.api.notify.Message;
+import org.deckhand.notifier.internal.store.DigestWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gathers notices into digests: the first notice of a kind opens a window (60 s by default); when it closes, what
  * the window gathered goes out as one message of that kind. Urgent notices (critical, or about security) go out at
- * once, each as its own message. Thread-safe. The open windows live in memory: an orderly stop sends them at once,
- * a crash loses them (the events themselves are not durable).
+ * once, each as its own message. The open windows are durable: each notice's window is stored, with its running
+ * summary, before {@link #add} returns, and a window's digest is stored in the outbox in the transaction that
+ * removes the window, so a crash neither loses nor doubles a digest; {@link #reopen()} takes up the stored windows
+ * at start and closes at once those whose time has passed. An orderly stop sends the open windows. Thread-safe.
  */
 public final class DigestCollector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestCollector.class);
+    private static final long RETRY_MILLIS = 5_000;
+
+    /** An open window: its digest and times. */
+    private record Window(Digest digest, Instant opened, Instant closes) {
+    }
 
     private final Duration window;
     private final URI console;
-    private final Consumer<Message> sink;
+    private final DigestStore store;
     private final Clock clock;
-    private final Map<Kind, Digest> open = new EnumMap<>(Kind.class);
+    private final Map<Kind, Window> open = new EnumMap<>(Kind.class);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "deckhand-notifier-digest");
         thread.setDaemon(true);
@@ -39,50 +46,97 @@ public final class DigestCollector implements AutoCloseable {
     /**
      * @param window how long a digest gathers notices
      * @param console the console's address, for the messages' links
-     * @param sink where the messages go (the outbox)
+     * @param store where the windows are kept and the messages go (the outbox)
      * @param clock the time
      */
-    public DigestCollector(Duration window, URI console, Consumer<Message> sink, Clock clock) {
+    public DigestCollector(Duration window, URI console, DigestStore store, Clock clock) {
         this.window = window;
         this.console = console;
-        this.sink = sink;
+        this.store = store;
         this.clock = clock;
     }
 
-    /** @param notice something to tell, now or in the window's digest */
+    /**
+     * Takes up the windows stored open (after a crash or a restart): each closes when its time comes, at once when it
+     * has passed. A window whose summary is damaged is logged and left.
+     */
+    public void reopen() {
+        Instant now = clock.instant();
+        synchronized (open) {
+            for (DigestWindows.Stored stored : store.open()) {
+                Digest digest;
+                try {
+                    digest = Digest.fromSummary(stored.kind(), stored.summary());
+                } catch (IllegalArgumentException damaged) {
+                    LOG.error("{}; it is not sent", damaged.getMessage());
+                    continue;
+                }
+                Window reopened = new Window(digest, stored.opened(), stored.closes());
+                open.put(stored.kind(), reopened);
+                schedule(stored.kind(), reopened, Math.max(0, Duration.between(now, stored.closes()).toMillis()));
+                LOG.info("A digest window of {} notices of {} taken up again, closing at {}", digest.size(),
+                        stored.kind(), stored.closes());
+            }
+        }
+    }
+
+    /**
+     * Tells a notice: an urgent one at once, any other in its kind's window, stored before this returns.
+     *
+     * @param notice something to tell
+     */
     public void add(Notice notice) {
         if (notice.urgent()) {
             Digest alone = new Digest(notice.kind());
             alone.add(notice);
-            deliver(alone);
+            try {
+                store.publish(alone.message(console, clock.instant()));
+            } catch (RuntimeException e) {
+                LOG.error("An urgent notice could not be stored in the outbox: {}", notice.title(), e);
+            }
             return;
         }
         synchronized (open) {
-            Digest digest = open.get(notice.kind());
-            if (digest == null) {
-                digest = new Digest(notice.kind());
-                open.put(notice.kind(), digest);
-                timer.schedule(() -> flush(notice.kind()), window.toMillis(), TimeUnit.MILLISECONDS);
+            Window current = open.get(notice.kind());
+            if (current == null) {
+                Instant now = clock.instant();
+                current = new Window(new Digest(notice.kind()), now, now.plus(window));
+                open.put(notice.kind(), current);
+                schedule(notice.kind(), current, window.toMillis());
             }
-            digest.add(notice);
+            current.digest().add(notice);
+            try {
+                store.save(new DigestWindows.Stored(notice.kind(), current.opened(), current.closes(),
+                        current.digest().summary()));
+            } catch (RuntimeException e) {
+                LOG.error("The digest window of {} could not be stored; it is kept in memory", notice.kind(), e);
+            }
         }
     }
 
-    private void flush(Kind kind) {
-        Digest digest;
+    private void schedule(Kind kind, Window which, long delayMillis) {
+        if (!timer.isShutdown()) {
+            timer.schedule(() -> flush(kind, which), delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Closes a window: its digest goes to the outbox and the window leaves the database in one transaction; when
+     * that fails, the window stays open and is tried again in a few seconds.
+     */
+    private void flush(Kind kind, Window which) {
         synchronized (open) {
-            digest = open.remove(kind);
-        }
-        if (digest != null) {
-            deliver(digest);
-        }
-    }
-
-    private void deliver(Digest digest) {
-        try {
-            sink.accept(digest.message(console, clock.instant()));
-        } catch (RuntimeException e) {
-            LOG.error("A digest of {} notices could not be stored in the outbox", digest.size(), e);
+            if (open.get(kind) != which) {
+                return;
+            }
+            try {
+                store.close(kind, which.digest().message(console, clock.instant()));
+                open.remove(kind);
+            } catch (RuntimeException e) {
+                LOG.error("A digest of {} notices could not be stored in the outbox; trying again in {} s",
+                        which.digest().size(), RETRY_MILLIS / 1000, e);
+                schedule(kind, which, RETRY_MILLIS);
+            }
         }
     }
 
@@ -90,10 +144,10 @@ public final class DigestCollector implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        List<Kind> kinds;
         synchronized (open) {
-            kinds = List.copyOf(open.keySet());
+            for (Map.Entry<Kind, Window> entry : List.copyOf(open.entrySet())) {
+                flush(entry.getKey(), entry.getValue());
+            }
         }
-        kinds.forEach(this::flush);
     }
 }

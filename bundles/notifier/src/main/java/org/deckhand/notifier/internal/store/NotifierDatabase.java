@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
@@ -17,10 +18,14 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  */
 public final class NotifierDatabase implements AutoCloseable {
 
-    /** The schema this code writes; older ones are brought up to it at start. */
-    static final int SCHEMA_VERSION = 1;
+    /** The schema this code writes; older ones are brought up to it at start, one version at a time. */
+    static final int SCHEMA_VERSION = 2;
 
-    private static final List<String> SCHEMA_V1 = List.of(
+    /** How many times a transaction that met a deadlock or a lock timeout is run again before it fails. */
+    static final int CONFLICT_ATTEMPTS = 5;
+
+    /** The first schema, as the first release created it; kept word for word, for the migrations that follow. */
+    static final List<String> SCHEMA_V1 = List.of(
             // 4 KiB pages for every table: Derby would choose 32 KiB for tables with CLOB or BLOB columns, and this
             // engine's page cache (1,000 pages unless derby.storage.pageCacheSize says less) would then grow to
             // 32 MiB of heap for a database of a few megabytes.
@@ -42,6 +47,24 @@ public final class NotifierDatabase implements AutoCloseable {
             "CREATE INDEX delivery_pending ON delivery (channel_id, state, seq)",
             "CREATE INDEX delivery_message ON delivery (message_id)",
             "INSERT INTO schema_version VALUES (1)");
+
+    /**
+     * Version 1 to 2: the open digest windows (one row per kind, with the running summary of what it gathered, as
+     * {@code Digest} writes it), and per channel the messages dropped by the outbox's bound that the channel has not
+     * been told of yet, with what the channel was doing then.
+     */
+    static final List<String> MIGRATION_V2 = List.of(
+            "CREATE TABLE digest_window (kind VARCHAR(16) PRIMARY KEY, opened_millis BIGINT NOT NULL, "
+                    + "closes_millis BIGINT NOT NULL, summary CLOB NOT NULL)",
+            "ALTER TABLE channel ADD COLUMN dropped_unreported INT NOT NULL DEFAULT 0",
+            "ALTER TABLE channel ADD COLUMN dropped_while VARCHAR(200)",
+            "UPDATE schema_version SET version = 2");
+
+    /** The steps from each version to the next: the step at index {@code i} brings version {@code i} to i + 1. */
+    private static final List<List<String>> STEPS = List.of(SCHEMA_V1, MIGRATION_V2);
+
+    /** SQL states of a transaction that lost to another and may simply run again: a deadlock, a lock timeout. */
+    private static final Set<String> CONFLICTS = Set.of("40001", "40XL1");
 
     private final Path folder;
     private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
@@ -70,43 +93,72 @@ public final class NotifierDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the schema up to {@link #SCHEMA_VERSION}, one version at a time, each step in a transaction of its own
+     * that also records the version it reached; a database made by a newer server is refused.
+     */
     private static void migrate(Connection connection) throws SQLException {
-        boolean exists;
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, "SCHEMA_VERSION", null)) {
-            exists = tables.next();
-        }
-        if (exists) {
-            try (Statement statement = connection.createStatement();
-                    ResultSet version = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                version.next();
-                if (version.getInt(1) > SCHEMA_VERSION) {
-                    throw new SQLException("its schema version " + version.getInt(1) + " is newer than this "
-                            + "server's " + SCHEMA_VERSION);
-                }
-            }
-            return;
+        int version = version(connection);
+        if (version > SCHEMA_VERSION) {
+            throw new SQLException("its schema version " + version + " is newer than this server's "
+                    + SCHEMA_VERSION);
         }
         connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : SCHEMA_V1) {
-                statement.execute(sql);
+        for (int step = version; step < SCHEMA_VERSION; step++) {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : STEPS.get(step)) {
+                    statement.execute(sql);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw new SQLException("bringing its schema from version " + step + " to " + (step + 1)
+                        + " failed: " + e.getMessage(), e.getSQLState(), e);
             }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
+        }
+        connection.setAutoCommit(true);
+    }
+
+    /** @return the schema's version, 0 for an empty database */
+    private static int version(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "SCHEMA_VERSION", null)) {
+            if (!tables.next()) {
+                return 0;
+            }
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet version = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            version.next();
+            return version.getInt(1);
         }
     }
 
     /**
-     * Runs work in one transaction: committed when it returns, rolled back when it throws.
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. A transaction that Derby
+     * chose as the victim of a deadlock (SQL state 40001) or whose lock wait timed out (40XL1) is rolled back and
+     * run again, up to {@value #CONFLICT_ATTEMPTS} times in all; the work must therefore do nothing outside the
+     * database that cannot be done twice.
      *
      * @param what what the work does, for the error message: "The notifier could not WHAT: ..."
      * @param work the work
      * @return what the work returns
-     * @throws StoreException if the database fails
+     * @throws StoreException if the database fails, or the conflicts go on
      */
     public <T> T transaction(String what, SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (attempt < CONFLICT_ATTEMPTS && conflict(e)) {
+                    continue;
+                }
+                throw new StoreException("The notifier could not " + what + " in " + folder + ": " + e.getMessage()
+                        + (conflict(e) ? " (after " + attempt + " attempts)" : ""), e);
+            }
+        }
+    }
+
+    private <T> T once(SqlWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -117,9 +169,17 @@ public final class NotifierDatabase implements AutoCloseable {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("The notifier could not " + what + " in " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** @return whether the failure, or one it chains, is a deadlock or a lock timeout */
+    static boolean conflict(SQLException failure) {
+        for (SQLException link = failure; link != null; link = link.getNextException()) {
+            if (CONFLICTS.contains(link.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Work inside one transaction. */

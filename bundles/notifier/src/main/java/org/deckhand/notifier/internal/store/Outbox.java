@@ -12,9 +12,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 import org.deckhand.api.notify.Attachment;
 import org.deckhand.api.notify.Field;
 import org.deckhand.api.notify.Kind;
@@ -24,9 +26,12 @@ import org.deckhand.api.notify.Message;
 /**
  * The persistent outbox and its history: each message once, and one delivery of it per channel that takes it. A
  * delivery is {@link State#PENDING} from the moment the message is stored, before any channel is asked to send it,
- * until the channel confirms it ({@link State#DELIVERED}); a crash at any moment leaves it pending, and it is sent
- * again after the restart (at-least-once, the message's id telling the receiver it is the same message). Each
- * channel drains its deliveries in the order they were stored.
+ * until the channel confirms it ({@link State#DELIVERED}) or the receiver refuses that message
+ * ({@link State#REJECTED}); a crash at any moment leaves it pending, and it is sent again after the restart
+ * (at-least-once, the message's id telling the receiver it is the same message). Each channel drains its deliveries
+ * in the order they were stored. A channel holds at most {@code maxPendingPerChannel} pending deliveries: past that,
+ * its oldest non-urgent deliveries not yet tried are {@link State#DROPPED} (kept in the history), counted on the
+ * channel until {@link #reportDropped} tells it.
  */
 public final class Outbox {
 
@@ -37,7 +42,20 @@ public final class Outbox {
         /** The channel confirmed it. */
         DELIVERED,
         /** A test message that the channel did not take; it is not sent again. */
-        FAILED
+        FAILED,
+        /** The receiver refused this message (such as an HTTP 400, 413 or 422); it is not sent again. */
+        REJECTED,
+        /** Never sent: more than the bound of messages waited for the channel, and this was among the oldest. */
+        DROPPED
+    }
+
+    /**
+     * Messages dropped for a channel that it was not told of yet.
+     *
+     * @param count how many
+     * @param situation what the channel was doing when the first was dropped, such as {@code stopped}
+     */
+    public record Dropped(int count, String situation) {
     }
 
     /**
@@ -78,25 +96,57 @@ public final class Outbox {
     private static final TypeReference<List<Field>> FIELD_LIST = new TypeReference<>() { };
 
     private final NotifierDatabase database;
+    private final int maxPendingPerChannel;
+    private final LongFunction<String> situation;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param database the notifier's database */
-    public Outbox(NotifierDatabase database) {
+    /**
+     * @param database the notifier's database
+     * @param maxPendingPerChannel the most deliveries that wait for one channel, at least 1
+     * @param situation what a channel (by id) is doing, in words that follow "while this channel was", such as
+     *     {@code stopped}; recorded when the bound drops its messages
+     */
+    public Outbox(NotifierDatabase database, int maxPendingPerChannel, LongFunction<String> situation) {
+        if (maxPendingPerChannel < 1) {
+            throw new IllegalArgumentException("maxPendingPerChannel must be at least 1, not " + maxPendingPerChannel);
+        }
         this.database = database;
+        this.maxPendingPerChannel = maxPendingPerChannel;
+        this.situation = situation;
+    }
+
+    /** @return the most deliveries that wait for one channel */
+    public int maxPendingPerChannel() {
+        return maxPendingPerChannel;
     }
 
     /**
-     * Stores a message, pending for each channel given, in one transaction.
+     * Stores a message, pending for each channel given, in one transaction, and keeps each channel within the bound.
      *
      * @param message the message
      * @param channelIds the channels that take it; none stores nothing
      * @param now when it is stored
      */
     public void enqueue(Message message, List<Long> channelIds, Instant now) {
-        if (channelIds.isEmpty()) {
-            return;
-        }
+        enqueue(message, channelIds, now, connection -> null);
+    }
+
+    /**
+     * Stores a message, pending for each channel given, and does more work in the same transaction, so that both
+     * happen or neither does (a digest's window is removed as its message is stored).
+     *
+     * @param message the message
+     * @param channelIds the channels that take it; none stores no message, but the work is still done
+     * @param now when it is stored
+     * @param alsoInTransaction the work to do in the same transaction
+     */
+    public void enqueue(Message message, List<Long> channelIds, Instant now,
+            NotifierDatabase.SqlWork<?> alsoInTransaction) {
         database.transaction("store message " + message.id(), connection -> {
+            alsoInTransaction.run(connection);
+            if (channelIds.isEmpty()) {
+                return null;
+            }
             insertMessage(connection, message);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery (channel_id, "
                     + "message_id, state, attempts, queued_millis, next_attempt_millis) VALUES (?, ?, ?, 0, ?, ?)")) {
@@ -110,7 +160,104 @@ public final class Outbox {
                 }
                 insert.executeBatch();
             }
+            for (long channelId : channelIds) {
+                bound(connection, channelId, now);
+            }
             return null;
+        });
+    }
+
+    /**
+     * Drops the oldest non-urgent deliveries of a channel that were never tried (so never the one being sent),
+     * as many as it has past the bound, and counts them on the channel.
+     */
+    private void bound(Connection connection, long channelId, Instant now) throws SQLException {
+        int excess = count(connection, channelId, State.PENDING) - maxPendingPerChannel;
+        if (excess <= 0) {
+            return;
+        }
+        List<Long> oldest = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT d.seq FROM delivery d JOIN message m "
+                + "ON m.id = d.message_id WHERE d.channel_id = ? AND d.state = ? AND d.attempts = 0 "
+                + "AND m.level <> ? AND m.kind <> ? ORDER BY d.seq FETCH FIRST " + excess + " ROWS ONLY")) {
+            select.setLong(1, channelId);
+            select.setString(2, State.PENDING.name());
+            select.setString(3, Level.CRITICAL.name());
+            select.setString(4, Kind.SECURITY.name());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    oldest.add(rows.getLong(1));
+                }
+            }
+        }
+        if (oldest.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement drop = connection.prepareStatement("UPDATE delivery SET state = ?, last_reason = ?, "
+                + "finished_millis = ? WHERE seq = ? AND state = ? AND attempts = 0")) {
+            for (long seq : oldest) {
+                drop.setString(1, State.DROPPED.name());
+                drop.setString(2, "dropped: more than " + maxPendingPerChannel + " messages waited for the channel");
+                drop.setLong(3, now.toEpochMilli());
+                drop.setLong(4, seq);
+                drop.setString(5, State.PENDING.name());
+                drop.addBatch();
+            }
+            drop.executeBatch();
+        }
+        try (PreparedStatement count = connection.prepareStatement("UPDATE channel SET dropped_unreported = "
+                + "dropped_unreported + ?, dropped_while = COALESCE(dropped_while, ?) WHERE id = ?")) {
+            count.setInt(1, oldest.size());
+            count.setString(2, clip(situation.apply(channelId), 200));
+            count.setLong(3, channelId);
+            count.executeUpdate();
+        }
+    }
+
+    /**
+     * Once a channel delivers again, stores one notice of the messages the bound dropped for it since it was last
+     * told, pending for that channel alone, and clears the count, in one transaction.
+     *
+     * @param channelId the channel
+     * @param now when
+     * @return what was dropped, if anything was
+     */
+    public Optional<Dropped> reportDropped(long channelId, Instant now) {
+        return database.transaction("tell channel " + channelId + " of dropped messages", connection -> {
+            Dropped dropped;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT dropped_unreported, dropped_while FROM channel WHERE id = ?")) {
+                select.setLong(1, channelId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next() || row.getInt(1) == 0) {
+                        return Optional.empty();
+                    }
+                    String situation = row.getString(2);
+                    dropped = new Dropped(row.getInt(1), situation == null ? "behind" : situation);
+                }
+            }
+            Message notice = Message.of(Kind.HEALTH, Level.WARNING, (dropped.count() == 1 ? "1 message was"
+                    : String.format(Locale.ROOT, "%,d messages were", dropped.count()))
+                    + " dropped while this channel was " + dropped.situation(), "The outbox keeps at most "
+                    + String.format(Locale.ROOT, "%,d", maxPendingPerChannel) + " messages waiting for a channel; "
+                    + "past that the oldest that were not urgent were dropped. The history lists them.");
+            Message stamped = new Message(notice.id(), notice.kind(), notice.level(), notice.title(), notice.text(),
+                    notice.fields(), notice.link(), notice.attachment(), now, 1);
+            insertMessage(connection, stamped);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery (channel_id, "
+                    + "message_id, state, attempts, queued_millis, next_attempt_millis) VALUES (?, ?, ?, 0, ?, ?)");
+                    PreparedStatement clear = connection.prepareStatement("UPDATE channel SET dropped_unreported = 0, "
+                            + "dropped_while = NULL WHERE id = ?")) {
+                insert.setLong(1, channelId);
+                insert.setString(2, stamped.id());
+                insert.setString(3, State.PENDING.name());
+                insert.setLong(4, now.toEpochMilli());
+                insert.setLong(5, now.toEpochMilli());
+                insert.executeUpdate();
+                clear.setLong(1, channelId);
+                clear.executeUpdate();
+            }
+            return Optional.of(dropped);
         });
     }
 
@@ -140,12 +287,38 @@ public final class Outbox {
      * Counts an attempt before it is made, so that a crash mid-send is seen in the history.
      *
      * @param seq the delivery
+     * @return whether it is still pending (the bound may have dropped it since it was read): only then is it sent
      */
-    public void attempting(long seq) {
-        database.transaction("count an attempt of delivery " + seq, connection -> {
+    public boolean attempting(long seq) {
+        return database.transaction("count an attempt of delivery " + seq, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE delivery SET attempts = attempts + 1 WHERE seq = ?")) {
+                    "UPDATE delivery SET attempts = attempts + 1 WHERE seq = ? AND state = ?")) {
                 update.setLong(1, seq);
+                update.setString(2, State.PENDING.name());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Marks a delivery as refused by the receiver: it is not sent again.
+     *
+     * @param seq the delivery
+     * @param status the receiver's response code
+     * @param reason what the receiver said
+     * @param latencyMillis how long the attempt took, in milliseconds
+     * @param now when it was refused
+     */
+    public void rejected(long seq, int status, String reason, long latencyMillis, Instant now) {
+        database.transaction("mark delivery " + seq + " rejected", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE delivery SET state = ?, "
+                    + "last_status = ?, last_reason = ?, latency_millis = ?, finished_millis = ? WHERE seq = ?")) {
+                update.setString(1, State.REJECTED.name());
+                bindStatus(update, 2, status);
+                update.setString(3, clip(reason, 1000));
+                update.setLong(4, latencyMillis);
+                update.setLong(5, now.toEpochMilli());
+                update.setLong(6, seq);
                 return update.executeUpdate();
             }
         });
@@ -203,14 +376,16 @@ public final class Outbox {
      *
      * @param message the test message
      * @param channelId the channel it went to
-     * @param delivered whether the channel confirmed it
+     * @param state {@link State#DELIVERED} when the channel confirmed it, {@link State#REJECTED} when the receiver
+     *     refused the message, {@link State#FAILED} otherwise
      * @param status the receiver's response code, 0 when none
      * @param reasonOrReceiverId the receiver's id for the message when delivered, what went wrong otherwise
      * @param latencyMillis how long it took, in milliseconds
      * @param now when it ended
      */
-    public void recordTest(Message message, long channelId, boolean delivered, int status, String reasonOrReceiverId,
+    public void recordTest(Message message, long channelId, State state, int status, String reasonOrReceiverId,
             long latencyMillis, Instant now) {
+        boolean delivered = state == State.DELIVERED;
         database.transaction("record the test of channel " + channelId, connection -> {
             insertMessage(connection, message);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery (channel_id, "
@@ -218,7 +393,7 @@ public final class Outbox {
                     + "queued_millis, next_attempt_millis, finished_millis) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, channelId);
                 insert.setString(2, message.id());
-                insert.setString(3, (delivered ? State.DELIVERED : State.FAILED).name());
+                insert.setString(3, state.name());
                 bindStatus(insert, 4, status);
                 insert.setString(5, delivered ? null : clip(reasonOrReceiverId, 1000));
                 insert.setString(6, delivered && !reasonOrReceiverId.isEmpty() ? clip(reasonOrReceiverId, 200) : null);
@@ -237,17 +412,29 @@ public final class Outbox {
      * @return how many deliveries wait for it
      */
     public int pendingCount(long channelId) {
-        return database.transaction("count the outbox of channel " + channelId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM delivery WHERE channel_id = ? AND state = ?")) {
-                select.setLong(1, channelId);
-                select.setString(2, State.PENDING.name());
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
+        return count(channelId, State.PENDING);
+    }
+
+    /**
+     * @param channelId a channel
+     * @param state a state
+     * @return how many of its deliveries in the history are in that state
+     */
+    public int count(long channelId, State state) {
+        return database.transaction("count the outbox of channel " + channelId,
+                connection -> count(connection, channelId, state));
+    }
+
+    private static int count(Connection connection, long channelId, State state) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM delivery WHERE channel_id = ? AND state = ?")) {
+            select.setLong(1, channelId);
+            select.setString(2, state.name());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
             }
-        });
+        }
     }
 
     /**

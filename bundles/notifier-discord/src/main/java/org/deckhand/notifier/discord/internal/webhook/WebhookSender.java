@@ -29,7 +29,8 @@ import org.deckhand.notifier.discord.internal.payload.WebhookPayload;
  * back as {@link Delivery.RetryAfter} with its {@code retry_after}, and holds the next request until then. A
  * message with a cover art file goes as {@code multipart/form-data} ({@code payload_json} and {@code files[0]}), any
  * other as JSON. Each exchange has a deadline, and no more than {@value #LONGEST_ANSWER} bytes of an answer are read.
- * 401, 403 and 404 ({@code Unknown Webhook}, code 10015) are permanent failures, 5xx and timeouts transient ones.
+ * 401, 403 and 404 ({@code Unknown Webhook}, code 10015) are permanent failures; a 400 ({@code Invalid Form Body}) or
+ * 413 rejects that message alone; 5xx and timeouts are transient failures.
  */
 public final class WebhookSender {
 

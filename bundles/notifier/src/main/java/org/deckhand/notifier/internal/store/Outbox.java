@@ -148,18 +148,7 @@ public final class Outbox {
                 return null;
             }
             insertMessage(connection, message);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery (channel_id, "
-                    + "message_id, state, attempts, queued_millis, next_attempt_millis) VALUES (?, ?, ?, 0, ?, ?)")) {
-                for (long channelId : channelIds) {
-                    insert.setLong(1, channelId);
-                    insert.setString(2, message.id());
-                    insert.setString(3, State.PENDING.name());
-                    insert.setLong(4, now.toEpochMilli());
-                    insert.setLong(5, now.toEpochMilli());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            queue(connection, message.id(), channelIds, now);
             for (long channelId : channelIds) {
                 bound(connection, channelId, now);
             }
@@ -244,16 +233,9 @@ public final class Outbox {
             Message stamped = new Message(notice.id(), notice.kind(), notice.level(), notice.title(), notice.text(),
                     notice.fields(), notice.link(), notice.attachment(), now, 1);
             insertMessage(connection, stamped);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery (channel_id, "
-                    + "message_id, state, attempts, queued_millis, next_attempt_millis) VALUES (?, ?, ?, 0, ?, ?)");
-                    PreparedStatement clear = connection.prepareStatement("UPDATE channel SET dropped_unreported = 0, "
-                            + "dropped_while = NULL WHERE id = ?")) {
-                insert.setLong(1, channelId);
-                insert.setString(2, stamped.id());
-                insert.setString(3, State.PENDING.name());
-                insert.setLong(4, now.toEpochMilli());
-                insert.setLong(5, now.toEpochMilli());
-                insert.executeUpdate();
+            queue(connection, stamped.id(), List.of(channelId), now);
+            try (PreparedStatement clear = connection.prepareStatement("UPDATE channel SET dropped_unreported = 0, "
+                    + "dropped_while = NULL WHERE id = ?")) {
                 clear.setLong(1, channelId);
                 clear.executeUpdate();
             }
@@ -483,6 +465,23 @@ public final class Outbox {
             }
             return removed;
         });
+    }
+
+    /** Queues a stored message for channels: one pending delivery each, due now. */
+    private static void queue(Connection connection, String messageId, List<Long> channelIds, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery (channel_id, message_id, "
+                + "state, attempts, queued_millis, next_attempt_millis) VALUES (?, ?, ?, 0, ?, ?)")) {
+            for (long channelId : channelIds) {
+                insert.setLong(1, channelId);
+                insert.setString(2, messageId);
+                insert.setString(3, State.PENDING.name());
+                insert.setLong(4, now.toEpochMilli());
+                insert.setLong(5, now.toEpochMilli());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private void insertMessage(Connection connection, Message message) throws SQLException {

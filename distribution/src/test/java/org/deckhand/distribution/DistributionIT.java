@@ -158,11 +158,20 @@ class DistributionIT {
 
         assertEquals(200, changed.statusCode(), changed.body());
         assertEquals(30, field(json.readTree(changed.body()), "rescanIntervalMinutes").path("value").asInt());
-        String file = Files.readString(server.home().resolve("config/org.deckhand.watcher.cfg"));
-        assertTrue(file.contains("rescanIntervalMinutes = 30") && file.contains("# Minutes between full rescans"),
-                file);
-        assertTrue(eventually(() -> field(setting("org.deckhand.watcher"), "rescanIntervalMinutes").path("value")
-                .asInt() == 30, Duration.ofSeconds(10)), "FileInstall did not apply the file");
+        assertEquals(30, field(setting("org.deckhand.watcher"), "rescanIntervalMinutes").path("value").asInt(),
+                "Configuration Admin holds the new value at once");
+        Path watcherFile = server.home().resolve("config/org.deckhand.watcher.cfg");
+        assertTrue(eventually(() -> read(watcherFile).contains("rescanIntervalMinutes = 30"), Duration.ofSeconds(10)),
+                "FileInstall writes the setting back into its file: " + read(watcherFile));
+        assertTrue(read(watcherFile).contains("# Minutes between full rescans"), "the file's comments stay");
+
+        HttpResponse<String> firstOfItsPid = server.putJson("/api/v1/settings/org.deckhand.tracklists.mixesdb",
+                "{\"baseUrl\": \"http://127.0.0.1:9/mixesdb\"}");
+        assertEquals(200, firstOfItsPid.statusCode(), firstOfItsPid.body());
+        Path mixesDbFile = server.home().resolve("config/org.deckhand.tracklists.mixesdb.cfg");
+        assertTrue(read(mixesDbFile).contains("baseUrl = http://127.0.0.1:9/mixesdb"), read(mixesDbFile));
+        assertEquals("http://127.0.0.1:9/mixesdb", field(setting("org.deckhand.tracklists.mixesdb"), "baseUrl")
+                .path("value").asText(), "a PID that had no file is given one, and its value is applied");
 
         HttpResponse<String> wrong = server.putJson("/api/v1/settings/org.deckhand.watcher",
                 "{\"rescanIntervalMinutes\": \"soon\"}");
@@ -195,6 +204,14 @@ class DistributionIT {
 
         JsonNode disk = json.readTree(server.get("/api/v1/system").body()).path("disk");
         assertTrue(disk.path("dataBytes").asLong() > 0 && disk.path("freeBytes").asLong() > 0, disk.toString());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonNode setting(String pid) {

@@ -116,6 +116,7 @@ final class FelixLauncher {
         properties.put("felix.fileinstall.bundles.new.start", "false");
         properties.put("felix.fileinstall.tmpdir", settings.data().resolve("cache").resolve("fileinstall").toString());
         properties.put("felix.fileinstall.log.level", "2");
+        properties.put("felix.fileinstall.configEncoding", "UTF-8");
         return properties;
     }
 

@@ -1,6 +1,7 @@
 package org.deckhand.settings.internal;
 
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -29,8 +31,9 @@ import org.osgi.service.metatype.MetaTypeService;
 
 /**
  * {@code /api/v1/settings}: every configuration PID that a bundle, built-in or plugin, describes with Metatype, each
- * with its fields' names, types, options, defaults and current values; and changes to them, saved into
- * {@code config/PID.cfg}, which applies them at once and keeps them over restarts.
+ * with its fields' names, types, options, defaults and current values; and changes to them, saved through
+ * Configuration Admin, which applies them at once, and written back by FileInstall into {@code config/PID.cfg}, which
+ * keeps them over restarts ({@link SavedSettings}).
  */
 @Component(service = RestResource.class)
 @Path("settings")
@@ -39,7 +42,7 @@ public final class SettingsResource implements RestResource {
 
     private final SettingForms forms;
     private final ConfigurationAdmin configurations;
-    private final java.nio.file.Path configFolder;
+    private final SavedSettings saved;
 
     /**
      * @param context this bundle's context, for the bundles and the config folder
@@ -51,7 +54,8 @@ public final class SettingsResource implements RestResource {
             @Reference ConfigurationAdmin configurations) {
         this.forms = new SettingForms(context, metaType);
         this.configurations = configurations;
-        this.configFolder = java.nio.file.Path.of(context.getProperty(RuntimeProperties.CONFIG));
+        this.saved = new SavedSettings(configurations,
+                java.nio.file.Path.of(context.getProperty(RuntimeProperties.CONFIG)));
     }
 
     /**
@@ -75,7 +79,9 @@ public final class SettingsResource implements RestResource {
      * @return the PID's settings as they are now
      * @throws NotFoundException if no bundle describes that PID
      * @throws BadRequestException if a field is unknown or a value does not fit, naming it
-     * @throws IOException if the configuration file cannot be written
+     * @throws ClientErrorException 409 if the PID's {@code .cfg} file is read-only, naming it
+     * @throws IOException if Configuration Admin cannot store the settings, or a new configuration file cannot be
+     *     written
      */
     @PUT
     @Path("{pid}")
@@ -99,7 +105,11 @@ public final class SettingsResource implements RestResource {
             }
             values.put(field.id(), texts.get(field.id()));
         }
-        new ConfigFile(configFolder, pid).set(texts);
+        try {
+            saved.save(pid, form.name(), texts);
+        } catch (IllegalStateException readOnly) {
+            throw new ClientErrorException(readOnly.getMessage(), Response.Status.CONFLICT, readOnly);
+        }
         return view(form, values);
     }
 

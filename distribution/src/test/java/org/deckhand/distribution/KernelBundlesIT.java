@@ -41,8 +41,8 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
- * Boots the bundles the distribution ships in a real Felix framework, with Pax Exam, and talks to them over real
- * HTTP on 127.0.0.1.
+ * Boots the bundles the distribution ships, as the build resolved them, in a real Felix framework, with Pax Exam, and
+ * talks to them over real HTTP on 127.0.0.1.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -59,7 +59,8 @@ public class KernelBundlesIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
-     * @return the shipped bundles at their start levels, the kernel's framework properties, a free port, and the
+     * @return the shipped bundles that the build resolved (deckhand.bndrun) at their start levels, the kernel's
+     *     framework properties, a free port, and the
      *     admin password handed over as the kernel hands it
      * @throws IOException if the temporary folders cannot be made
      */
@@ -90,7 +91,7 @@ public class KernelBundlesIT {
                 systemProperty("deckhand.test.port").value(Integer.toString(port)),
                 systemProperty("logback.configurationFile")
                         .value(ShippedBundles.distribution().resolve("config/logback.xml").toString())));
-        for (ShippedBundles.ShippedBundle shipped : ShippedBundles.all()) {
+        for (ShippedBundles.ShippedBundle shipped : ShippedBundles.resolved()) {
             options.add(bundle(shipped.jar().toUri().toString()).startLevel(shipped.startLevel())
                     .start(!shipped.fragment()));
         }
@@ -110,6 +111,14 @@ public class KernelBundlesIT {
             }
         }
         assertTrue(response.body(), response.body().contains("\"status\":\"UP\""));
+    }
+
+    @Test
+    public void everyShippedBundleIsOneTheResolverFoundTheServerNeeds() {
+        List<String> shipped = ShippedBundles.all().stream().map(ShippedBundles::symbolicName).sorted().toList();
+        List<String> needed = ShippedBundles.resolved().stream().map(ShippedBundles::symbolicName).sorted().toList();
+
+        assertEquals("the distribution ships bundles that nothing requires (deckhand.bndrun)", needed, shipped);
     }
 
     @Test

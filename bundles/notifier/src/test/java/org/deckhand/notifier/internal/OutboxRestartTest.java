@@ -97,7 +97,7 @@ class OutboxRestartTest {
                 channelId = first.create(new ChannelRequest("webhook", null, null, null, null, null,
                         Map.of("url", receiver.uri(SECRET_URL_PATH).toString()))).id();
             }
-            Files.delete(folder.resolve(org.deckhand.notifier.internal.store.SecretBox.KEY_FILE));
+            Files.delete(folder.resolve(org.deckhand.notifier.internal.store.ChannelStore.KEY_FILE));
 
             try (NotificationCenter second = Centers.open(folder)) {
                 ChannelView stopped = second.channel(channelId).orElseThrow();

@@ -5,17 +5,14 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
+import org.deckhand.api.io.DurableFiles;
 
 /**
  * Durable marks, one file per plugin in {@code DATA/plugin-quarantine/}, that keep a plugin from being started: a
@@ -101,15 +98,8 @@ final class PluginQuarantine {
         StringWriter text = new StringWriter();
         try {
             mark.store(text, null);
-            Files.createDirectories(folder);
-            Path file = file(id);
-            Path part = folder.resolve("." + file.getFileName() + ".part");
-            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.replace(file(id), text.toString().getBytes(StandardCharsets.UTF_8),
+                    DurableFiles.Access.INHERITED);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the quarantine mark of plugin " + id + " in " + folder, e);
         }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.deckhand.api.io.DurableFiles;
 
 /**
  * The admin password, kept as a {@link PasswordHash} in {@code DATA/security/admin-password}.
@@ -71,7 +72,8 @@ final class AdminCredential {
      */
     void set(String password, int iterations) throws IOException {
         PasswordHash next = PasswordHash.create(password, iterations);
-        SecretFiles.write(file, next.encode() + "\n");
+        DurableFiles.replace(file, (next.encode() + "\n").getBytes(StandardCharsets.UTF_8),
+                DurableFiles.Access.OWNER_ONLY);
         synchronized (this) {
             recentlyVerified = null;
             hash = next;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deckhand.api.io.DurableFiles;
 
 /**
  * The API keys the admin created, in {@code DATA/security/api-keys.tsv}: one line a key with its id, creation time,
@@ -172,7 +173,8 @@ final class ApiKeyStore {
             lines.append(key.id()).append('\t').append(key.created()).append('\t').append(key.secretSha256())
                     .append('\t').append(key.name()).append('\n');
         }
-        SecretFiles.write(file, lines.toString());
+        DurableFiles.replace(file, lines.toString().getBytes(StandardCharsets.UTF_8),
+                DurableFiles.Access.OWNER_ONLY);
     }
 
     private static String sha256(String secret) {

@@ -93,7 +93,7 @@ class ApiKeyStoreTest {
     void aChangeThatCannotBeStoredIsNotMadeAndLaterChangesStillWork() throws IOException {
         ApiKeyStore store = new ApiKeyStore(folder, clock, events);
         ApiKeyStore.CreatedKey kept = store.create("kept");
-        Path blocker = Files.createDirectories(folder.resolve(ApiKeyStore.FILE_NAME + ".tmp").resolve("blocker"));
+        Path blocker = Files.createDirectories(folder.resolve("." + ApiKeyStore.FILE_NAME + ".tmp").resolve("blocker"));
 
         assertThrows(IOException.class, () -> store.revoke(kept.key().id()));
         assertThrows(IOException.class, () -> store.create("never stored"));

@@ -5,13 +5,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deckhand.api.io.DurableFiles;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ReadOnlyConfigurationException;
@@ -89,14 +89,13 @@ final class SavedSettings {
         return copy;
     }
 
-    /** Writes a new file atomically, so that FileInstall never reads it half-written. */
+    /** Writes a new file durably and atomically, so that FileInstall never reads it half-written. */
     private static void create(Path file, String name, String pid, Map<String, Object> values) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# " + name + " (configuration PID " + pid + "), saved from the settings API or the console.");
         values.forEach((key, value) -> lines.add(key + " = " + escaped(String.valueOf(value))));
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(temporary, lines, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8),
+                DurableFiles.Access.INHERITED);
     }
 
     /** @return the value escaped as a properties file's syntax needs: backslashes and line breaks */

@@ -1,25 +1,17 @@
 package org.deckhand.subsonic.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.deckhand.api.io.DurableFiles;
+import org.deckhand.api.security.SealedSecrets;
 
 /**
  * The player account of the Subsonic API: a user name and a password that the legacy {@code u}+{@code p} and token
- * ({@code t}, {@code s}) forms check. Token authentication needs the password itself, so it is kept encrypted
- * (AES-256-GCM, NIST SP 800-38D) in {@value #ACCOUNT_FILE}, with a key of its own in {@value #KEY_FILE}, both in
+ * ({@code t}, {@code s}) forms check. Token authentication needs the password itself, so it is kept sealed
+ * ({@link SealedSecrets}: AES-256-GCM) in {@value #ACCOUNT_FILE}, under a key of its own in {@value #KEY_FILE}, both in
  * the folder given and readable by the server's user only (mode 600), as Navidrome keeps its users' passwords.
  * Thread-safe.
  */
@@ -27,11 +19,6 @@ final class PlayerCredentials {
 
     static final String KEY_FILE = "player.key";
     static final String ACCOUNT_FILE = "player-account";
-
-    private static final int KEY_BYTES = 32;
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final String CIPHER = "AES/GCM/NoPadding";
 
     /** A user name and password. */
     record Account(String username, String password) {
@@ -42,7 +29,7 @@ final class PlayerCredentials {
     }
 
     private final Path folder;
-    private final SecureRandom random = new SecureRandom();
+    private final SealedSecrets secrets;
     private volatile Optional<Account> current;
 
     /**
@@ -51,6 +38,7 @@ final class PlayerCredentials {
      */
     PlayerCredentials(Path folder) throws IOException {
         this.folder = folder;
+        this.secrets = SealedSecrets.underKey(folder.resolve(KEY_FILE));
         this.current = read();
     }
 
@@ -66,19 +54,9 @@ final class PlayerCredentials {
      * @throws IOException if it cannot be stored; then the old one stays
      */
     synchronized void set(Account account) throws IOException {
-        byte[] plain = (account.username() + "\n" + account.password()).getBytes(StandardCharsets.UTF_8);
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
-        byte[] sealed;
-        try {
-            Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, iv));
-            sealed = cipher.doFinal(plain);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot encrypt the player password", e);
-        }
-        byte[] stored = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
-        writeSecret(folder.resolve(ACCOUNT_FILE), Base64.getEncoder().encodeToString(stored));
+        String sealed = secrets.seal(account.username() + "\n" + account.password());
+        DurableFiles.replace(folder.resolve(ACCOUNT_FILE), sealed.getBytes(StandardCharsets.UTF_8),
+                DurableFiles.Access.OWNER_ONLY);
         current = Optional.of(account);
     }
 
@@ -97,54 +75,17 @@ final class PlayerCredentials {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        byte[] stored;
+        String plain;
         try {
-            stored = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.UTF_8).strip());
-        } catch (IllegalArgumentException notBase64) {
-            throw new IOException("The player account in " + file + " is damaged: set the player password again");
-        }
-        try {
-            Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
-            String plain = new String(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES),
-                    StandardCharsets.UTF_8);
-            int newline = plain.indexOf('\n');
-            return Optional.of(new Account(plain.substring(0, newline), plain.substring(newline + 1)));
-        } catch (GeneralSecurityException | RuntimeException e) {
+            plain = secrets.open(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
             throw new IOException("The player account in " + file + " does not decrypt with " + KEY_FILE
                     + ": set the player password again", e);
         }
-    }
-
-    private SecretKeySpec key() throws IOException {
-        Path file = folder.resolve(KEY_FILE);
-        if (!Files.exists(file)) {
-            byte[] fresh = new byte[KEY_BYTES];
-            random.nextBytes(fresh);
-            writeSecret(file, Base64.getEncoder().encodeToString(fresh));
+        int newline = plain.indexOf('\n');
+        if (newline < 0) {
+            throw new IOException("The player account in " + file + " is damaged: set the player password again");
         }
-        byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.UTF_8).strip());
-        if (key.length != KEY_BYTES) {
-            throw new IOException("The key in " + file + " is not " + KEY_BYTES + " bytes");
-        }
-        return new SecretKeySpec(key, "AES");
-    }
-
-    private static void writeSecret(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        Files.createFile(temp);
-        try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Non-POSIX file systems keep their inherited access control lists.
-        }
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        return Optional.of(new Account(plain.substring(0, newline), plain.substring(newline + 1)));
     }
 }

@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.deckhand.api.io.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,10 +87,8 @@ final class OwnChanges {
         List<String> lines = new ArrayList<>();
         expected.forEach((file, own) -> lines.add(own.stamp().sizeBytes() + "\t" + own.stamp().modified()
                 .toEpochMilli() + "\t" + own.sha256() + "\t" + file));
-        Files.createDirectories(journal.getParent());
-        Path next = journal.resolveSibling(journal.getFileName() + ".next");
-        Files.write(next, lines, StandardCharsets.UTF_8);
-        Files.move(next, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.replace(journal, String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8),
+                DurableFiles.Access.INHERITED);
     }
 
     private record Expected(FileStamp stamp, String sha256) {

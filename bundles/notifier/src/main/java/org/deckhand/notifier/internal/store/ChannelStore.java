@@ -21,27 +21,32 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.deckhand.api.notify.Kind;
 import org.deckhand.api.notify.Level;
+import org.deckhand.api.security.SealedSecrets;
 
 /**
  * The configured channels in the notifier's database. The settings that a channel's type marks secret are stored
- * sealed by the {@link SecretBox}; the others as plain JSON. A channel whose secrets no longer decrypt (its key file
- * was lost or replaced) reads as stopped, saying so, until the user enters them again.
+ * sealed ({@link SealedSecrets}) under the key in {@value #KEY_FILE}, beside the database; the others as plain JSON.
+ * A channel whose secrets no longer decrypt (its key file was lost or replaced) reads as stopped, saying so, until the
+ * user enters them again.
  */
 public final class ChannelStore {
+
+    /** The file of the key the secrets are sealed under, in the notifier's folder. */
+    public static final String KEY_FILE = "secrets.key";
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
     private static final String COLUMNS = "id, type, name, enabled, min_level, kinds, rate_per_minute, settings, "
             + "secrets, stopped_status, stopped_reason, created_millis";
 
     private final NotifierDatabase database;
-    private final SecretBox secrets;
+    private final SealedSecrets secrets;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param database the notifier's database
      * @param secrets seals the secret settings
      */
-    public ChannelStore(NotifierDatabase database, SecretBox secrets) {
+    public ChannelStore(NotifierDatabase database, SealedSecrets secrets) {
         this.database = database;
         this.secrets = secrets;
     }
@@ -174,11 +179,21 @@ public final class ChannelStore {
         statement.setString(8, secrets.seal(write(secret)));
     }
 
+    /** @throws IllegalArgumentException if the secrets do not decrypt with the key, saying what to do */
+    private String openSecrets(String sealed) {
+        try {
+            return secrets.open(sealed);
+        } catch (IllegalArgumentException wrongKey) {
+            throw new IllegalArgumentException("The channel's secrets do not decrypt with " + KEY_FILE
+                    + ": enter them again", wrongKey);
+        }
+    }
+
     private StoredChannel read(ResultSet row) throws SQLException {
         Map<String, String> settings = new HashMap<>(parse(row.getString("settings")));
         Optional<StoredChannel.Stop> unreadable = Optional.empty();
         try {
-            settings.putAll(parse(secrets.open(row.getString("secrets"))));
+            settings.putAll(parse(openSecrets(row.getString("secrets"))));
         } catch (IllegalArgumentException damaged) {
             unreadable = Optional.of(new StoredChannel.Stop(0, damaged.getMessage()));
         }

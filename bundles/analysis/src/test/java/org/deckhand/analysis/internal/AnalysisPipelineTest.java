@@ -53,6 +53,7 @@ import org.deckhand.decoder.internal.FileAudioDecoder;
 import org.deckhand.plugin.misbehaving.HangingAnalyser;
 import org.deckhand.plugin.misbehaving.ThrowingAnalyser;
 import org.deckhand.testing.RecordingEventAdmin;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class AnalysisPipelineTest {
 
     @BeforeEach
     void open() throws SQLException, IOException {
-        catalog = new DerbyCatalog(folder.resolve("catalog"));
+        catalog = new DerbyCatalog(folder.resolve("catalog"), TestDatabases.engine());
     }
 
     @AfterEach
@@ -310,7 +311,7 @@ class AnalysisPipelineTest {
             await(() -> dying.running().stream().anyMatch(track -> track.trackId() == crashing));
 
             // The server dies here, its worker stuck in crashing.wav; the next start opens the same catalog.
-            DerbyCatalog restarted = new DerbyCatalog(folder.resolve("catalog"));
+            DerbyCatalog restarted = new DerbyCatalog(folder.resolve("catalog"), TestDatabases.engine());
             start(restarted, new FrameCounter("count", PcmFormat.MONO_44100));
 
             await(() -> restarted.size() == 0 && runs(next).size() == 1);

@@ -5,12 +5,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.deckhand.api.catalog.CatalogException;
+import org.deckhand.api.database.EmbeddedDatabases;
 
 /**
- * The embedded Apache Derby database in a folder: transactions on it, and its orderly shutdown, which leaves no
- * recovery work for the next start (Derby recovers from a crash through its transaction log all the same).
+ * The catalog's database in a folder, in the server's Derby engine ({@link EmbeddedDatabases}): transactions on it,
+ * and its orderly shutdown, which leaves no recovery work for the next start (Derby recovers from a crash through its transaction log all the same).
  * Connections are reused: opening one for every call made the library scan and the search pages pay for a new Derby
  * connection each time, and its finalizer kept each closed one alive for a further garbage collection.
  */
@@ -19,38 +20,22 @@ final class Database implements AutoCloseable {
     /** Connections kept open between calls, enough for the API's and the workers' concurrent calls. */
     private static final int IDLE_CONNECTIONS = 4;
 
-    /** The Derby system property that sets how many pages its page cache holds, read when a database boots. */
-    static final String PAGE_CACHE_PROPERTY = "derby.storage.pageCacheSize";
-
-    /**
-     * Pages Derby's page cache holds unless {@value #PAGE_CACHE_PROPERTY} is set: the tables of tracks, analysis
-     * values, problems and analyser runs have 32 KiB pages (Derby's choice for rows declared wider than 4 KiB), so
-     * Derby's default of 1000 pages grows to 32 MiB of heap once a rescan or a search has read them, a fifth of the
-     * server's heap. 256 pages hold at most 8 MiB; what misses the cache is read from the file system's cache.
-     */
-    static final int PAGE_CACHE_PAGES = 256;
-
     private final Path folder;
-    private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+    private final EmbeddedDatabases engine;
+    private final DataSource dataSource;
     private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>(IDLE_CONNECTIONS);
 
     /**
      * Opens the database, creating it when the folder holds none.
      *
+     * @param engine the server's Derby engine
      * @param folder the database's folder, such as {@code DATA/catalog/db}
      * @throws SQLException if Derby cannot boot it, for example when another process holds it
      */
-    Database(Path folder) throws SQLException {
+    Database(EmbeddedDatabases engine, Path folder) throws SQLException {
         this.folder = folder;
-        System.setProperty("derby.stream.error.file", folder.resolveSibling("derby.log").toString());
-        if (System.getProperty(PAGE_CACHE_PROPERTY) == null) {
-            System.setProperty(PAGE_CACHE_PROPERTY, Integer.toString(PAGE_CACHE_PAGES));
-        }
-        dataSource.setDatabaseName(folder.toString());
-        dataSource.setCreateDatabase("create");
-        try (Connection ignored = dataSource.getConnection()) {
-            dataSource.setCreateDatabase(null);
-        }
+        this.engine = engine;
+        this.dataSource = engine.open(folder);
     }
 
     /**
@@ -125,22 +110,13 @@ final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Shuts the database down; Derby reports success with SQL state 08006. */
+    /** Shuts the database down, after closing the connections kept for reuse. */
     @Override
     public void close() throws SQLException {
         for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
             closeQuietly(connection);
         }
-        EmbeddedDataSource shutdown = new EmbeddedDataSource();
-        shutdown.setDatabaseName(folder.toString());
-        shutdown.setShutdownDatabase("shutdown");
-        try (Connection ignored = shutdown.getConnection()) {
-            throw new SQLException("Derby did not shut down the database in " + folder);
-        } catch (SQLException e) {
-            if (!"08006".equals(e.getSQLState())) {
-                throw e;
-            }
-        }
+        engine.shutdown(folder);
     }
 
     private static void closeQuietly(Connection connection) {

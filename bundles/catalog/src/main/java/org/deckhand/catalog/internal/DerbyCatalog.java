@@ -32,6 +32,7 @@ import org.deckhand.api.catalog.NewTrack;
 import org.deckhand.api.catalog.Problem;
 import org.deckhand.api.catalog.QueuedTrack;
 import org.deckhand.api.catalog.Shelves;
+import org.deckhand.api.database.EmbeddedDatabases;
 import org.deckhand.api.library.AudioFile;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.api.runtime.RuntimeProperties;
@@ -44,6 +45,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,24 +82,26 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
      * Opens the catalog in the data folder.
      *
      * @param context this bundle's context, for the data folder
+     * @param engine the server's Derby engine
      * @throws SQLException if the database cannot be opened or migrated
      * @throws IOException if its folder cannot be created
      */
     @Activate
-    public DerbyCatalog(BundleContext context) throws SQLException, IOException {
-        this(Path.of(context.getProperty(RuntimeProperties.DATA), "catalog"));
+    public DerbyCatalog(BundleContext context, @Reference EmbeddedDatabases engine) throws SQLException, IOException {
+        this(Path.of(context.getProperty(RuntimeProperties.DATA), "catalog"), engine);
     }
 
     /**
      * Opens the catalog in a folder, creating its database when the folder holds none.
      *
      * @param folder the catalog's folder, {@code DATA/catalog} in the server
+     * @param engine the Derby engine the database is opened in
      * @throws SQLException if the database cannot be opened or migrated
      * @throws IOException if the folder cannot be created
      */
-    public DerbyCatalog(Path folder) throws SQLException, IOException {
+    public DerbyCatalog(Path folder, EmbeddedDatabases engine) throws SQLException, IOException {
         Files.createDirectories(folder);
-        database = new Database(folder.resolve("db"));
+        database = new Database(engine, folder.resolve("db"));
         ledger = new DerbyAnalysisLedger(database);
         tracklists = new DerbyTracklistStore(database);
         annotations = new DerbyAnnotations(database);

@@ -24,6 +24,7 @@ import org.deckhand.api.catalog.AnalysisFailure;
 import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.catalog.QueuedTrack;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class AnalysisLedgerTest {
 
     @BeforeEach
     void open() throws SQLException, IOException {
-        catalog = new DerbyCatalog(folder);
+        catalog = new DerbyCatalog(folder, TestDatabases.engine());
     }
 
     @AfterEach
@@ -61,7 +62,7 @@ class AnalysisLedgerTest {
         catalog.request(List.of(wanted), AnalysisPriority.USER, false);
         catalog.request(List.of(old, 999L), AnalysisPriority.BACKFILL, false);
         catalog.close();
-        catalog = new DerbyCatalog(folder);
+        catalog = new DerbyCatalog(folder, TestDatabases.engine());
 
         assertEquals(List.of(wanted, second, first, old), queued(10));
         assertEquals(4, catalog.size());
@@ -167,7 +168,7 @@ class AnalysisLedgerTest {
         catalog.endAttempt(finished);
         catalog.beginAttempt(crashed, Map.of("tempo", "3", "key", "1"));
         catalog.close();
-        catalog = new DerbyCatalog(folder);
+        catalog = new DerbyCatalog(folder, TestDatabases.engine());
 
         assertEquals(List.of(crashed), catalog.quarantineInterrupted("analysis stopped the server last time"));
 
@@ -204,7 +205,7 @@ class AnalysisLedgerTest {
     }
 
     private List<Object> coreColumns(long id, String... columns) throws SQLException {
-        Database database = new Database(folder.resolve("db"));
+        Database database = new Database(TestDatabases.engine(), folder.resolve("db"));
         try (Connection connection = database.connect(); Statement query = connection.createStatement();
                 ResultSet row = query.executeQuery("SELECT " + String.join(", ", columns) + " FROM track WHERE id = "
                         + id)) {

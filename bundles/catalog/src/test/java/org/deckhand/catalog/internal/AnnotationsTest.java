@@ -16,6 +16,7 @@ import java.util.List;
 import org.deckhand.api.catalog.Annotations;
 import org.deckhand.api.catalog.CatalogException;
 import org.deckhand.api.catalog.NewTrack;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class AnnotationsTest {
 
     @BeforeEach
     void open() throws SQLException, IOException {
-        catalog = new DerbyCatalog(folder);
+        catalog = new DerbyCatalog(folder, TestDatabases.engine());
         tracks = catalog.addAll(List.of(new NewTrack(file("/music/1.flac", "a"), metadata("flac")),
                 new NewTrack(file("/music/2.flac", "b"), metadata("flac")),
                 new NewTrack(file("/music/3.flac", "c"), metadata("flac"))), MORNING);
@@ -54,7 +55,7 @@ class AnnotationsTest {
         catalog.played("tr-1", EVENING);
         catalog.unstar(List.of("al-x"));
         catalog.close();
-        catalog = new DerbyCatalog(folder);
+        catalog = new DerbyCatalog(folder, TestDatabases.engine());
         Annotations.Annotation song = catalog.all().get("tr-1");
         assertEquals(new Annotations.Annotation(MORNING, 4, 2, EVENING), song);
         assertNull(catalog.all().get("al-x").starred());

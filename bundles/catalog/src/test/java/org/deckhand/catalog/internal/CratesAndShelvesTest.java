@@ -22,6 +22,7 @@ import org.deckhand.api.library.AudioProperties;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.TrackMetadata;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class CratesAndShelvesTest {
 
     @BeforeEach
     void open() throws SQLException, IOException {
-        catalog = new DerbyCatalog(folder);
+        catalog = new DerbyCatalog(folder, TestDatabases.engine());
     }
 
     @AfterEach
@@ -57,7 +58,7 @@ class CratesAndShelvesTest {
         catalog.addToCrate(crate.id(), List.of(a, b), NOW.plusSeconds(1));
         catalog.removeFromCrate(crate.id(), List.of(c), NOW.plusSeconds(2));
         catalog.close();
-        catalog = new DerbyCatalog(folder);
+        catalog = new DerbyCatalog(folder, TestDatabases.engine());
 
         Crate read = catalog.crate(crate.id()).orElseThrow();
         assertEquals("Warm-up", read.name());

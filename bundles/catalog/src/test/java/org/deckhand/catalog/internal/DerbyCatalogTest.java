@@ -25,6 +25,7 @@ import org.deckhand.api.library.AudioProperties;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.TrackMetadata;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class DerbyCatalogTest {
 
     @BeforeEach
     void open() throws SQLException, IOException {
-        catalog = new DerbyCatalog(folder);
+        catalog = new DerbyCatalog(folder, TestDatabases.engine());
     }
 
     @AfterEach
@@ -62,7 +63,7 @@ class DerbyCatalogTest {
 
         long id = catalog.add(file, metadata, ADDED).id();
         catalog.close();
-        catalog = new DerbyCatalog(folder);
+        catalog = new DerbyCatalog(folder, TestDatabases.engine());
         CatalogTrack read = catalog.get(id).orElseThrow();
 
         assertEquals(file, read.track().file());

@@ -19,6 +19,7 @@ import org.deckhand.api.tracklist.MatchState;
 import org.deckhand.api.tracklist.StoredTracklist;
 import org.deckhand.api.tracklist.Tracklist;
 import org.deckhand.api.tracklist.TracklistEntry;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +113,7 @@ class DerbyTracklistStoreTest {
     /** A catalog in a folder, closed at the end of a try block. */
     private record AutoCloseableCatalog(DerbyCatalog store) implements AutoCloseable {
         AutoCloseableCatalog(Path folder) throws Exception {
-            this(new DerbyCatalog(folder));
+            this(new DerbyCatalog(folder, TestDatabases.engine()));
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,8 @@ class MigrationsTest {
 
     @Test
     void aNewDatabaseGetsEveryVersionAndAReopenedOneNothingTwice() throws SQLException, IOException {
-        try (Database database = new Database(folder.resolve("db")); Connection connection = database.connect()) {
+        try (Database database = new Database(TestDatabases.engine(), folder.resolve("db"));
+                Connection connection = database.connect()) {
             assertEquals(Migrations.SCRIPTS.size(), Migrations.migrate(connection));
             assertEquals(Migrations.SCRIPTS.size(), Migrations.migrate(connection));
             assertEquals(Migrations.SCRIPTS.size(), count(connection, "SELECT COUNT(*) FROM schema_version"));
@@ -30,7 +32,8 @@ class MigrationsTest {
 
     @Test
     void aSchemaNewerThanThisDeckhandIsRefusedWithAReason() throws SQLException, IOException {
-        try (Database database = new Database(folder.resolve("db")); Connection connection = database.connect()) {
+        try (Database database = new Database(TestDatabases.engine(), folder.resolve("db"));
+                Connection connection = database.connect()) {
             Migrations.migrate(connection);
             try (Statement insert = connection.createStatement()) {
                 insert.execute("INSERT INTO schema_version VALUES (99, 'V99__future.sql', 0)");

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.deckhand.api.database.EmbeddedDatabases;
 import org.deckhand.api.notify.ChannelSetting;
 import org.deckhand.api.notify.ChannelSettings;
 import org.deckhand.api.notify.ChannelType;
@@ -74,16 +75,17 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
      * Opens the notifier's database and starts a worker for each configured channel.
      *
      * @param folder the notifier's folder, {@code DATA/notifier}
+     * @param engine the Derby engine its database is opened in
      * @param settings its settings
      * @param initialTypes the channel types known at start
      * @param clock the time
      * @throws IOException if the database or the secrets' key cannot be opened
      */
-    public NotificationCenter(Path folder, NotifierSettings settings, Collection<ChannelType> initialTypes,
-            Clock clock) throws IOException {
+    public NotificationCenter(Path folder, EmbeddedDatabases engine, NotifierSettings settings,
+            Collection<ChannelType> initialTypes, Clock clock) throws IOException {
         this.settings = settings;
         this.clock = clock;
-        this.database = new NotifierDatabase(folder);
+        this.database = new NotifierDatabase(engine, folder);
         this.channels = new ChannelStore(database, SealedSecrets.underKey(folder.resolve(ChannelStore.KEY_FILE)));
         this.outbox = new Outbox(database, settings.maxPendingPerChannel(), this::situation);
         this.dispatcher = new Dispatcher(outbox, channels, settings.policy(), clock);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.deckhand.api.database.EmbeddedDatabases;
 import org.deckhand.api.event.Topics;
 import org.deckhand.api.notify.ChannelType;
 import org.deckhand.api.notify.Message;
@@ -42,10 +43,12 @@ public final class NotifierComponent implements Notifier, EventHandler {
     /**
      * @param context this bundle's context, for the data folder and the server's address
      * @param configuration the settings
+     * @param engine the server's Derby engine, for the notifier's database
      * @throws IOException if the notifier's database cannot be opened
      */
     @Activate
-    public NotifierComponent(BundleContext context, NotifierConfiguration configuration) throws IOException {
+    public NotifierComponent(BundleContext context, NotifierConfiguration configuration,
+            @Reference EmbeddedDatabases engine) throws IOException {
         NotifierSettings settings = new NotifierSettings(
                 Duration.ofSeconds(Math.max(1, Math.min(3600, configuration.digestWindowSeconds()))),
                 console(context, configuration),
@@ -57,7 +60,7 @@ public final class NotifierComponent implements Notifier, EventHandler {
                 Duration.ofDays(Math.max(1, configuration.historyDays())),
                 Math.max(10, Math.min(100_000, configuration.maxPendingPerChannel())));
         this.center = new NotificationCenter(Path.of(context.getProperty(RuntimeProperties.DATA), "notifier"),
-                settings, List.of(), Clock.systemUTC());
+                engine, settings, List.of(), Clock.systemUTC());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.deckhand.notifier.internal.channel.HttpSender;
 import org.deckhand.notifier.internal.channel.NtfyChannelType;
 import org.deckhand.notifier.internal.channel.WebhookChannelType;
 import org.deckhand.notifier.internal.delivery.DeliveryPolicy;
+import org.deckhand.testing.database.TestDatabases;
 
 /** Opens notification centres for tests, with the bundle's own channel types and short waits. */
 final class Centers {
@@ -41,7 +42,8 @@ final class Centers {
 
     static NotificationCenter open(Path folder, Duration window, DeliveryPolicy policy, Duration timeout)
             throws IOException {
-        return new NotificationCenter(folder, settings(window, policy), builtInTypes(timeout), Clock.systemUTC());
+        return new NotificationCenter(folder, TestDatabases.engine(), settings(window, policy), builtInTypes(timeout),
+                Clock.systemUTC());
     }
 
     static NotificationCenter open(Path folder) throws IOException {

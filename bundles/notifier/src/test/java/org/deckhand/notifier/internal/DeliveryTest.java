@@ -22,6 +22,7 @@ import org.deckhand.api.notify.Level;
 import org.deckhand.api.notify.Message;
 import org.deckhand.notifier.internal.StandIn.Answer;
 import org.deckhand.notifier.internal.store.Outbox;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -224,7 +225,7 @@ class DeliveryTest {
             throws Exception {
         try (StandIn gone = new StandIn(request -> Answer.status(404));
                 StandIn working = new StandIn(request -> Answer.status(204));
-                NotificationCenter center = new NotificationCenter(folder, new NotifierSettings(
+                NotificationCenter center = new NotificationCenter(folder, TestDatabases.engine(), new NotifierSettings(
                         Duration.ofMillis(300), Centers.CONSOLE, Centers.quickPolicy(), Duration.ofDays(14), 5),
                         Centers.builtInTypes(Duration.ofSeconds(2)), java.time.Clock.systemUTC())) {
             ChannelView channel = webhook(center, gone, 600);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.deckhand.catalog.internal.DerbyCatalog;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +112,7 @@ class BatchRunnerTest {
         final BatchRunner runner;
 
         Fixture(Path root, Path... musicFolders) throws Exception {
-            catalog = new DerbyCatalog(root.resolve("catalog"));
+            catalog = new DerbyCatalog(root.resolve("catalog"), TestDatabases.engine());
             runner = new BatchRunner(root.resolve("renamer"), catalog, List.of(musicFolders), BatchEvents.NONE,
                     new AtomicLong());
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.deckhand.catalog.internal.DerbyCatalog;
+import org.deckhand.testing.database.TestDatabases;
 
 /**
  * The crash test's child JVM: {@code run ROOT} recovers, then applies the batch of {@link MoverWorld#plan} and undoes
@@ -21,7 +22,7 @@ public final class CrashChild {
      */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[1]);
-        DerbyCatalog catalog = new DerbyCatalog(root.resolve("catalog"));
+        DerbyCatalog catalog = new DerbyCatalog(root.resolve("catalog"), TestDatabases.engine());
         BatchRunner runner = new BatchRunner(root.resolve("renamer"), catalog, List.of(MoverWorld.music(root)),
                 BatchEvents.NONE, new AtomicLong());
         List<Batch> batches = runner.recover();

@@ -18,6 +18,7 @@ import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.catalog.internal.DerbyCatalog;
+import org.deckhand.testing.database.TestDatabases;
 
 /**
  * A music folder of small distinct files, each with a hard link kept outside it ({@code links/ID}), so that after any
@@ -49,7 +50,7 @@ final class MoverWorld {
                     "mp3", "fp" + i, null), new TrackMetadata("mp3", Tags.NONE,
                     new AudioProperties("mp3", 1, 128, 44100, 0, 2, false), ReplayGain.NONE, false, List.of())));
         }
-        DerbyCatalog catalog = new DerbyCatalog(root.resolve("catalog"));
+        DerbyCatalog catalog = new DerbyCatalog(root.resolve("catalog"), TestDatabases.engine());
         try {
             List<Long> ids = catalog.addAll(tracks, Instant.now());
             for (int i = 0; i < ids.size(); i++) {

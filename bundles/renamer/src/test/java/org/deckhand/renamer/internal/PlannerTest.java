@@ -18,6 +18,7 @@ import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.catalog.internal.DerbyCatalog;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class PlannerTest {
         Files.writeString(music.resolve("Björk/Post/02 Other.flac"), "already there");
         tracks.add(track(album.resolve("d.flac"), new Tags("Other", List.of("Björk"), "Post", null, 2, null, 1995,
                 null, null, null, null, null, null)));
-        DerbyCatalog catalog = new DerbyCatalog(root.resolve("catalog"));
+        DerbyCatalog catalog = new DerbyCatalog(root.resolve("catalog"), TestDatabases.engine());
         try {
             catalog.addAll(tracks, Instant.now());
             Planner planner = new Planner(catalog, null, List.of(music));

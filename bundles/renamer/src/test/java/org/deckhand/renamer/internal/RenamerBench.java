@@ -13,6 +13,7 @@ import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.catalog.internal.DerbyCatalog;
+import org.deckhand.testing.database.TestDatabases;
 
 /**
  * The renamer's figures, a bench command, not a test: the time and peak RSS of a preview of TRACKS tracks over a
@@ -38,7 +39,7 @@ public final class RenamerBench {
         int files = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         Path music = dir.resolve("music");
         boolean filled = Files.isDirectory(dir.resolve("catalog"));
-        DerbyCatalog catalog = new DerbyCatalog(dir.resolve("catalog"));
+        DerbyCatalog catalog = new DerbyCatalog(dir.resolve("catalog"), TestDatabases.engine());
         List<NewTrack> batch = new ArrayList<>();
         for (int i = 0; i < (filled ? 0 : tracks); i++) {
             Path file = music.resolve("in/Folder " + i / 12 + "/" + i + ".flac");
@@ -84,7 +85,7 @@ public final class RenamerBench {
             Files.createDirectories(mvRoot.resolve("out/" + i / 20));
         }
         AtomicLong fsyncs = new AtomicLong();
-        DerbyCatalog applyCatalog = new DerbyCatalog(dir.resolve("apply-catalog"));
+        DerbyCatalog applyCatalog = new DerbyCatalog(dir.resolve("apply-catalog"), TestDatabases.engine());
         BatchRunner runner = new BatchRunner(dir.resolve("journals"), applyCatalog, List.of(applyRoot),
                 BatchEvents.NONE, fsyncs);
         Batch created = runner.create("bench", moves, List.of());

@@ -25,6 +25,7 @@ import org.deckhand.api.catalog.Problem;
 import org.deckhand.catalog.internal.DerbyCatalog;
 import org.deckhand.tags.internal.JaudiotaggerTagReader;
 import org.deckhand.testing.RecordingEventAdmin;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ReconcilerTest {
                 }
             }
         }
-        catalog = new DerbyCatalog(root.resolve("catalog"));
+        catalog = new DerbyCatalog(root.resolve("catalog"), TestDatabases.engine());
         ownChanges = new OwnChanges(root.resolve("library/own-changes.tsv"));
         reconciler = new Reconciler(catalog, new JaudiotaggerTagReader(), events, Clock.systemUTC(), ownChanges);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.deckhand.catalog.internal.DerbyCatalog;
 import org.deckhand.tags.internal.JaudiotaggerTagReader;
+import org.deckhand.testing.database.TestDatabases;
 
 /**
  * Times a first scan of a music folder into an empty catalog (files read, fingerprinted, stored) and a rescan of the
@@ -33,7 +34,7 @@ public final class ScanBench {
         if (Files.exists(catalogFolder)) {
             throw new IOException(catalogFolder + " exists; give a new folder for the catalog");
         }
-        DerbyCatalog catalog = new DerbyCatalog(catalogFolder);
+        DerbyCatalog catalog = new DerbyCatalog(catalogFolder, TestDatabases.engine());
         try {
             Reconciler reconciler = new Reconciler(catalog, new JaudiotaggerTagReader(), new SilentEvents(),
                     Clock.systemUTC(), new OwnChanges(catalogFolder.resolveSibling("own-changes.tsv")));

@@ -9,10 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+import org.deckhand.api.database.EmbeddedDatabases;
 
 /**
- * The notifier's own embedded Apache Derby database, {@code DATA/notifier/db}: its channels, messages and their
+ * The notifier's own database, {@code DATA/notifier/db}, in the server's Derby engine ({@link EmbeddedDatabases}): its
+ * channels, messages and their
  * deliveries (the outbox and its history). Each unit of work runs in one transaction on a connection of its own;
  * Derby's transaction log makes a committed write survive a crash.
  */
@@ -26,9 +28,9 @@ public final class NotifierDatabase implements AutoCloseable {
 
     /** The first schema, as the first release created it; kept word for word, for the migrations that follow. */
     static final List<String> SCHEMA_V1 = List.of(
-            // 4 KiB pages for every table: Derby would choose 32 KiB for tables with CLOB or BLOB columns, and this
-            // engine's page cache (1,000 pages unless derby.storage.pageCacheSize says less) would then grow to
-            // 32 MiB of heap for a database of a few megabytes.
+            // 4 KiB pages for every table: Derby would choose 32 KiB for tables with CLOB or BLOB columns, and the
+            // database's page cache (as many pages as the engine's derby.storage.pageCacheSize) would then grow eight
+            // times as large for a database of a few megabytes.
             "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageSize', '4096')",
             "CREATE TABLE schema_version (version INT NOT NULL)",
             "CREATE TABLE channel (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, type VARCHAR(64) NOT NULL, "
@@ -67,26 +69,26 @@ public final class NotifierDatabase implements AutoCloseable {
     private static final Set<String> CONFLICTS = Set.of("40001", "40XL1");
 
     private final Path folder;
-    private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+    private final EmbeddedDatabases engine;
+    private final DataSource dataSource;
 
     /**
      * Opens the database in a folder, creating it and its tables when the folder holds none.
      *
+     * @param engine the server's Derby engine
      * @param folder the notifier's folder, {@code DATA/notifier} in the server; the database is its {@code db}
      * @throws IOException if the folder cannot be created, or the database cannot be booted or migrated (another
      *     process holds it, or it is damaged), the message naming the folder
      */
-    public NotifierDatabase(Path folder) throws IOException {
+    public NotifierDatabase(EmbeddedDatabases engine, Path folder) throws IOException {
         this.folder = folder.resolve("db");
+        this.engine = engine;
         Files.createDirectories(folder);
-        // Read by this bundle's own Derby engine when it boots (the catalog's engine, booted before or after, reads
-        // the value the catalog sets then).
-        System.setProperty("derby.stream.error.file", folder.resolve("derby.log").toString());
-        dataSource.setDatabaseName(this.folder.toString());
-        dataSource.setCreateDatabase("create");
-        try (Connection connection = dataSource.getConnection()) {
-            dataSource.setCreateDatabase(null);
-            migrate(connection);
+        try {
+            this.dataSource = engine.open(this.folder);
+            try (Connection connection = dataSource.getConnection()) {
+                migrate(connection);
+            }
         } catch (SQLException e) {
             throw new IOException("The notifier's database in " + this.folder + " cannot be opened: "
                     + e.getMessage(), e);
@@ -195,23 +197,16 @@ public final class NotifierDatabase implements AutoCloseable {
     }
 
     /**
-     * Shuts the database down, leaving no recovery work for the next start; Derby reports success with SQL state
-     * 08006.
+     * Shuts the database down, leaving no recovery work for the next start.
      *
      * @throws IOException if Derby fails to shut it down
      */
     @Override
     public void close() throws IOException {
-        EmbeddedDataSource shutdown = new EmbeddedDataSource();
-        shutdown.setDatabaseName(folder.toString());
-        shutdown.setShutdownDatabase("shutdown");
-        try (Connection ignored = shutdown.getConnection()) {
-            throw new IOException("Derby did not shut down the notifier's database in " + folder);
+        try {
+            engine.shutdown(folder);
         } catch (SQLException e) {
-            if (!"08006".equals(e.getSQLState())) {
-                throw new IOException("The notifier's database in " + folder + " did not shut down: "
-                        + e.getMessage(), e);
-            }
+            throw new IOException("The notifier's database in " + folder + " did not shut down: " + e.getMessage(), e);
         }
     }
 }

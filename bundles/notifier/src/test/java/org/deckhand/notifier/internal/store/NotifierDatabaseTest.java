@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.deckhand.api.notify.Kind;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +26,7 @@ class NotifierDatabaseTest {
     void aVersionOneDatabaseIsMigratedAndKeepsItsChannelsAndWaitingMessages() throws Exception {
         Path db = folder.resolve("db");
         Files.createDirectories(folder);
-        EmbeddedDataSource v1 = new EmbeddedDataSource();
-        v1.setDatabaseName(db.toString());
-        v1.setCreateDatabase("create");
+        DataSource v1 = TestDatabases.engine().open(db);
         try (Connection connection = v1.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : NotifierDatabase.SCHEMA_V1) {
                 statement.execute(sql);
@@ -39,16 +38,9 @@ class NotifierDatabaseTest {
             statement.execute("INSERT INTO delivery (channel_id, message_id, state, attempts, queued_millis, "
                     + "next_attempt_millis) VALUES (1, 'm1', 'PENDING', 0, 1, 1)");
         }
-        EmbeddedDataSource shutdown = new EmbeddedDataSource();
-        shutdown.setDatabaseName(db.toString());
-        shutdown.setShutdownDatabase("shutdown");
-        try (Connection ignored = shutdown.getConnection()) {
-            throw new AssertionError("Derby did not shut the version 1 database down");
-        } catch (SQLException expected) {
-            assertEquals("08006", expected.getSQLState());
-        }
+        TestDatabases.engine().shutdown(db);
 
-        try (NotifierDatabase database = new NotifierDatabase(folder)) {
+        try (NotifierDatabase database = new NotifierDatabase(TestDatabases.engine(), folder)) {
             assertEquals(List.of(2), database.transaction("read the version", connection -> column(connection,
                     "SELECT version FROM schema_version")));
             assertEquals(List.of(0), database.transaction("read the channel", connection -> column(connection,
@@ -60,7 +52,7 @@ class NotifierDatabaseTest {
                     "{}"));
             assertEquals(Kind.LIBRARY, windows.list().get(0).kind());
         }
-        try (NotifierDatabase again = new NotifierDatabase(folder)) {
+        try (NotifierDatabase again = new NotifierDatabase(TestDatabases.engine(), folder)) {
             assertEquals(1, new DigestWindows(again).list().size(), "a version 2 database opens as it is");
         }
     }

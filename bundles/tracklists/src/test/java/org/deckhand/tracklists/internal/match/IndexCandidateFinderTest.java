@@ -22,6 +22,7 @@ import org.deckhand.api.tracklist.MatchState;
 import org.deckhand.api.tracklist.TracklistEntry;
 import org.deckhand.catalog.internal.DerbyCatalog;
 import org.deckhand.search.internal.TrackIndexComponent;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class IndexCandidateFinderTest {
 
     @BeforeEach
     void open() throws Exception {
-        catalog = new DerbyCatalog(data.resolve("catalog"));
+        catalog = new DerbyCatalog(data.resolve("catalog"), TestDatabases.engine());
         BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getProperty") && RuntimeProperties.DATA.equals(args[0])) {

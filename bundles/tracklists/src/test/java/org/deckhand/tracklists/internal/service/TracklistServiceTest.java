@@ -33,6 +33,7 @@ import org.deckhand.api.tracklist.TracklistEntry;
 import org.deckhand.catalog.internal.DerbyCatalog;
 import org.deckhand.cue.internal.CueSheetService;
 import org.deckhand.testing.RecordingEventAdmin;
+import org.deckhand.testing.database.TestDatabases;
 import org.deckhand.tracklists.internal.Fixtures;
 import org.deckhand.tracklists.internal.SiteStandIn;
 import org.deckhand.tracklists.internal.fetch.FetcherSettings;
@@ -78,7 +79,7 @@ class TracklistServiceTest {
         site.page(CURBI, Fixtures.text("1001tracklists/curbi-tape-06-2021-03-12.html"));
         site.page(CAPTCHA, Fixtures.text("1001tracklists/captcha-forward-drinks-on-decks-001-2021-04-07.html"));
         site.page(TRACK_PAGE, Fixtures.text("1001tracklists/track-page-john-summit-show-me-2022-11-13.html"));
-        catalog = new DerbyCatalog(data.resolve("catalog"));
+        catalog = new DerbyCatalog(data.resolve("catalog"), TestDatabases.engine());
         addTrack("Miley Cyrus", "Midnight Sky (ID Remix)", "/music/miley.flac", 223);
         addTrack("Curbi", "Tape 06 Intro", "/music/other.mp3", 100);
         FetcherSettings defaults = FetcherSettings.defaults("test");

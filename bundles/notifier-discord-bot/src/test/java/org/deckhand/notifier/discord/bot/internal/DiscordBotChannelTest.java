@@ -35,6 +35,7 @@ import org.deckhand.api.runtime.RuntimeProperties;
 import org.deckhand.api.search.IndexedTrack;
 import org.deckhand.catalog.internal.DerbyCatalog;
 import org.deckhand.search.internal.TrackIndexComponent;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class DiscordBotChannelTest {
 
     @BeforeEach
     void open() throws Exception {
-        catalog = new DerbyCatalog(data.resolve("catalog"));
+        catalog = new DerbyCatalog(data.resolve("catalog"), TestDatabases.engine());
         BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getProperty") && RuntimeProperties.DATA.equals(args[0])) {

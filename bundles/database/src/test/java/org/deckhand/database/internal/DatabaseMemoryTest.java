@@ -1,4 +1,4 @@
-package org.deckhand.catalog.internal;
+package org.deckhand.database.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,10 +9,11 @@ import java.util.Set;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.deckhand.testing.database.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The catalog bounds Derby's page cache, as Derby's own management bean reports it. */
+/** The engine bounds each database's page cache, as Derby's own management bean reports it. */
 class DatabaseMemoryTest {
 
     @TempDir
@@ -21,14 +22,18 @@ class DatabaseMemoryTest {
     @Test
     void derbysPageCacheHoldsAtMost256Pages() throws SQLException, JMException {
         Path db = folder.resolve("db");
-        try (Database ignored = new Database(db)) {
+        TestDatabases.engine().open(db);
+        try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             Set<ObjectName> caches = server.queryNames(new ObjectName(
                     "org.apache.derby:type=CacheManager,name=PageCache,db=" + ObjectName.quote(db.toString()) + ",*"),
                     null);
 
             assertEquals(1, caches.size(), caches.toString());
-            assertEquals(256L, server.getAttribute(caches.iterator().next(), "MaxEntries"));
+            assertEquals((long) DerbyDatabases.PAGE_CACHE_PAGES,
+                    server.getAttribute(caches.iterator().next(), "MaxEntries"));
+        } finally {
+            TestDatabases.engine().shutdown(db);
         }
     }
 }

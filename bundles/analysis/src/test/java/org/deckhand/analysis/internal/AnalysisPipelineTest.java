@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /** The pipeline over real WAV files, the real decoder and a real catalog, with analysers that behave and do not. */
 class AnalysisPipelineTest {
@@ -111,6 +114,41 @@ class AnalysisPipelineTest {
         await(() -> eventAdmin.all().stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_QUEUE_PROGRESS)
                 && Integer.valueOf(0).equals(e.getProperty(EventProperties.QUEUED))
                 && Long.valueOf(1).equals(e.getProperty(EventProperties.DONE))));
+    }
+
+    /**
+     * A listener that reads the catalog when it is told of a track finds all the run stored: every result, every
+     * failure and the file's digest, whatever order the analysers ran and failed in.
+     */
+    @Test
+    void aTracksEventsArePostedOnceAllItsRunIsStored() throws Exception {
+        Path wav = stereoWav("tone.wav");
+        long id = add(wav);
+        List<String> toldAndFound = Collections.synchronizedList(new ArrayList<>());
+        EventAdmin readsTheCatalog = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                if (List.of(Topics.ANALYSIS_TRACK_FAILED, Topics.ANALYSIS_TRACK_COMPLETED).contains(event.getTopic())) {
+                    toldAndFound.add(event.getTopic() + ": " + stored(id));
+                }
+                eventAdmin.postEvent(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                postEvent(event);
+            }
+        };
+        pipeline = new AnalysisPipeline(catalog, catalog, new FileAudioDecoder(), readsTheCatalog, configuration(1));
+        pipeline.addAnalyser(new FrameCounter("count.first", PcmFormat.MONO_44100));
+        pipeline.addAnalyser(new ThrowingAnalyser());
+        pipeline.addAnalyser(new FrameCounter("zcount.last", PcmFormat.MONO_44100));
+        newFile(id);
+
+        eventAdmin.await(Topics.ANALYSIS_TRACK_COMPLETED, event -> true, Duration.ofSeconds(30));
+        String all = "results [count.first, zcount.last], failed [misbehaving.throw], SHA-256 " + sha256(wav);
+        assertEquals(List.of(Topics.ANALYSIS_TRACK_FAILED + ": " + all, Topics.ANALYSIS_TRACK_COMPLETED + ": " + all),
+                toldAndFound);
     }
 
     @Test
@@ -389,6 +427,15 @@ class AnalysisPipelineTest {
     private Map<String, String> failures(long id) {
         return runs(id).stream().collect(Collectors.toMap(AnalyserRun::analyserId,
                 run -> run.failure() == null ? "" : run.failure()));
+    }
+
+    /** @return what the catalog holds of a track's analysis: its results, its failed runs and its digest */
+    private String stored(long id) {
+        CatalogTrack track = catalog.get(id).orElseThrow();
+        return "results " + track.track().analyses().stream().map(AnalysisResult::analyserId).sorted().toList()
+                + ", failed " + runs(id).stream().filter(run -> !run.succeeded()).map(AnalyserRun::analyserId)
+                        .sorted().toList()
+                + ", SHA-256 " + track.track().file().sha256();
     }
 
     private Map<String, Object> values(long id, String analyserId) {

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * audio, and fans every block out to them. The same read of the file gives its SHA-256. Every result and failure and
  * the digest are stored in one transaction ({@link AnalysisLedger#record}), and the track's events are posted once it
  * has committed, so that a listener finds in the catalog all that they announce. Whatever the decoder throws, an
- * {@link Error} too, fails the track's analysers with the reason. The whole
- * {@link TrackRun} runs on the {@link CallGuard}'s thread, so that one thread touches the audio from decoding to
- * analysis, while the worker only watches that no step of it hangs. One instance per worker thread.
+ * {@link Error} too, fails the track's analysers with the reason. The whole {@link TrackRun} runs on the
+ * {@link CallGuard}'s thread, so that one thread touches the audio from decoding to analysis, while the worker only
+ * watches that no step of it hangs. One instance per worker thread.
  */
 final class TrackAnalysis {
 
@@ -91,7 +91,8 @@ final class TrackAnalysis {
         for (AnalyserSlot slot : slots) {
             PcmFormat wanted = slot.descriptor().format();
             PcmFormat target = wanted.isSourceRate() ? new PcmFormat(source.sampleRateHz(), wanted.channels()) : wanted;
-            branches.computeIfAbsent(target, t -> new FormatBranch(new PcmConverter(source, t, filters))).slots().add(slot);
+            branches.computeIfAbsent(target, t -> new FormatBranch(new PcmConverter(source, t, filters))).slots()
+                    .add(slot);
         }
         return List.copyOf(branches.values());
     }

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One track's decoding and analysis as the {@link CallGuard}'s thread runs it: every analyser's {@code begin}, with
  * one {@link AnalysisContext} for the whole run, then block by block the decoding and conversion of the block and
- * every analyser's {@code process}, then every analyser's {@code finish}. Each is one step; an analyser whose call hangs is failed and the run goes on from the
- * next call.
+ * every analyser's {@code process}, then every analyser's {@code finish}. Each is one step; an analyser whose call
+ * hangs is failed and the run goes on from the next call.
  */
 final class TrackRun implements CallGuard.Steps {
 

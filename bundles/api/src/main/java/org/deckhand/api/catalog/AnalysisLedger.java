@@ -9,9 +9,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * The catalog's ledger of analysis: a persistent queue of tracks waiting to be analysed, and the outcome of every
  * analyser's run over every track. A service; thread-safe; each method is one transaction, so the queue survives a
  * crash or a restart. What a run of the analysers over a track found (its results, failures and the file's SHA-256)
- * is stored by {@link #record} in one transaction. The track being analysed is recorded before its run and cleared after it, so that a track whose
- * analysis stopped the server (the JVM ran out of memory or was killed) is quarantined at the next start instead of
- * being analysed again first.
+ * is stored by {@link #record} in one transaction. The track being analysed is recorded before its run and cleared
+ * after it, so that a track whose analysis stopped the server (the JVM ran out of memory or was killed) is
+ * quarantined at the next start instead of being analysed again first.
  *
  * <p>Every method throws {@link CatalogException} when the database fails.
  */

@@ -2,6 +2,8 @@ package org.deckhand.analysis.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -22,6 +24,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -32,6 +35,7 @@ import javax.sound.sampled.AudioSystem;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmBlock;
 import org.deckhand.api.analysis.PcmFormat;
@@ -149,6 +153,25 @@ class AnalysisPipelineTest {
         String all = "results [count.first, zcount.last], failed [misbehaving.throw], SHA-256 " + sha256(wav);
         assertEquals(List.of(Topics.ANALYSIS_TRACK_FAILED + ": " + all, Topics.ANALYSIS_TRACK_COMPLETED + ": " + all),
                 toldAndFound);
+    }
+
+    @Test
+    void theAnalysesOfATrackShareOneContextAndTheNextTrackGetsItsOwn() throws Exception {
+        long first = add(stereoWav("first.wav"));
+        long second = add(stereoWav("second.wav"));
+        Map<Long, List<Object>> shared = new ConcurrentHashMap<>();
+
+        start(1, new ContextReader("share.mono", PcmFormat.MONO_44100, shared),
+                new ContextReader("share.source", PcmFormat.atSourceRate(2), shared));
+        newFile(first);
+        newFile(second);
+
+        await(() -> catalog.size() == 0 && runs(first).size() == 2 && runs(second).size() == 2);
+        for (long id : List.of(first, second)) {
+            assertEquals(2, shared.get(id).size());
+            assertSame(shared.get(id).get(0), shared.get(id).get(1), "both analysers, in two formats, share one");
+        }
+        assertNotSame(shared.get(first).get(0), shared.get(second).get(0), "each track's run has its own context");
     }
 
     @Test
@@ -737,6 +760,44 @@ class AnalysisPipelineTest {
     }
 
     /** Counts the frames it receives, finds their peak, and reports the format it was given. */
+    /** Takes the object shared under one key from the run's context, and keeps it by track for the test. */
+    private static final class ContextReader implements Analyser {
+
+        private final AnalyserDescriptor descriptor;
+        private final Map<Long, List<Object>> shared;
+
+        ContextReader(String id, PcmFormat format, Map<Long, List<Object>> shared) {
+            this.descriptor = new AnalyserDescriptor(id, "1", format, List.of());
+            this.shared = shared;
+        }
+
+        @Override
+        public AnalyserDescriptor descriptor() {
+            return descriptor;
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format) {
+            throw new AssertionError("the pipeline gives the run's context");
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format, PcmFormat source, AnalysisContext context) {
+            shared.computeIfAbsent(track.id(), id -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(context.shared("test.shared", Object.class, Object::new));
+            return new Analysis() {
+                @Override
+                public void process(PcmBlock block) {
+                }
+
+                @Override
+                public AnalysisResult finish() {
+                    return AnalysisResult.of(descriptor, Map.of());
+                }
+            };
+        }
+    }
+
     private static final class FrameCounter implements Analyser {
 
         private final AnalyserDescriptor descriptor;

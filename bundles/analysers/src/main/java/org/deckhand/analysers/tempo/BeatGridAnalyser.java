@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmFormat;
@@ -18,8 +19,9 @@ import org.osgi.service.component.annotations.Component;
  * The beat grid analyser, descriptor id {@code beatgrid}: a constant grid of beats fitted to the beats tracked by
  * Ellis's dynamic programming (2007), its first downbeat, whether the tempo varies, and the intro and outro cue
  * points, from mono audio at 11,025 Hz; see {@link BeatGridEstimator}. It shares the tempo analyser's range
- * (PID {@value TempoConfiguration#PID}) and, for a track both analyse at once, its onset envelope and tempo
- * ({@link TrackEnvelopes}), so that the two cost about as much as one.
+ * (PID {@value TempoConfiguration#PID}) and, in one run over a track, its onset envelope and tempo, through the run's
+ * {@link AnalysisContext}, so that the two cost about as much as one; begun without a context, an analysis computes
+ * its own.
  */
 @Component(service = Analyser.class, configurationPid = TempoConfiguration.PID)
 public final class BeatGridAnalyser implements Analyser {
@@ -66,8 +68,14 @@ public final class BeatGridAnalyser implements Analyser {
 
     @Override
     public Analysis begin(Track track, PcmFormat format) throws AnalysisException {
+        return begin(track, format, format, new AnalysisContext());
+    }
+
+    @Override
+    public Analysis begin(Track track, PcmFormat format, PcmFormat source, AnalysisContext context)
+            throws AnalysisException {
         Formats.require(DESCRIPTOR, format);
-        return new EnvelopeAnalysis(track, range) {
+        return new EnvelopeAnalysis(range, context) {
             @Override
             AnalysisResult result(TrackEnvelope envelope) throws AnalysisException {
                 BeatGrid grid = BeatGridEstimator.estimate(envelope.tempo(), envelope.lowFlux(),

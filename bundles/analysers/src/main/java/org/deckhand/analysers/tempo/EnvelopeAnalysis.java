@@ -1,34 +1,31 @@
 package org.deckhand.analysers.tempo;
 
 import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmBlock;
-import org.deckhand.api.library.Track;
 
 /**
  * The part of an analysis shared by the tempo and beat grid analysers: feeds the mono blocks to the track's
- * {@link TrackEnvelope}, which the tempo and beat grid analyses of one track share, and checks, when the track ends,
- * that it lasted long enough to carry a tempo.
+ * {@link TrackEnvelope}, which the tempo and beat grid analyses of one track share through the run's
+ * {@link AnalysisContext} (under an {@link EnvelopeKey} of their tempo range), and checks, when the track ends, that
+ * it lasted long enough to carry a tempo.
  */
 abstract class EnvelopeAnalysis implements Analysis {
 
     /** The shortest track analysed, s. */
     static final double SHORTEST_SECONDS = 5;
 
-    private final Track track;
-    private final TempoRange range;
     private final TrackEnvelope envelope;
     private long frames;
 
     /**
-     * @param track the track, or null
      * @param range the analyser's tempo range
+     * @param context the run's context, whose envelope for the range this analysis feeds and reads
      */
-    EnvelopeAnalysis(Track track, TempoRange range) {
-        this.track = track;
-        this.range = range;
-        this.envelope = TrackEnvelopes.IN_PROGRESS.join(track, range);
+    EnvelopeAnalysis(TempoRange range, AnalysisContext context) {
+        this.envelope = context.shared(new EnvelopeKey(range), TrackEnvelope.class, () -> new TrackEnvelope(range));
     }
 
     @Override
@@ -39,15 +36,11 @@ abstract class EnvelopeAnalysis implements Analysis {
 
     @Override
     public final AnalysisResult finish() throws AnalysisException {
-        try {
-            if (frames < SHORTEST_SECONDS * OnsetEnvelope.SAMPLE_RATE_HZ) {
-                throw new AnalysisException("The track is too short to find a tempo: it lasts less than "
-                        + (int) SHORTEST_SECONDS + " seconds.");
-            }
-            return result(envelope);
-        } finally {
-            TrackEnvelopes.IN_PROGRESS.release(track, range, envelope);
+        if (frames < SHORTEST_SECONDS * OnsetEnvelope.SAMPLE_RATE_HZ) {
+            throw new AnalysisException("The track is too short to find a tempo: it lasts less than "
+                    + (int) SHORTEST_SECONDS + " seconds.");
         }
+        return result(envelope);
     }
 
     /**
@@ -70,5 +63,13 @@ abstract class EnvelopeAnalysis implements Analysis {
     static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
+    }
+
+    /**
+     * The key of a track's envelope in the run's context: analyses with the same tempo range share one.
+     *
+     * @param range the analysers' tempo range
+     */
+    private record EnvelopeKey(TempoRange range) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmFormat;
@@ -20,7 +21,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * alternative, by the method of Percival and Tzanetakis (2014) described in {@link TempoEstimator}, from mono audio
  * at 11,025 Hz. The reported tempo lies in the configured {@link TempoRange} (PID
  * {@value TempoConfiguration#PID}). The onset envelope and the tempo of a track are shared with the beat grid
- * analyser when it analyses the same track at the same time ({@link TrackEnvelopes}).
+ * analyser of the same run, through the run's {@link AnalysisContext}; begun without one, an analysis computes its
+ * own.
  */
 @Component(service = Analyser.class, configurationPid = TempoConfiguration.PID)
 @Designate(ocd = TempoConfiguration.class)
@@ -59,8 +61,14 @@ public final class TempoAnalyser implements Analyser {
 
     @Override
     public Analysis begin(Track track, PcmFormat format) throws AnalysisException {
+        return begin(track, format, format, new AnalysisContext());
+    }
+
+    @Override
+    public Analysis begin(Track track, PcmFormat format, PcmFormat source, AnalysisContext context)
+            throws AnalysisException {
         Formats.require(DESCRIPTOR, format);
-        return new EnvelopeAnalysis(track, range) {
+        return new EnvelopeAnalysis(range, context) {
             @Override
             AnalysisResult result(TrackEnvelope envelope) throws AnalysisException {
                 TempoEstimate estimate = envelope.tempo().estimate();

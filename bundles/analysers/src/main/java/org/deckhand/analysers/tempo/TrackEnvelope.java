@@ -42,16 +42,6 @@ final class TrackEnvelope {
         }
     }
 
-    /** @return whether no audio has been added yet, so that another analysis of the track can still share it */
-    synchronized boolean isEmpty() {
-        return framesAdded == 0;
-    }
-
-    /** @return the audio added so far (frames) */
-    synchronized long frames() {
-        return framesAdded;
-    }
-
     /**
      * @return the tempo of the audio added so far, estimated on the first call, with the smoothed onset signal it
      *     came from

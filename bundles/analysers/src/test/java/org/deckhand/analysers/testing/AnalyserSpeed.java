@@ -18,6 +18,7 @@ import org.deckhand.analysers.tempo.TempoRange;
 import org.deckhand.analysers.waveform.WaveformAnalyser;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.PcmBlock;
 import org.deckhand.api.analysis.PcmFormat;
@@ -79,11 +80,13 @@ public final class AnalyserSpeed {
             throws AnalysisException {
         float[][] stereo = file.get(new PcmFormat(SOURCE_RATE_HZ, 2));
         Track track = AnalyserRun.track(stereo[0].length / (double) SOURCE_RATE_HZ);
+        PcmFormat source = new PcmFormat(SOURCE_RATE_HZ, 2);
+        AnalysisContext context = new AnalysisContext();
         List<Analysis> analyses = new ArrayList<>();
         List<float[][]> blocks = new ArrayList<>();
         for (Analyser analyser : analysers) {
             long start = CPU.getCurrentThreadCpuTime();
-            analyses.add(analyser.begin(track, format(analyser)));
+            analyses.add(analyser.begin(track, format(analyser), source, context));
             add(nanos, analyser, start);
             blocks.add(new float[format(analyser).channels()][AnalyserRun.BLOCK_FRAMES]);
         }

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmBlock;
@@ -81,8 +82,8 @@ final class AnalyserSlot {
         return hung;
     }
 
-    void begin(Track track, PcmFormat format, PcmFormat source) {
-        call(() -> analysis = analyser.begin(track, format, source));
+    void begin(Track track, PcmFormat format, PcmFormat source, AnalysisContext context) {
+        call(() -> analysis = analyser.begin(track, format, source, context));
     }
 
     void process(PcmBlock block) {

@@ -19,6 +19,7 @@ import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.audio.AudioDecoder;
 import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.AnalysisOutcome;
 import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogException;
@@ -72,6 +73,7 @@ public final class AnalysisPipeline implements EventHandler {
     private final AudioDecoder decoder;
     private final AnalysisEvents events;
     private final AnalyserRegistry registry = new AnalyserRegistry();
+    private final ResamplingFilters filters = new ResamplingFilters();
     private final Map<Long, RunningTrack> running = new ConcurrentHashMap<>();
     private final Collection<Long> claimed = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Long> newFiles = new ConcurrentLinkedQueue<>();
@@ -247,7 +249,7 @@ public final class AnalysisPipeline implements EventHandler {
 
     private void work() {
         try (CallGuard guard = new CallGuard(Thread.currentThread().getName() + "-guard", callTimeoutMillis)) {
-            TrackAnalysis analysis = new TrackAnalysis(catalog, ledger, decoder, events, guard);
+            TrackAnalysis analysis = new TrackAnalysis(ledger, decoder, events, guard, filters);
             while (!stopped) {
                 Optional<Long> next = claim();
                 if (next.isEmpty()) {
@@ -320,7 +322,9 @@ public final class AnalysisPipeline implements EventHandler {
         Path file = track.track().file().path();
         LOG.error("Analysis of {} failed", file, failure);
         String reason = "the analysis of " + file + " failed: " + failure;
-        versions.forEach((id, version) -> ledger.recordFailure(track.id(), id, version, reason));
+        List<AnalysisOutcome.Failure> failures = versions.entrySet().stream()
+                .map(due -> new AnalysisOutcome.Failure(due.getKey(), due.getValue(), reason)).toList();
+        ledger.record(track.id(), new AnalysisOutcome(List.of(), failures, null));
     }
 
     /** A fresh slot for an analyser's run; failed from the start if the analyser is quarantined. */

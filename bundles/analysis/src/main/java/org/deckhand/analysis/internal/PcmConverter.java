@@ -20,14 +20,16 @@ final class PcmConverter {
     /**
      * @param source the file's format
      * @param target the format wanted, with a concrete sample rate
+     * @param filters where the resampling filter between the two rates comes from
      */
-    PcmConverter(PcmFormat source, PcmFormat target) {
+    PcmConverter(PcmFormat source, PcmFormat target, ResamplingFilters filters) {
         this.target = target;
         this.sourceChannels = source.channels();
         boolean sameRate = target.sampleRateHz() == source.sampleRateHz();
         this.resamplers = new PolyphaseResampler[sameRate ? 0 : target.channels()];
         for (int channel = 0; channel < resamplers.length; channel++) {
-            resamplers[channel] = new PolyphaseResampler(source.sampleRateHz(), target.sampleRateHz());
+            resamplers[channel] = new PolyphaseResampler(filters.between(source.sampleRateHz(),
+                    target.sampleRateHz()));
         }
     }
 

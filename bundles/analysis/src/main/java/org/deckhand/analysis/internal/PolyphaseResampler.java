@@ -37,11 +37,10 @@ final class PolyphaseResampler {
     private final float[] sums;
 
     /**
-     * @param sourceRateHz the input's sample rate, Hz
-     * @param targetRateHz the output's sample rate, Hz
+     * @param filter the filter between the input's and the output's sample rates
      */
-    PolyphaseResampler(int sourceRateHz, int targetRateHz) {
-        this.filter = ResamplingFilter.of(sourceRateHz, targetRateHz);
+    PolyphaseResampler(ResamplingFilter filter) {
+        this.filter = filter;
         this.halfTaps = filter.taps() / 2;
         this.stepWhole = filter.decimation() / filter.interpolation();
         this.stepPhase = filter.decimation() % filter.interpolation();

@@ -1,8 +1,5 @@
 package org.deckhand.analysis.internal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * The polyphase filter bank that {@link PolyphaseResampler} uses between two sample rates: a low-pass windowed sinc
  * cut off at the lower of the two Nyquist frequencies, with a Kaiser window designed for {@value #STOPBAND_DB} dB of
@@ -13,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>What it keeps and loses, going down to 11,025 Hz: flat to 4.4 kHz, the band from 4.4 to 5.5 kHz
  * attenuated progressively and holding the aliases of 5.5 to 6.6 kHz, everything above 6.6 kHz 70 dB down. The
- * analysers that resample keep to the bands below. Filters are computed once per pair of rates and shared.
+ * analysers that resample keep to the bands below. {@link ResamplingFilters} computes each once per pair of rates.
  */
 final class ResamplingFilter {
 
@@ -23,14 +20,19 @@ final class ResamplingFilter {
     static final int TRANSITION_PERCENT = 20;
     /** The most phases kept; rates whose ratio needs more round each output instant to the nearest of these. */
     private static final int MAX_PHASES = 1024;
-    private static final Map<Long, ResamplingFilter> CACHE = new ConcurrentHashMap<>();
 
     private final int interpolation;
     private final int decimation;
     private final int taps;
     private final float[][] phases;
 
-    private ResamplingFilter(int sourceRateHz, int targetRateHz) {
+    /**
+     * Computes the filter between two rates.
+     *
+     * @param sourceRateHz the input's sample rate, Hz
+     * @param targetRateHz the output's sample rate, Hz
+     */
+    ResamplingFilter(int sourceRateHz, int targetRateHz) {
         int gcd = gcd(sourceRateHz, targetRateHz);
         this.interpolation = targetRateHz / gcd;
         this.decimation = sourceRateHz / gcd;
@@ -45,16 +47,6 @@ final class ResamplingFilter {
             double fraction = count == interpolation ? (double) p / interpolation : (p + 0.5) / count;
             phases[p] = phase(fraction, ratio, beta);
         }
-    }
-
-    /**
-     * @param sourceRateHz the input's sample rate, Hz
-     * @param targetRateHz the output's sample rate, Hz
-     * @return the filter between the two rates, computed at the first call
-     */
-    static ResamplingFilter of(int sourceRateHz, int targetRateHz) {
-        return CACHE.computeIfAbsent(((long) sourceRateHz << 32) | targetRateHz,
-                key -> new ResamplingFilter(sourceRateHz, targetRateHz));
     }
 
     /** @return L, the output samples per {@link #decimation()} input samples, the rates' ratio in lowest terms */

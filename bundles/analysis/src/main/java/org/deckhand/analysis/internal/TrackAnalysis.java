@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.audio.AudioDecoder;
 import org.deckhand.api.audio.DecodedAudio;
 import org.deckhand.api.catalog.AnalysisLedger;
-import org.deckhand.api.catalog.Catalog;
+import org.deckhand.api.catalog.AnalysisOutcome;
 import org.deckhand.api.catalog.CatalogException;
 import org.deckhand.api.library.Track;
 import org.slf4j.Logger;
@@ -18,10 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Analyses one track: decodes its file once, as the codec produced it, converts the audio to each format the
  * analysers asked for, clips to [-1, 1] the blocks that go beyond it for the analysers that did not ask for unclipped
- * audio, fans every block out to them, and stores each result or failure. The same read of the file gives its
- * SHA-256. Whatever the decoder throws, an {@link Error} too, fails the track's analysers with the reason. The whole
- * {@link TrackRun} runs on the {@link CallGuard}'s thread, so that one thread touches the audio from decoding to
- * analysis, while the worker only watches that no step of it hangs. One instance per worker thread.
+ * audio, and fans every block out to them. The same read of the file gives its SHA-256. Every result and failure and
+ * the digest are stored in one transaction ({@link AnalysisLedger#record}), and the track's events are posted once it
+ * has committed, so that a listener finds in the catalog all that they announce. Whatever the decoder throws, an
+ * {@link Error} too, fails the track's analysers with the reason. The whole {@link TrackRun} runs on the
+ * {@link CallGuard}'s thread, so that one thread touches the audio from decoding to analysis, while the worker only
+ * watches that no step of it hangs. One instance per worker thread.
  */
 final class TrackAnalysis {
 
@@ -31,19 +34,19 @@ final class TrackAnalysis {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackAnalysis.class);
 
-    private final Catalog catalog;
     private final AnalysisLedger ledger;
     private final AudioDecoder decoder;
     private final AnalysisEvents events;
     private final CallGuard guard;
+    private final ResamplingFilters filters;
 
-    TrackAnalysis(Catalog catalog, AnalysisLedger ledger, AudioDecoder decoder, AnalysisEvents events,
-            CallGuard guard) {
-        this.catalog = catalog;
+    TrackAnalysis(AnalysisLedger ledger, AudioDecoder decoder, AnalysisEvents events, CallGuard guard,
+            ResamplingFilters filters) {
         this.ledger = ledger;
         this.decoder = decoder;
         this.events = events;
         this.guard = guard;
+        this.filters = filters;
     }
 
     /**
@@ -53,6 +56,7 @@ final class TrackAnalysis {
      * @param slots one fresh slot for each analyser due
      * @param progress where to report how far decoding has come
      * @throws InterruptedException if the worker is interrupted; nothing is recorded then
+     * @throws CatalogException if the catalog fails; nothing is recorded then
      */
     void run(Track track, List<AnalyserSlot> slots, RunningTrack.Progress progress) throws InterruptedException {
         String sha256 = null;
@@ -82,43 +86,41 @@ final class TrackAnalysis {
         return run.wholeFile();
     }
 
-    private static List<FormatBranch> branches(PcmFormat source, List<AnalyserSlot> slots) {
+    private List<FormatBranch> branches(PcmFormat source, List<AnalyserSlot> slots) {
         Map<PcmFormat, FormatBranch> branches = new LinkedHashMap<>();
         for (AnalyserSlot slot : slots) {
             PcmFormat wanted = slot.descriptor().format();
             PcmFormat target = wanted.isSourceRate() ? new PcmFormat(source.sampleRateHz(), wanted.channels()) : wanted;
-            branches.computeIfAbsent(target, t -> new FormatBranch(new PcmConverter(source, t))).slots().add(slot);
+            branches.computeIfAbsent(target, t -> new FormatBranch(new PcmConverter(source, t, filters))).slots()
+                    .add(slot);
         }
         return List.copyOf(branches.values());
     }
 
     private void record(Track track, List<AnalyserSlot> slots, String sha256) {
-        List<String> succeeded = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
+        List<AnalysisResult> results = new ArrayList<>();
+        List<AnalysisOutcome.Failure> failures = new ArrayList<>();
         for (AnalyserSlot slot : slots) {
             String id = slot.descriptor().id();
             if (slot.failedWithdrawn()) {
                 LOG.info("Analyser {} went away while analysing {} ({}); it runs over the track again if it comes "
                         + "back", id, track.file().path(), slot.failure());
-                continue;
+            } else if (slot.failure() == null) {
+                results.add(slot.result());
+            } else {
+                failures.add(new AnalysisOutcome.Failure(id, slot.descriptor().version(), slot.failure()));
             }
-            if (slot.failure() == null) {
-                try {
-                    catalog.saveAnalysis(track.id(), slot.result());
-                    succeeded.add(id);
-                    continue;
-                } catch (CatalogException e) {
-                    slot.fail("its result could not be stored: " + e.getMessage());
-                }
-            }
-            failed.add(id);
-            LOG.warn("Analyser {} failed on {}: {}", id, track.file().path(), slot.failure());
-            ledger.recordFailure(track.id(), id, slot.descriptor().version(), slot.failure());
-            events.failed(track, id, slot.failure());
         }
-        if (sha256 != null) {
-            catalog.setSha256(track.id(), sha256);
+        List<AnalysisOutcome.Failure> failed = ledger.record(track.id(),
+                new AnalysisOutcome(results, failures, sha256));
+        List<String> failedIds = new ArrayList<>();
+        for (AnalysisOutcome.Failure failure : failed) {
+            LOG.warn("Analyser {} failed on {}: {}", failure.analyserId(), track.file().path(), failure.reason());
+            failedIds.add(failure.analyserId());
+            events.failed(track, failure.analyserId(), failure.reason());
         }
-        events.completed(track, succeeded, failed);
+        List<String> succeeded = results.stream().map(AnalysisResult::analyserId)
+                .filter(id -> !failedIds.contains(id)).toList();
+        events.completed(track, succeeded, failedIds);
     }
 }

@@ -3,6 +3,7 @@ package org.deckhand.analysis.internal;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.PcmBlock;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.audio.DecodedAudio;
@@ -11,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One track's decoding and analysis as the {@link CallGuard}'s thread runs it: every analyser's {@code begin}, then
- * block by block the decoding and conversion of the block and every analyser's {@code process}, then every
- * analyser's {@code finish}. Each is one step; an analyser whose call hangs is failed and the run goes on from the
- * next call.
+ * One track's decoding and analysis as the {@link CallGuard}'s thread runs it: every analyser's {@code begin}, with
+ * one {@link AnalysisContext} for the whole run, then block by block the decoding and conversion of the block and
+ * every analyser's {@code process}, then every analyser's {@code finish}. Each is one step; an analyser whose call
+ * hangs is failed and the run goes on from the next call.
  */
 final class TrackRun implements CallGuard.Steps {
 
@@ -30,6 +31,7 @@ final class TrackRun implements CallGuard.Steps {
     private final PcmBlock[] blocks;
     private final BlockReader reader;
     private final RunningTrack.Progress progress;
+    private final AnalysisContext context = new AnalysisContext();
     private Phase phase = Phase.BEGIN;
     private int next;
     private boolean blockRead;
@@ -116,7 +118,7 @@ final class TrackRun implements CallGuard.Steps {
     private void call(int index) {
         AnalyserSlot slot = slots.get(index);
         switch (phase) {
-            case BEGIN -> slot.begin(track, formats[index], source);
+            case BEGIN -> slot.begin(track, formats[index], source, context);
             case BLOCKS -> {
                 if (blocks[index].frames() > 0) {
                     slot.process(blocks[index]);

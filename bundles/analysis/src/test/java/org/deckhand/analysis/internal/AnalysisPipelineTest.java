@@ -2,6 +2,8 @@ package org.deckhand.analysis.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -15,11 +17,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -30,6 +35,7 @@ import javax.sound.sampled.AudioSystem;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmBlock;
 import org.deckhand.api.analysis.PcmFormat;
@@ -59,6 +65,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /** The pipeline over real WAV files, the real decoder and a real catalog, with analysers that behave and do not. */
 class AnalysisPipelineTest {
@@ -112,6 +119,60 @@ class AnalysisPipelineTest {
         await(() -> eventAdmin.all().stream().anyMatch(e -> e.getTopic().equals(Topics.ANALYSIS_QUEUE_PROGRESS)
                 && Integer.valueOf(0).equals(e.getProperty(EventProperties.QUEUED))
                 && Long.valueOf(1).equals(e.getProperty(EventProperties.DONE))));
+    }
+
+    /**
+     * A listener that reads the catalog when it is told of a track finds all the run stored: every result, every
+     * failure and the file's digest, whatever order the analysers ran and failed in.
+     */
+    @Test
+    void aTracksEventsArePostedOnceAllItsRunIsStored() throws Exception {
+        Path wav = stereoWav("tone.wav");
+        long id = add(wav);
+        List<String> toldAndFound = Collections.synchronizedList(new ArrayList<>());
+        EventAdmin readsTheCatalog = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                if (List.of(Topics.ANALYSIS_TRACK_FAILED, Topics.ANALYSIS_TRACK_COMPLETED).contains(event.getTopic())) {
+                    toldAndFound.add(event.getTopic() + ": " + stored(id));
+                }
+                eventAdmin.postEvent(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                postEvent(event);
+            }
+        };
+        pipeline = new AnalysisPipeline(catalog, catalog, new FileAudioDecoder(), readsTheCatalog, configuration(1));
+        pipeline.addAnalyser(new FrameCounter("count.first", PcmFormat.MONO_44100));
+        pipeline.addAnalyser(new ThrowingAnalyser());
+        pipeline.addAnalyser(new FrameCounter("zcount.last", PcmFormat.MONO_44100));
+        newFile(id);
+
+        eventAdmin.await(Topics.ANALYSIS_TRACK_COMPLETED, event -> true, Duration.ofSeconds(30));
+        String all = "results [count.first, zcount.last], failed [misbehaving.throw], SHA-256 " + sha256(wav);
+        assertEquals(List.of(Topics.ANALYSIS_TRACK_FAILED + ": " + all, Topics.ANALYSIS_TRACK_COMPLETED + ": " + all),
+                toldAndFound);
+    }
+
+    @Test
+    void theAnalysesOfATrackShareOneContextAndTheNextTrackGetsItsOwn() throws Exception {
+        long first = add(stereoWav("first.wav"));
+        long second = add(stereoWav("second.wav"));
+        Map<Long, List<Object>> shared = new ConcurrentHashMap<>();
+
+        start(1, new ContextReader("share.mono", PcmFormat.MONO_44100, shared),
+                new ContextReader("share.source", PcmFormat.atSourceRate(2), shared));
+        newFile(first);
+        newFile(second);
+
+        await(() -> catalog.size() == 0 && runs(first).size() == 2 && runs(second).size() == 2);
+        for (long id : List.of(first, second)) {
+            assertEquals(2, shared.get(id).size());
+            assertSame(shared.get(id).get(0), shared.get(id).get(1), "both analysers, in two formats, share one");
+        }
+        assertNotSame(shared.get(first).get(0), shared.get(second).get(0), "each track's run has its own context");
     }
 
     @Test
@@ -390,6 +451,15 @@ class AnalysisPipelineTest {
     private Map<String, String> failures(long id) {
         return runs(id).stream().collect(Collectors.toMap(AnalyserRun::analyserId,
                 run -> run.failure() == null ? "" : run.failure()));
+    }
+
+    /** @return what the catalog holds of a track's analysis: its results, its failed runs and its digest */
+    private String stored(long id) {
+        CatalogTrack track = catalog.get(id).orElseThrow();
+        return "results " + track.track().analyses().stream().map(AnalysisResult::analyserId).sorted().toList()
+                + ", failed " + runs(id).stream().filter(run -> !run.succeeded()).map(AnalyserRun::analyserId)
+                        .sorted().toList()
+                + ", SHA-256 " + track.track().file().sha256();
     }
 
     private Map<String, Object> values(long id, String analyserId) {
@@ -691,6 +761,44 @@ class AnalysisPipelineTest {
     }
 
     /** Counts the frames it receives, finds their peak, and reports the format it was given. */
+    /** Takes the object shared under one key from the run's context, and keeps it by track for the test. */
+    private static final class ContextReader implements Analyser {
+
+        private final AnalyserDescriptor descriptor;
+        private final Map<Long, List<Object>> shared;
+
+        ContextReader(String id, PcmFormat format, Map<Long, List<Object>> shared) {
+            this.descriptor = new AnalyserDescriptor(id, "1", format, List.of());
+            this.shared = shared;
+        }
+
+        @Override
+        public AnalyserDescriptor descriptor() {
+            return descriptor;
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format) {
+            throw new AssertionError("the pipeline gives the run's context");
+        }
+
+        @Override
+        public Analysis begin(Track track, PcmFormat format, PcmFormat source, AnalysisContext context) {
+            shared.computeIfAbsent(track.id(), id -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(context.shared("test.shared", Object.class, Object::new));
+            return new Analysis() {
+                @Override
+                public void process(PcmBlock block) {
+                }
+
+                @Override
+                public AnalysisResult finish() {
+                    return AnalysisResult.of(descriptor, Map.of());
+                }
+            };
+        }
+    }
+
     private static final class FrameCounter implements Analyser {
 
         private final AnalyserDescriptor descriptor;

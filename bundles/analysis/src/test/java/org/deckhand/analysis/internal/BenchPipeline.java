@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.deckhand.analysis.internal.BenchCorpus.AudioItem;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmBlock;
@@ -21,7 +22,6 @@ import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.audio.AudioDecoder;
 import org.deckhand.api.audio.DecodedAudio;
 import org.deckhand.api.catalog.AnalysisLedger;
-import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.library.AudioFile;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.Track;
@@ -46,6 +46,7 @@ final class BenchPipeline implements AutoCloseable {
     private final List<TimedAnalyser> analysers;
     private final long runTimeoutNanos;
     private final CallGuard guard;
+    private final ResamplingFilters filters = new ResamplingFilters();
     private final TrackAnalysis analysis;
     private Thread guardThread;
     private long nextTrackId = 1;
@@ -58,9 +59,8 @@ final class BenchPipeline implements AutoCloseable {
         this.analysers = analysers.stream().map(TimedAnalyser::new).toList();
         this.runTimeoutNanos = TimeUnit.SECONDS.toNanos(configuration.runTimeoutSeconds());
         this.guard = new CallGuard(GUARD_THREAD, TimeUnit.SECONDS.toMillis(configuration.callTimeoutSeconds()));
-        Object catalog = discardingCatalog();
-        this.analysis = new TrackAnalysis((Catalog) catalog, (AnalysisLedger) catalog, decoder,
-                new AnalysisEvents(new DiscardingEventAdmin()), guard);
+        this.analysis = new TrackAnalysis(discardingLedger(), decoder, new AnalysisEvents(new DiscardingEventAdmin()),
+                guard, filters);
     }
 
     /**
@@ -140,6 +140,7 @@ final class BenchPipeline implements AutoCloseable {
         long cpuBefore = threads.getCurrentThreadCpuTime();
         try (DecodedAudio audio = decoder.openUnclipped(item.file())) {
             PcmFormat source = audio.format();
+            AnalysisContext context = new AnalysisContext();
             Map<PcmFormat, List<Analysis>> branches = new LinkedHashMap<>();
             for (Analyser analyser : analysers) {
                 PcmFormat wanted = analyser.descriptor().format();
@@ -147,13 +148,13 @@ final class BenchPipeline implements AutoCloseable {
                         : wanted;
                 List<Analysis> branch = branches.computeIfAbsent(target, t -> new ArrayList<>());
                 try {
-                    branch.add(analyser.begin(track, target, source));
+                    branch.add(analyser.begin(track, target, source, context));
                 } catch (AnalysisException | RuntimeException e) {
                     // not called again for this file, as in the pipeline
                 }
             }
             Map<PcmFormat, PcmConverter> converters = new LinkedHashMap<>();
-            branches.keySet().forEach(target -> converters.put(target, new PcmConverter(source, target)));
+            branches.keySet().forEach(target -> converters.put(target, new PcmConverter(source, target, filters)));
             float[][] samples = new float[source.channels()][TrackAnalysis.BLOCK_FRAMES];
             int read;
             while ((read = audio.read(samples, TrackAnalysis.BLOCK_FRAMES)) > 0) {
@@ -215,18 +216,18 @@ final class BenchPipeline implements AutoCloseable {
         return guardThread == null ? 0 : Math.max(0, threads.getThreadCpuTime(guardThread.getId()));
     }
 
-    /** A catalog and ledger that accept what {@link TrackAnalysis} records after a track and keep nothing. */
-    private static Object discardingCatalog() {
+    /** A ledger that accepts what {@link TrackAnalysis} records after a track and keeps nothing. */
+    private static AnalysisLedger discardingLedger() {
         InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
-            case "saveAnalysis", "setSha256", "recordFailure" -> null;
-            case "toString" -> "the analysis bench's catalog";
+            case "record" -> List.of();
+            case "toString" -> "the analysis bench's ledger";
             case "hashCode" -> System.identityHashCode(proxy);
             case "equals" -> proxy == args[0];
-            default -> throw new UnsupportedOperationException("the analysis bench's catalog cannot "
+            default -> throw new UnsupportedOperationException("the analysis bench's ledger cannot "
                     + method.getName());
         };
-        return Proxy.newProxyInstance(BenchPipeline.class.getClassLoader(),
-                new Class<?>[] {Catalog.class, AnalysisLedger.class}, handler);
+        return (AnalysisLedger) Proxy.newProxyInstance(BenchPipeline.class.getClassLoader(),
+                new Class<?>[] {AnalysisLedger.class}, handler);
     }
 
     /**

@@ -54,7 +54,7 @@ class PolyphaseResamplerTest {
 
     /** Resamples in the pipeline's blocks, the last one flushing. */
     private static float[] resample(float[] input, int sourceRateHz, int targetRateHz) {
-        PolyphaseResampler resampler = new PolyphaseResampler(sourceRateHz, targetRateHz);
+        PolyphaseResampler resampler = new PolyphaseResampler(new ResamplingFilter(sourceRateHz, targetRateHz));
         float[] all = new float[resampler.maxOutput(input.length) * 2];
         float[] block = new float[BLOCK_FRAMES];
         float[] out = new float[resampler.maxOutput(BLOCK_FRAMES)];

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.deckhand.api.analysis.Analyser;
 import org.deckhand.api.analysis.AnalyserDescriptor;
 import org.deckhand.api.analysis.Analysis;
+import org.deckhand.api.analysis.AnalysisContext;
 import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmBlock;
@@ -38,17 +39,18 @@ final class TimedAnalyser implements Analyser {
         return delegate.descriptor();
     }
 
-    /** Begins as if the file's own format were the blocks' format; the pipeline calls the other form. */
+    /** Begins as if the file's own format were the blocks' format, sharing nothing; the pipeline calls the other. */
     @Override
     public Analysis begin(Track track, PcmFormat format) throws AnalysisException {
-        return begin(track, format, format);
+        return begin(track, format, format, new AnalysisContext());
     }
 
     @Override
-    public Analysis begin(Track track, PcmFormat format, PcmFormat source) throws AnalysisException {
+    public Analysis begin(Track track, PcmFormat format, PcmFormat source, AnalysisContext context)
+            throws AnalysisException {
         long start = THREADS.getCurrentThreadCpuTime();
         try {
-            Analysis analysis = delegate.begin(track, format, source);
+            Analysis analysis = delegate.begin(track, format, source, context);
             return new Analysis() {
                 @Override
                 public void process(PcmBlock block) throws AnalysisException {

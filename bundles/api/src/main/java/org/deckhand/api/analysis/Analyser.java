@@ -48,4 +48,25 @@ public interface Analyser {
     default Analysis begin(Track track, PcmFormat format, PcmFormat source) throws AnalysisException {
         return begin(track, format);
     }
+
+    /**
+     * Starts the analysis of one track, with the run's {@link AnalysisContext}, through which analyses of the same
+     * track share work: two analysers that start from the same transform of the audio take it from the context under
+     * one key, and the second does not compute it again. The pipeline calls this method, with one context for all
+     * the analyses of a track, before it sends any of them the first block; override it to share work. By default it
+     * calls {@link #begin(Track, PcmFormat, PcmFormat)}.
+     *
+     * @param track the track about to be analysed, with its tags and file facts
+     * @param format the sample rate and channel count of the blocks that will follow; the ones the descriptor asked
+     *     for
+     * @param source the file's own sample rate and channel count, as for {@link #begin(Track, PcmFormat, PcmFormat)}
+     * @param context the work shared by the analyses of this track, for this run only
+     * @return a fresh analysis that receives the track's audio, never null
+     * @throws AnalysisException if the analyser cannot analyse this track, as for {@link #begin(Track, PcmFormat)}
+     * @since 1.4
+     */
+    default Analysis begin(Track track, PcmFormat format, PcmFormat source, AnalysisContext context)
+            throws AnalysisException {
+        return begin(track, format, source);
+    }
 }

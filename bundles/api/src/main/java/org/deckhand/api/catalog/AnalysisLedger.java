@@ -8,10 +8,10 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The catalog's ledger of analysis: a persistent queue of tracks waiting to be analysed, and the outcome of every
  * analyser's run over every track. A service; thread-safe; each method is one transaction, so the queue survives a
- * crash or a restart. Results themselves are stored through {@link Catalog#saveAnalysis}, which also records the
- * successful run. The track being analysed is recorded before its run and cleared after it, so that a track whose
- * analysis stopped the server (the JVM ran out of memory or was killed) is quarantined at the next start instead of
- * being analysed again first.
+ * crash or a restart. What a run of the analysers over a track found (its results, failures and the file's SHA-256)
+ * is stored by {@link #record} in one transaction. The track being analysed is recorded before its run and cleared
+ * after it, so that a track whose analysis stopped the server (the JVM ran out of memory or was killed) is
+ * quarantined at the next start instead of being analysed again first.
  *
  * <p>Every method throws {@link CatalogException} when the database fails.
  */
@@ -73,6 +73,23 @@ public interface AnalysisLedger {
      * @param reason why, in words for the user
      */
     void recordFailure(long trackId, String analyserId, String analyserVersion, String reason);
+
+    /**
+     * Stores what one run of the analysers over a track found, in one transaction: each result, replacing that
+     * analyser's earlier one, with its successful run (as {@link Catalog#saveAnalysis}); each failure, deleting that
+     * analyser's earlier results, with its failed run (as {@link #recordFailure}); and the file's SHA-256. A result
+     * the database refuses (a value too large for its column) fails its analyser alone, within the same transaction,
+     * with the reason. So a listener told of the run once this returns finds all of it, and after a crash the catalog
+     * holds all of it or none. Nothing is stored for a track the catalog no longer holds.
+     *
+     * @param trackId the track
+     * @param outcome the run's results, failures and digest
+     * @return the failures recorded: those of {@code outcome}, then the results that could not be stored, in the
+     *     order given; empty when the track is gone
+     * @throws CatalogException if the database fails; then nothing is stored
+     * @since 1.6
+     */
+    List<AnalysisOutcome.Failure> record(long trackId, AnalysisOutcome outcome);
 
     /**
      * @param limit the most failures to return, positive

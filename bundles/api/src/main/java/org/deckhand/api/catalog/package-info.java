@@ -5,7 +5,7 @@
  * waiting for analysis, the outcome of every analyser run, and the tracks whose analysis stopped the server.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.deckhand.api.catalog;
 
 import org.osgi.annotation.bundle.Export;

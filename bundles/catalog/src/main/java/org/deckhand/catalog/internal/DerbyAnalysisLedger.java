@@ -5,14 +5,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisFailure;
 import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.AnalysisOutcome;
 import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.QueuedTrack;
 
@@ -147,11 +150,69 @@ final class DerbyAnalysisLedger implements AnalysisLedger {
     public void recordFailure(long trackId, String analyserId, String analyserVersion, String reason) {
         database.transaction("record the failure of " + analyserId + " on track " + trackId, connection -> {
             if (trackExists(connection, trackId)) {
-                AnalysisRows.delete(connection, trackId, analyserId);
-                RunRows.record(connection, trackId, analyserId, analyserVersion, reason);
+                fail(connection, trackId, analyserId, analyserVersion, reason);
             }
             return null;
         });
+    }
+
+    @Override
+    public List<AnalysisOutcome.Failure> record(long trackId, AnalysisOutcome outcome) {
+        return database.transaction("store the analysis of track " + trackId, connection -> {
+            if (!trackExists(connection, trackId)) {
+                return List.of();
+            }
+            List<AnalysisOutcome.Failure> failures = new ArrayList<>(outcome.failures());
+            for (AnalysisResult result : outcome.results()) {
+                String refused = storeAlone(connection, trackId, result);
+                if (refused != null) {
+                    failures.add(new AnalysisOutcome.Failure(result.analyserId(), result.analyserVersion(),
+                            "its result could not be stored: " + refused));
+                }
+            }
+            for (AnalysisOutcome.Failure failure : failures) {
+                fail(connection, trackId, failure.analyserId(), failure.analyserVersion(), failure.reason());
+            }
+            if (outcome.sha256() != null) {
+                TrackRows.setSha256(connection, trackId, outcome.sha256());
+            }
+            return failures;
+        });
+    }
+
+    /**
+     * Stores one result behind a savepoint, so that a value the database refuses undoes this result alone.
+     *
+     * @return why the database refused the result, or null when it is stored
+     * @throws SQLException if the database fails otherwise
+     */
+    private static String storeAlone(Connection connection, long trackId, AnalysisResult result)
+            throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try {
+            AnalysisRows.replace(connection, trackId, result);
+            connection.releaseSavepoint(before);
+            return null;
+        } catch (SQLException e) {
+            if (!refusedValue(e)) {
+                throw e;
+            }
+            connection.rollback(before);
+            return e.getMessage();
+        } catch (IllegalArgumentException e) {
+            connection.rollback(before);
+            return e.getMessage();
+        }
+    }
+
+    /** @return whether the database refused a value (SQL state class 22, data exception), not failed itself */
+    private static boolean refusedValue(SQLException e) {
+        for (SQLException link = e; link != null; link = link.getNextException()) {
+            if (link.getSQLState() != null && link.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -209,8 +270,7 @@ final class DerbyAnalysisLedger implements AnalysisLedger {
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long trackId = rows.getLong(1);
-                    AnalysisRows.delete(connection, trackId, rows.getString(2));
-                    RunRows.record(connection, trackId, rows.getString(2), rows.getString(3), reason);
+                    fail(connection, trackId, rows.getString(2), rows.getString(3), reason);
                     tracks.add(trackId);
                 }
             }
@@ -228,6 +288,13 @@ final class DerbyAnalysisLedger implements AnalysisLedger {
             }
             return List.copyOf(tracks);
         });
+    }
+
+    /** Records an analyser's failed run over a track and deletes its earlier results, which no longer hold. */
+    private static void fail(Connection connection, long trackId, String analyserId, String analyserVersion,
+            String reason) throws SQLException {
+        AnalysisRows.delete(connection, trackId, analyserId);
+        RunRows.record(connection, trackId, analyserId, analyserVersion, reason);
     }
 
     private static void deleteAttempt(Connection connection, long trackId) throws SQLException {

@@ -21,6 +21,7 @@ import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisFailure;
 import org.deckhand.api.catalog.AnalysisLedger;
+import org.deckhand.api.catalog.AnalysisOutcome;
 import org.deckhand.api.catalog.Annotations;
 import org.deckhand.api.catalog.AnalysisPriority;
 import org.deckhand.api.catalog.Catalog;
@@ -196,8 +197,10 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
 
     @Override
     public void setSha256(long trackId, String sha256) {
-        execute("UPDATE track SET sha256 = ? WHERE id = ?", "record the SHA-256 of track " + trackId, sha256,
-                trackId);
+        transaction("record the SHA-256 of track " + trackId, connection -> {
+            TrackRows.setSha256(connection, trackId, sha256);
+            return null;
+        });
     }
 
     @Override
@@ -433,6 +436,11 @@ public final class DerbyCatalog implements Catalog, AnalysisLedger, TracklistSto
     @Override
     public void recordFailure(long trackId, String analyserId, String analyserVersion, String reason) {
         ledger.recordFailure(trackId, analyserId, analyserVersion, reason);
+    }
+
+    @Override
+    public List<AnalysisOutcome.Failure> record(long trackId, AnalysisOutcome outcome) {
+        return ledger.record(trackId, outcome);
     }
 
     @Override

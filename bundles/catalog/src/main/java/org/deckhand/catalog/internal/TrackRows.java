@@ -180,6 +180,19 @@ final class TrackRows {
         }
     }
 
+    /**
+     * Records the SHA-256 of a track's whole file.
+     *
+     * @throws SQLException if the database fails
+     */
+    static void setSha256(Connection connection, long trackId, String sha256) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE track SET sha256 = ? WHERE id = ?")) {
+            update.setString(1, sha256);
+            update.setLong(2, trackId);
+            update.executeUpdate();
+        }
+    }
+
     private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);

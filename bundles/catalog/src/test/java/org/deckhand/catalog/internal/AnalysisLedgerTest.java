@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,7 +22,9 @@ import java.util.Map;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.AnalyserRun;
 import org.deckhand.api.catalog.AnalysisFailure;
+import org.deckhand.api.catalog.AnalysisOutcome;
 import org.deckhand.api.catalog.AnalysisPriority;
+import org.deckhand.api.catalog.CatalogException;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.catalog.QueuedTrack;
 import org.deckhand.testing.database.TestDatabases;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalysisLedgerTest {
 
     private static final Instant ADDED = Instant.parse("2026-11-22T10:00:00Z");
+    private static final String SHA256 = "0123456789abcdef".repeat(4);
 
     @TempDir
     Path folder;
@@ -83,6 +87,70 @@ class AnalysisLedgerTest {
         assertEquals(List.of("key", "tempo"), runs.stream().map(AnalyserRun::analyserId).toList());
         assertTrue(runs.stream().allMatch(AnalyserRun::succeeded));
         assertEquals(List.of(126.0, "8A", "A minor"), coreColumns(id, "bpm", "camelot", "musical_key"));
+    }
+
+    @Test
+    void aRunsResultsFailuresAndDigestAreStoredTogether() throws SQLException {
+        long id = add("/music/a.flac");
+        catalog.saveAnalysis(id, new AnalysisResult("energy", "1", Map.of("energy", 7L)));
+
+        List<AnalysisOutcome.Failure> failed = catalog.record(id, new AnalysisOutcome(List.of(
+                new AnalysisResult("tempo", "3", Map.of("bpm", 126.0)),
+                new AnalysisResult("key", "1", Map.of("key", "A minor", "camelot", "8A"))),
+                List.of(new AnalysisOutcome.Failure("energy", "2", "the track is silent")), SHA256));
+
+        assertEquals(List.of(new AnalysisOutcome.Failure("energy", "2", "the track is silent")), failed);
+        CatalogTrack track = catalog.get(id).orElseThrow();
+        assertEquals(SHA256, track.track().file().sha256());
+        assertEquals(Map.of("bpm", 126.0), values(track, "tempo"));
+        assertEquals("8A", values(track, "key").get("camelot"));
+        assertTrue(track.track().analyses().stream().noneMatch(r -> r.analyserId().equals("energy")),
+                "the failed analyser's earlier result is gone");
+        assertEquals(List.of("energy 2 the track is silent", "key 1 null", "tempo 3 null"), catalog.runs(id).stream()
+                .map(run -> run.analyserId() + " " + run.analyserVersion() + " " + run.failure()).toList());
+        assertEquals(List.of(126.0, "8A"), coreColumns(id, "bpm", "camelot"));
+    }
+
+    @Test
+    void aResultTheDatabaseRefusesFailsItsAnalyserAloneAndTheRestIsStored() throws SQLException {
+        long id = add("/music/a.flac");
+
+        List<AnalysisOutcome.Failure> failed = catalog.record(id, new AnalysisOutcome(List.of(
+                new AnalysisResult("example.words", "1", Map.of("text", "word ".repeat(2_000))),
+                new AnalysisResult("tempo", "3", Map.of("bpm", 126.0))), List.of(), SHA256));
+
+        assertEquals(1, failed.size());
+        assertEquals("example.words", failed.get(0).analyserId());
+        assertTrue(failed.get(0).reason().startsWith("its result could not be stored: "), failed.get(0).reason());
+        CatalogTrack track = catalog.get(id).orElseThrow();
+        assertEquals(List.of("tempo"), track.track().analyses().stream().map(AnalysisResult::analyserId).toList());
+        assertEquals(SHA256, track.track().file().sha256());
+        assertEquals(failed.get(0).reason(), catalog.runs(id).get(0).failure());
+    }
+
+    @Test
+    void aRunTheDatabaseCannotStoreLeavesNothingOfIt() {
+        long id = add("/music/a.flac");
+        AnalysisOutcome outcome = new AnalysisOutcome(List.of(new AnalysisResult("tempo", "3", Map.of("bpm", 126.0))),
+                List.of(new AnalysisOutcome.Failure("key", "1", "no key")), SHA256 + "0");
+
+        assertThrows(CatalogException.class, () -> catalog.record(id, outcome), "a digest longer than its column");
+
+        CatalogTrack track = catalog.get(id).orElseThrow();
+        assertTrue(track.track().analyses().isEmpty());
+        assertNull(track.track().file().sha256());
+        assertTrue(catalog.runs(id).isEmpty());
+    }
+
+    @Test
+    void aRunOfATrackThatIsGoneStoresNothing() {
+        long id = add("/music/a.flac");
+        catalog.markMissing(id, ADDED);
+        catalog.purgeMissing(ADDED.plusSeconds(1));
+
+        assertEquals(List.of(), catalog.record(id, new AnalysisOutcome(List.of(
+                new AnalysisResult("tempo", "3", Map.of("bpm", 126.0))), List.of(), SHA256)));
+        assertTrue(catalog.runs(id).isEmpty());
     }
 
     @Test

@@ -11,17 +11,19 @@ import java.util.function.Supplier;
 import org.deckhand.api.audio.AudioDecoder;
 import org.deckhand.api.audio.DecodedAudio;
 import org.deckhand.api.audio.UnsupportedAudioException;
+import org.deckhand.media.FormatDetector;
+import org.deckhand.media.MediaFormat;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * The {@link AudioDecoder} service. Opens the file once, as a {@link FileChannel} read front to back through a
- * SHA-256 {@link DigestingInputStream}; recognises the format from the content ({@link FormatSniffer}); decodes MP3,
+ * SHA-256 {@link DigestingInputStream}; recognises the format from the content ({@link FormatDetector}); decodes MP3,
  * FLAC, WAV, AIFF, Ogg Vorbis and AAC in MP4 in pure Java, and the rest through ffmpeg when it is on the {@code PATH}.
  */
 @Component(service = AudioDecoder.class)
 public final class FileAudioDecoder implements AudioDecoder {
 
-    private static final int STREAM_BUFFER_BYTES = FormatSniffer.HEAD_BYTES;
+    private static final int STREAM_BUFFER_BYTES = FormatDetector.HEAD_BYTES;
 
     private final Supplier<Optional<Path>> ffmpeg;
 
@@ -75,10 +77,10 @@ public final class FileAudioDecoder implements AudioDecoder {
 
     private PcmSource source(Path file, FileChannel channel, BufferedInputStream in) throws IOException {
         String name = file.toString();
-        AudioContainer container = FormatSniffer.sniff(in);
-        in.mark(FormatSniffer.HEAD_BYTES);
+        MediaFormat format = FormatDetector.detect(in).format();
+        in.mark(FormatDetector.HEAD_BYTES);
         try {
-            return switch (container) {
+            return switch (format) {
                 case EMPTY -> throw new UnsupportedAudioException(name + ": the file is empty (0 bytes)");
                 case TEXT -> throw new UnsupportedAudioException(name + ": the file is text, not audio");
                 case MP3 -> Mp3Source.open(name, in);
@@ -86,12 +88,13 @@ public final class FileAudioDecoder implements AudioDecoder {
                 case WAVE -> WaveReader.open(name, in, false, "wav");
                 case AIFF -> AiffReader.open(name, in);
                 case OGG_VORBIS -> vorbis(name, in);
-                case MP4 -> mp4(file, channel, in);
-                default -> ffmpeg(file, in, container.displayName(), container == AudioContainer.UNKNOWN);
+                case MP4, MP4_OTHER -> mp4(file, channel, in);
+                default -> ffmpeg(file, in, format.displayName(), format == MediaFormat.UNKNOWN);
             };
         } catch (FfmpegRequiredException e) {
             in.reset();
-            return ffmpeg(file, container == AudioContainer.MP4 ? null : in, e.codecName(), false);
+            boolean mp4 = format == MediaFormat.MP4 || format == MediaFormat.MP4_OTHER;
+            return ffmpeg(file, mp4 ? null : in, e.codecName(), false);
         }
     }
 

@@ -89,6 +89,29 @@ public final class FormatDetector {
         return detection;
     }
 
+    /**
+     * For a file whose format is known already (detected by the scan and stored): positions the stream past the valid
+     * ID3v2 tags at its start and checks that the audio there starts as that format's magic number says. No other
+     * format is tried, and no frame sync is searched for behind a garbage tag.
+     *
+     * @param in the file's buffered stream, at its first byte, with a buffer of at least {@link #HEAD_BYTES}
+     * @param expected the known format
+     * @return whether the content after the tags is of that format; the stream is past the tags either way
+     * @throws IOException if the file cannot be read
+     */
+    public static boolean startsAs(BufferedInputStream in, MediaFormat expected) throws IOException {
+        while (true) {
+            in.mark(HEAD_BYTES);
+            byte[] head = in.readNBytes(HEAD_BYTES);
+            in.reset();
+            long tagBytes = Id3v2Header.tagBytes(head);
+            if (tagBytes < 0) {
+                return byMagic(head) == expected;
+            }
+            skip(in, tagBytes);
+        }
+    }
+
     /** Reads up to {@link #HEAD_BYTES} from a position; positions never decrease from one call to the next. */
     private interface Head {
         byte[] at(long position) throws IOException;

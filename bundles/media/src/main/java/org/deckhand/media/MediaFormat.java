@@ -1,5 +1,7 @@
 package org.deckhand.media;
 
+import java.util.Optional;
+
 /**
  * What a file holds, as {@link FormatDetector} recognises it from its content: the container, and for Ogg the codec
  * its first packet names. The {@linkplain #id() id} is the name the catalog and the API give the format.
@@ -60,15 +62,14 @@ public enum MediaFormat {
 
     /**
      * @param id a format's {@linkplain #id() id}, as the catalog stores it
-     * @return the format of that id
-     * @throws IllegalArgumentException if no format has that id
+     * @return the audio format of that id; empty when no format has it, or it is not one of audio
      */
-    public static MediaFormat ofId(String id) {
+    public static Optional<MediaFormat> ofId(String id) {
         for (MediaFormat format : values()) {
-            if (format.id.equals(id)) {
-                return format;
+            if (format.id.equals(id) && format.isAudio()) {
+                return Optional.of(format);
             }
         }
-        throw new IllegalArgumentException("no media format has the id '" + id + "'");
+        return Optional.empty();
     }
 }

@@ -39,4 +39,40 @@ public interface AudioDecoder {
      * @since 1.1
      */
     DecodedAudio openUnclipped(Path file) throws UnsupportedAudioException, IOException;
+
+    /**
+     * Opens a file for decoding like {@link #open(Path)}, trusting the format that the scan detected and the catalog
+     * stores ({@link org.deckhand.api.library.AudioFile#format()}) instead of recognising it from the content again.
+     * When the file does not decode as that format (it was replaced since the scan), the format is recognised from
+     * the content, as by {@link #open(Path)}, and a warning names the file and both formats. The default
+     * implementation recognises the format from the content only.
+     *
+     * @param file the audio file
+     * @param format the format the catalog stores for it, such as {@code mp3} or {@code flac}; a name no format has
+     *     is not trusted
+     * @return the open stream, positioned before the first frame; the caller closes it
+     * @throws UnsupportedAudioException if no decoder on this machine reads the file's format, or its content is not
+     *     audio that any decoder recognises; the message names the file and the reason
+     * @throws IOException if the file cannot be read
+     * @since 1.3
+     */
+    default DecodedAudio open(Path file, String format) throws UnsupportedAudioException, IOException {
+        return open(file);
+    }
+
+    /**
+     * Opens a file for decoding like {@link #openUnclipped(Path)}, trusting the stored format as {@link #open(Path,
+     * String)} does. The default implementation recognises the format from the content only.
+     *
+     * @param file the audio file
+     * @param format the format the catalog stores for it, such as {@code mp3} or {@code flac}
+     * @return the open stream, positioned before the first frame; the caller closes it
+     * @throws UnsupportedAudioException if no decoder on this machine reads the file's format, or its content is not
+     *     audio that any decoder recognises; the message names the file and the reason
+     * @throws IOException if the file cannot be read
+     * @since 1.3
+     */
+    default DecodedAudio openUnclipped(Path file, String format) throws UnsupportedAudioException, IOException {
+        return openUnclipped(file);
+    }
 }

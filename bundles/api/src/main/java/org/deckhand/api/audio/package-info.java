@@ -4,7 +4,7 @@
  * pipeline and the mixer use it.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.deckhand.api.audio;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,17 +11,22 @@ import java.util.function.Supplier;
 import org.deckhand.api.audio.AudioDecoder;
 import org.deckhand.api.audio.DecodedAudio;
 import org.deckhand.api.audio.UnsupportedAudioException;
+import org.deckhand.media.FormatDetector;
+import org.deckhand.media.MediaFormat;
 import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link AudioDecoder} service. Opens the file once, as a {@link FileChannel} read front to back through a
- * SHA-256 {@link DigestingInputStream}; recognises the format from the content ({@link FormatSniffer}); decodes MP3,
+ * SHA-256 {@link DigestingInputStream}; recognises the format from the content ({@link FormatDetector}); decodes MP3,
  * FLAC, WAV, AIFF, Ogg Vorbis and AAC in MP4 in pure Java, and the rest through ffmpeg when it is on the {@code PATH}.
  */
 @Component(service = AudioDecoder.class)
 public final class FileAudioDecoder implements AudioDecoder {
 
-    private static final int STREAM_BUFFER_BYTES = FormatSniffer.HEAD_BYTES;
+    private static final Logger LOG = LoggerFactory.getLogger(FileAudioDecoder.class);
+    private static final int STREAM_BUFFER_BYTES = FormatDetector.HEAD_BYTES;
 
     private final Supplier<Optional<Path>> ffmpeg;
 
@@ -39,20 +44,64 @@ public final class FileAudioDecoder implements AudioDecoder {
 
     @Override
     public DecodedAudio open(Path file) throws IOException {
-        return open(file, false);
+        return open(file, false, null);
     }
 
     @Override
     public DecodedAudio openUnclipped(Path file) throws IOException {
-        return open(file, true);
+        return open(file, true, null);
     }
 
-    private DecodedAudio open(Path file, boolean unclipped) throws IOException {
+    @Override
+    public DecodedAudio open(Path file, String format) throws IOException {
+        return openTrusting(file, false, format);
+    }
+
+    @Override
+    public DecodedAudio openUnclipped(Path file, String format) throws IOException {
+        return openTrusting(file, true, format);
+    }
+
+    /**
+     * Decodes the file as the stored format, once its magic number confirms it; when that fails, recognises the format
+     * from the content and decodes the file afresh (past a garbage ID3v2 tag, say), warning when the content is
+     * another format than the stored one.
+     */
+    private DecodedAudio openTrusting(Path file, boolean unclipped, String stored) throws IOException {
+        MediaFormat trusted = MediaFormat.ofId(stored).orElse(null);
+        if (trusted == null) {
+            return open(file, unclipped, null);
+        }
+        try {
+            return open(file, unclipped, trusted);
+        } catch (IOException trustedFailure) {
+            MediaFormat content = FormatDetector.detect(file).format();
+            if (content != trusted) {
+                LOG.warn("{}: the catalog says {}, but the file holds {} (replaced since the last scan?); decoding it "
+                        + "as what it holds", file, trusted.displayName(), content.displayName());
+            }
+            try {
+                return open(file, unclipped, null);
+            } catch (IOException e) {
+                e.addSuppressed(trustedFailure);
+                throw e;
+            }
+        }
+    }
+
+    /** @param trusted the format to decode the file as, or null to recognise it from the content */
+    private DecodedAudio open(Path file, boolean unclipped, MediaFormat trusted) throws IOException {
         FileChannel channel = FileChannel.open(file);
         DigestingInputStream digesting = new DigestingInputStream(Channels.newInputStream(channel));
         try {
             BufferedInputStream in = new BufferedInputStream(digesting, STREAM_BUFFER_BYTES);
-            return stream(file, source(file, channel, in), digesting, unclipped);
+            MediaFormat format = trusted;
+            if (format == null) {
+                format = FormatDetector.detect(in).format();
+            } else if (!FormatDetector.startsAs(in, format)) {
+                throw new UnsupportedAudioException(file + ": does not start as " + format.displayName() + " does");
+            }
+            return stream(file, source(file, channel, in, format), digesting, unclipped);
         } catch (IOException e) {
             digesting.close();
             throw e;
@@ -73,12 +122,12 @@ public final class FileAudioDecoder implements AudioDecoder {
         }
     }
 
-    private PcmSource source(Path file, FileChannel channel, BufferedInputStream in) throws IOException {
+    private PcmSource source(Path file, FileChannel channel, BufferedInputStream in, MediaFormat format)
+            throws IOException {
         String name = file.toString();
-        AudioContainer container = FormatSniffer.sniff(in);
-        in.mark(FormatSniffer.HEAD_BYTES);
+        in.mark(FormatDetector.HEAD_BYTES);
         try {
-            return switch (container) {
+            return switch (format) {
                 case EMPTY -> throw new UnsupportedAudioException(name + ": the file is empty (0 bytes)");
                 case TEXT -> throw new UnsupportedAudioException(name + ": the file is text, not audio");
                 case MP3 -> Mp3Source.open(name, in);
@@ -86,12 +135,13 @@ public final class FileAudioDecoder implements AudioDecoder {
                 case WAVE -> WaveReader.open(name, in, false, "wav");
                 case AIFF -> AiffReader.open(name, in);
                 case OGG_VORBIS -> vorbis(name, in);
-                case MP4 -> mp4(file, channel, in);
-                default -> ffmpeg(file, in, container.displayName(), container == AudioContainer.UNKNOWN);
+                case MP4, MP4_OTHER -> mp4(file, channel, in);
+                default -> ffmpeg(file, in, format.displayName(), format == MediaFormat.UNKNOWN);
             };
         } catch (FfmpegRequiredException e) {
             in.reset();
-            return ffmpeg(file, container == AudioContainer.MP4 ? null : in, e.codecName(), false);
+            boolean mp4 = format == MediaFormat.MP4 || format == MediaFormat.MP4_OTHER;
+            return ffmpeg(file, mp4 ? null : in, e.codecName(), false);
         }
     }
 

@@ -7,6 +7,7 @@ import javazoom.jl.decoder.BitstreamException;
 import javazoom.jl.decoder.Decoder;
 import javazoom.jl.decoder.DecoderException;
 import javazoom.jl.decoder.Header;
+import org.deckhand.media.FormatDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +52,8 @@ final class Mp3Source implements PcmSource {
      * @throws IOException if no frame can be read
      */
     static Mp3Source open(String fileName, BufferedInputStream in) throws IOException {
-        in.mark(FormatSniffer.HEAD_BYTES);
-        byte[] head = in.readNBytes(FormatSniffer.HEAD_BYTES);
+        in.mark(FormatDetector.HEAD_BYTES);
+        byte[] head = in.readNBytes(FormatDetector.HEAD_BYTES);
         in.reset();
         XingFrame xing = XingFrame.parse(head);
         Bitstream bitstream = new Bitstream(in);

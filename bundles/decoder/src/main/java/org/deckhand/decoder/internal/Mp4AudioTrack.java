@@ -3,7 +3,8 @@ package org.deckhand.decoder.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import org.deckhand.media.Mp4Box;
+import org.deckhand.media.Mp4BoxHeader;
 
 /**
  * The first audio track of an MP4/M4A file (ISO/IEC 14496-12, the ISO base media file format; ISO/IEC 14496-14 for
@@ -16,9 +17,6 @@ import java.nio.charset.StandardCharsets;
  * file: memory stays bounded for any length, and the audio data is read once. The {@code moov} bytes are read twice.
  */
 final class Mp4AudioTrack {
-
-    /** Largest {@code moov} box read: a sample table for more than 24 hours of AAC. */
-    private static final long MAX_MOOV_BYTES = 64L << 20;
 
     final String codec;
     final byte[] audioSpecificConfig;
@@ -60,12 +58,12 @@ final class Mp4AudioTrack {
         Parsed parsed = new Parsed();
         long movieTimescale = 0;
         long[] edit = null;
-        for (Box box = Box.first(moov, 0, moov.limit()); box != null; box = box.next(moov)) {
+        for (Mp4Box box = Mp4Box.first(moov, 0, moov.limit()); box != null; box = box.next(moov)) {
             if (box.is("mvhd")) {
-                movieTimescale = moov.getInt(box.body + (moov.get(box.body) == 1 ? 20 : 12)) & 0xFFFFFFFFL;
+                movieTimescale = moov.getInt(box.body() + (moov.get(box.body()) == 1 ? 20 : 12)) & 0xFFFFFFFFL;
             } else if (box.is("mvex")) {
                 throw new FfmpegRequiredException("fragmented MP4");
-            } else if (box.is("trak") && parsed.codec == null && isAudio(moov, box)) {
+            } else if (parsed.codec == null && box.isAudioTrack(moov)) {
                 edit = parseTrack(fileName, moov, box, parsed);
             }
         }
@@ -85,35 +83,16 @@ final class Mp4AudioTrack {
     }
 
     private static ByteBuffer readMoov(String fileName, FileChannel channel) throws IOException {
-        long size = channel.size();
-        ByteBuffer header = ByteBuffer.allocate(16);
-        for (long at = 0; at + 8 <= size;) {
-            header.clear();
-            channel.read(header, at);
-            long boxBytes = header.getInt(0) & 0xFFFFFFFFL;
-            String type = new String(header.array(), 4, 4, StandardCharsets.ISO_8859_1);
-            if (boxBytes == 1) {
-                boxBytes = header.getLong(8);
-            } else if (boxBytes == 0) {
-                boxBytes = size - at;
-            }
-            if (boxBytes < 8) {
-                break;
-            }
-            if (type.equals("moov")) {
-                if (boxBytes > MAX_MOOV_BYTES || at + boxBytes > size) {
-                    throw new IOException(fileName + ": the MP4 moov box is " + (at + boxBytes > size
-                            ? "cut off" : "larger than " + (MAX_MOOV_BYTES >> 20) + " MiB"));
-                }
-                ByteBuffer moov = ByteBuffer.allocate((int) boxBytes - 8);
-                while (moov.hasRemaining() && channel.read(moov, at + 8 + moov.position()) > 0) {
-                    // positional reads until the box is in
-                }
-                return moov.flip();
-            }
-            at += boxBytes;
+        Mp4BoxHeader moov = Mp4BoxHeader.findTopLevel(channel, "moov");
+        if (moov == null) {
+            throw new IOException(fileName + ": the MP4 file has no moov box (incomplete download?)");
         }
-        throw new IOException(fileName + ": the MP4 file has no moov box (incomplete download?)");
+        boolean cutOff = moov.end() > channel.size();
+        if (cutOff || moov.size() > Mp4Box.MAX_MOOV_BYTES) {
+            throw new IOException(fileName + ": the MP4 moov box is " + (cutOff ? "cut off"
+                    : "larger than " + (Mp4Box.MAX_MOOV_BYTES >> 20) + " MiB"));
+        }
+        return moov.readBody(channel);
     }
 
     /**
@@ -121,79 +100,74 @@ final class Mp4AudioTrack {
      *     against the entries its size has room for, so that no array is allocated by a claim the box cannot back
      * @throws IOException if the box claims more entries than it holds
      */
-    private static int entries(String fileName, ByteBuffer b, Box box, int countAt, int entryBytes)
+    private static int entries(String fileName, ByteBuffer b, Mp4Box box, int countAt, int entryBytes)
             throws IOException {
-        long count = b.getInt(box.body + countAt) & 0xFFFFFFFFL;
-        long room = Math.max(0, box.end - (box.body + countAt + 4)) / entryBytes;
+        long count = b.getInt(box.body() + countAt) & 0xFFFFFFFFL;
+        long room = Math.max(0, box.end() - (box.body() + countAt + 4)) / entryBytes;
         if (count > room) {
             throw new IOException(String.format("%s: the MP4 %s box claims %d entries, but its %d bytes hold at most "
-                    + "%d (the sample table is corrupt)", fileName, box.type, count, box.end - box.body, room));
+                    + "%d (the sample table is corrupt)", fileName, box.type(), count, box.end() - box.body(), room));
         }
         return (int) count;
     }
 
-    private static boolean isAudio(ByteBuffer b, Box trak) {
-        Box hdlr = trak.find(b, "mdia", "hdlr");
-        return hdlr != null && "soun".equals(ascii(b, hdlr.body + 8));
-    }
-
     /** Fills {@code p} from a {@code trak} box; returns the edit {segment duration, media time} or null. */
-    private static long[] parseTrack(String fileName, ByteBuffer b, Box trak, Parsed p) throws IOException {
-        Box mdhd = trak.find(b, "mdia", "mdhd");
-        Box stsd = trak.find(b, "mdia", "minf", "stbl", "stsd");
-        Box stsz = trak.find(b, "mdia", "minf", "stbl", "stsz");
-        Box stsc = trak.find(b, "mdia", "minf", "stbl", "stsc");
-        Box stco = trak.find(b, "mdia", "minf", "stbl", "stco");
-        Box co64 = trak.find(b, "mdia", "minf", "stbl", "co64");
+    private static long[] parseTrack(String fileName, ByteBuffer b, Mp4Box trak, Parsed p) throws IOException {
+        Mp4Box mdhd = trak.find(b, "mdia", "mdhd");
+        Mp4Box stsd = trak.find(b, "mdia", "minf", "stbl", "stsd");
+        Mp4Box stsz = trak.find(b, "mdia", "minf", "stbl", "stsz");
+        Mp4Box stsc = trak.find(b, "mdia", "minf", "stbl", "stsc");
+        Mp4Box stco = trak.find(b, "mdia", "minf", "stbl", "stco");
+        Mp4Box co64 = trak.find(b, "mdia", "minf", "stbl", "co64");
         if (mdhd == null || stsd == null || stsz == null || stsc == null || (stco == null && co64 == null)) {
             throw new IOException(fileName + ": the MP4 audio track's sample table is incomplete");
         }
-        p.mediaTimescale = b.getInt(mdhd.body + (b.get(mdhd.body) == 1 ? 20 : 12));
-        Box entry = Box.first(b, stsd.body + 8, stsd.end);
+        p.mediaTimescale = b.getInt(mdhd.body() + (b.get(mdhd.body()) == 1 ? 20 : 12));
+        Mp4Box entry = Mp4Box.first(b, stsd.body() + 8, stsd.end());
         if (entry == null) {
             throw new IOException(fileName + ": the MP4 audio track has no sample description");
         }
-        p.codec = entry.type;
-        int version = b.getShort(entry.body + 8);
-        p.channels = b.getShort(entry.body + 16);
+        p.codec = entry.type();
+        int version = b.getShort(entry.body() + 8);
+        p.channels = b.getShort(entry.body() + 16);
         if (entry.is("mp4a")) {
-            int children = entry.body + 28 + (version == 1 ? 16 : version == 2 ? 36 : 0);
-            for (Box child = Box.first(b, children, entry.end); child != null; child = child.next(b)) {
+            int children = entry.body() + 28 + (version == 1 ? 16 : version == 2 ? 36 : 0);
+            for (Mp4Box child = Mp4Box.first(b, children, entry.end()); child != null; child = child.next(b)) {
                 if (child.is("esds")) {
-                    p.audioSpecificConfig = Esds.audioSpecificConfig(b, child.body + 4, child.end);
-                    p.codec = Esds.isAac(b, child.body + 4, child.end) ? "mp4a" : "mp4a (not AAC)";
+                    p.audioSpecificConfig = Esds.audioSpecificConfig(b, child.body() + 4, child.end());
+                    p.codec = Esds.isAac(b, child.body() + 4, child.end()) ? "mp4a" : "mp4a (not AAC)";
                 }
             }
         }
-        p.constantSampleBytes = b.getInt(stsz.body + 4);
-        p.sampleCount = b.getInt(stsz.body + 8);
+        p.constantSampleBytes = b.getInt(stsz.body() + 4);
+        p.sampleCount = b.getInt(stsz.body() + 8);
         if (p.constantSampleBytes == 0) {
             p.sampleBytes = new int[entries(fileName, b, stsz, 8, 4)];
             for (int i = 0; i < p.sampleCount; i++) {
-                p.sampleBytes[i] = b.getInt(stsz.body + 12 + 4 * i);
+                p.sampleBytes[i] = b.getInt(stsz.body() + 12 + 4 * i);
             }
         }
         int runs = entries(fileName, b, stsc, 4, 12);
         p.stscFirstChunk = new int[runs];
         p.stscSamplesPerChunk = new int[runs];
         for (int i = 0; i < runs; i++) {
-            p.stscFirstChunk[i] = b.getInt(stsc.body + 8 + 12 * i);
-            p.stscSamplesPerChunk[i] = b.getInt(stsc.body + 12 + 12 * i);
+            p.stscFirstChunk[i] = b.getInt(stsc.body() + 8 + 12 * i);
+            p.stscSamplesPerChunk[i] = b.getInt(stsc.body() + 12 + 12 * i);
         }
-        Box offsets = stco != null ? stco : co64;
+        Mp4Box offsets = stco != null ? stco : co64;
         int chunks = entries(fileName, b, offsets, 4, stco != null ? 4 : 8);
         p.chunkOffsets = new long[chunks];
         for (int i = 0; i < chunks; i++) {
-            p.chunkOffsets[i] = stco != null ? b.getInt(offsets.body + 8 + 4 * i) & 0xFFFFFFFFL
-                    : b.getLong(offsets.body + 8 + 8 * i);
+            p.chunkOffsets[i] = stco != null ? b.getInt(offsets.body() + 8 + 4 * i) & 0xFFFFFFFFL
+                    : b.getLong(offsets.body() + 8 + 8 * i);
         }
-        Box elst = trak.find(b, "edts", "elst");
+        Mp4Box elst = trak.find(b, "edts", "elst");
         if (elst == null) {
             return null;
         }
-        boolean wide = b.get(elst.body) == 1;
-        int edits = b.getInt(elst.body + 4);
-        for (int i = 0, at = elst.body + 8; i < edits; i++, at += wide ? 20 : 12) {
+        boolean wide = b.get(elst.body()) == 1;
+        int edits = b.getInt(elst.body() + 4);
+        for (int i = 0, at = elst.body() + 8; i < edits; i++, at += wide ? 20 : 12) {
             long duration = wide ? b.getLong(at) : b.getInt(at) & 0xFFFFFFFFL;
             long mediaTime = wide ? b.getLong(at + 8) : b.getInt(at + 4);
             if (mediaTime >= 0) {
@@ -282,15 +256,6 @@ final class Mp4AudioTrack {
         }
     }
 
-    private static String ascii(ByteBuffer b, int at) {
-        if (at + 4 > b.limit()) {
-            return "";
-        }
-        byte[] bytes = new byte[4];
-        b.get(at, bytes);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
     /** The fields of a track while they are parsed. */
     private static final class Parsed {
         String codec;
@@ -305,62 +270,5 @@ final class Mp4AudioTrack {
         long[] chunkOffsets;
         int[] stscFirstChunk;
         int[] stscSamplesPerChunk;
-    }
-
-    /** A box's header inside a buffer: its type, where its body starts and where it ends. */
-    private static final class Box {
-        final String type;
-        final int body;
-        final int end;
-        private final int limit;
-
-        private Box(String type, int body, int end, int limit) {
-            this.type = type;
-            this.body = body;
-            this.end = end;
-            this.limit = limit;
-        }
-
-        static Box first(ByteBuffer b, int at, int limit) {
-            if (at + 8 > limit) {
-                return null;
-            }
-            long size = b.getInt(at) & 0xFFFFFFFFL;
-            int header = 8;
-            if (size == 1 && at + 16 <= limit) {
-                size = b.getLong(at + 8);
-                header = 16;
-            } else if (size == 0) {
-                size = limit - at;
-            }
-            if (size < header || at + size > limit) {
-                return null;
-            }
-            return new Box(ascii(b, at + 4), at + header, (int) (at + size), limit);
-        }
-
-        Box next(ByteBuffer b) {
-            return first(b, end, limit);
-        }
-
-        boolean is(String t) {
-            return type.equals(t);
-        }
-
-        /** The descendant along a path of box types, or null. */
-        Box find(ByteBuffer b, String... path) {
-            Box parent = this;
-            for (String t : path) {
-                Box child = first(b, parent.body, parent.end);
-                while (child != null && !child.is(t)) {
-                    child = child.next(b);
-                }
-                if (child == null) {
-                    return null;
-                }
-                parent = child;
-            }
-            return parent;
-        }
     }
 }

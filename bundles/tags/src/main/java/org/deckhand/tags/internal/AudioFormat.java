@@ -1,44 +1,58 @@
 package org.deckhand.tags.internal;
 
+import java.util.Optional;
+import org.deckhand.media.MediaFormat;
+
 /**
- * The container formats Deckhand recognises, with what JAudioTagger needs to read them.
+ * The formats whose tags and audio facts Deckhand reads, with what JAudioTagger needs to read them; their ids and names
+ * are those of the detected {@link MediaFormat}.
  */
 enum AudioFormat {
-    MP3("mp3", "MP3", "mp3", "mp3", false),
-    FLAC("flac", "FLAC", "flac", "flac", true),
-    WAV("wav", "WAV", "wav", "pcm", true),
-    AIFF("aiff", "AIFF", "aif", "pcm", true),
-    OGG("ogg", "Ogg Vorbis", "ogg", "vorbis", false),
-    OPUS("opus", "Opus", null, "opus", false),
-    M4A("m4a", "MP4 audio", "m4a", "aac", false),
-    WMA("wma", "WMA", "wma", "wma", false),
-    APE("ape", "APE", null, "ape", true),
-    WV("wv", "WavPack", null, "wavpack", true),
-    DSF("dsf", "DSF", "dsf", "dsd", true);
+    MP3(MediaFormat.MP3, "mp3", "mp3", false),
+    FLAC(MediaFormat.FLAC, "flac", "flac", true),
+    WAV(MediaFormat.WAVE, "wav", "pcm", true),
+    AIFF(MediaFormat.AIFF, "aif", "pcm", true),
+    OGG(MediaFormat.OGG_VORBIS, "ogg", "vorbis", false),
+    OPUS(MediaFormat.OPUS, null, "opus", false),
+    M4A(MediaFormat.MP4, "m4a", "aac", false),
+    WMA(MediaFormat.WMA, "wma", "wma", false),
+    APE(MediaFormat.APE, null, "ape", true),
+    WV(MediaFormat.WAVPACK, null, "wavpack", true),
+    DSF(MediaFormat.DSF, "dsf", "dsd", true);
 
-    private final String id;
-    private final String displayName;
+    private final MediaFormat mediaFormat;
     private final String jaudiotaggerExtension;
     private final String defaultCodec;
     private final boolean lossless;
 
-    AudioFormat(String id, String displayName, String jaudiotaggerExtension, String defaultCodec,
-            boolean lossless) {
-        this.id = id;
-        this.displayName = displayName;
+    AudioFormat(MediaFormat mediaFormat, String jaudiotaggerExtension, String defaultCodec, boolean lossless) {
+        this.mediaFormat = mediaFormat;
         this.jaudiotaggerExtension = jaudiotaggerExtension;
         this.defaultCodec = defaultCodec;
         this.lossless = lossless;
     }
 
+    /**
+     * @param detected a file's format as detected from its content
+     * @return the format whose tags are read, or empty when Deckhand reads no tags of that format
+     */
+    static Optional<AudioFormat> of(MediaFormat detected) {
+        for (AudioFormat format : values()) {
+            if (format.mediaFormat == detected) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** @return the format as the API names it, like a file extension: {@code mp3}, {@code flac}... */
     String id() {
-        return id;
+        return mediaFormat.id();
     }
 
     /** @return the format's name for messages to the user, such as {@code "Ogg Vorbis"} */
     String displayName() {
-        return displayName;
+        return mediaFormat.displayName();
     }
 
     /** @return the extension that selects JAudioTagger's reader for this format, or null when it has none */

@@ -33,10 +33,4 @@ final class Bytes {
         return offset >= 0 && bytes.length >= offset + expected.length
                 && Arrays.equals(bytes, offset, offset + expected.length, expected, 0, expected.length);
     }
-
-    /** @return the big-endian unsigned 32-bit number at {@code offset} */
-    static long readUint32(byte[] bytes, int offset) {
-        return ((bytes[offset] & 0xFFL) << 24) | ((bytes[offset + 1] & 0xFFL) << 16)
-                | ((bytes[offset + 2] & 0xFFL) << 8) | (bytes[offset + 3] & 0xFFL);
-    }
 }

@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import org.deckhand.media.Id3v2Header;
+import org.deckhand.media.Mp4Box;
+import org.deckhand.media.Mp4BoxHeader;
+import org.deckhand.media.OggPage;
 
 /**
  * Checks, before JAudioTagger reads a file, that the sizes and counts its headers claim fit in what holds them:
@@ -21,8 +25,6 @@ import java.util.Set;
  */
 final class HeaderClaims {
 
-    /** Largest {@code moov} box read: a sample table for more than 24 hours of AAC. */
-    private static final long MAX_MOOV_BYTES = 64L << 20;
     /** Largest Ogg Vorbis comment header read: room for cover art. */
     private static final int MAX_OGG_COMMENT_BYTES = 16 << 20;
     private static final Set<String> MP4_CONTAINERS = Set.of("moov", "trak", "mdia", "minf", "stbl", "udta", "meta",
@@ -65,7 +67,7 @@ final class HeaderClaims {
 
     private static void flac(FileChannel channel) throws IOException {
         long size = channel.size();
-        long at = Id3v2Header.totalSize(Bytes.readUpTo(channel, 0, 10));
+        long at = Math.max(0, Id3v2Header.tagBytes(Bytes.readUpTo(channel, 0, Id3v2Header.PROBE_BYTES)));
         if (!Bytes.startsWith(Bytes.readUpTo(channel, at, 4), 0, "fLaC")) {
             return;
         }
@@ -131,16 +133,16 @@ final class HeaderClaims {
         int packet = 0;
         long serial = -1;
         long at = 0;
-        while (at + 27 <= channel.size()) {
-            byte[] header = Bytes.readUpTo(channel, at, 27 + 255);
-            if (!Bytes.startsWith(header, 0, "OggS") || header.length < 27 + (header[26] & 0xFF)) {
+        while (at + OggPage.FIXED_HEADER_BYTES <= channel.size()) {
+            OggPage page = OggPage.parse(Bytes.readUpTo(channel, at, OggPage.MAX_HEADER_BYTES), 0);
+            if (page == null) {
                 break;
             }
-            long pageSerial = Bytes.readUint32(header, 14);
+            long pageSerial = page.serialNumber();
             serial = serial < 0 ? pageSerial : serial;
-            long body = at + 27 + (header[26] & 0xFF);
-            for (int segment = 0; segment < (header[26] & 0xFF); segment++) {
-                int lacing = header[27 + segment] & 0xFF;
+            long body = at + page.headerBytes();
+            for (int segment = 0; segment < page.segments(); segment++) {
+                int lacing = page.lacing(segment);
                 if (pageSerial == serial && packet == 1) {
                     if (comment.position() + lacing > MAX_OGG_COMMENT_BYTES) {
                         throw new IOException("the Ogg Vorbis comment header is larger than "
@@ -181,19 +183,13 @@ final class HeaderClaims {
             throw new IOException("the MP4 boxes nest deeper than " + MAX_DEPTH);
         }
         for (long at = from; at + 8 <= to; ) {
-            ByteBuffer header = ByteBuffer.wrap(Bytes.readUpTo(channel, at, 16));
-            if (header.limit() < 8) {
+            Mp4BoxHeader box = Mp4BoxHeader.read(channel, at, to);
+            if (box == null) {
                 return;
             }
-            long size = header.getInt(0) & 0xFFFFFFFFL;
-            String type = new String(header.array(), 4, 4, StandardCharsets.ISO_8859_1);
-            int headerBytes = 8;
-            if (size == 1 && header.limit() >= 16) {
-                size = header.getLong(8);
-                headerBytes = 16;
-            } else if (size == 0) {
-                size = to - at;
-            }
+            long size = box.size();
+            String type = box.type();
+            int headerBytes = box.headerBytes();
             boolean fits = size >= headerBytes && size <= to - at;
             if (!fits && type.equals("mdat")) {
                 return;
@@ -203,8 +199,8 @@ final class HeaderClaims {
                         size, size < headerBytes ? "its header alone takes " + headerBytes
                                 : "only " + (to - at) + " are left in what holds it"));
             }
-            if (type.equals("moov") && size > MAX_MOOV_BYTES) {
-                throw new IOException("the MP4 moov box is larger than " + (MAX_MOOV_BYTES >> 20) + " MiB");
+            if (type.equals("moov") && size > Mp4Box.MAX_MOOV_BYTES) {
+                throw new IOException("the MP4 moov box is larger than " + (Mp4Box.MAX_MOOV_BYTES >> 20) + " MiB");
             }
             long body = at + headerBytes;
             if (type.equals("meta") && isFullBox(channel, body, at + size)) {

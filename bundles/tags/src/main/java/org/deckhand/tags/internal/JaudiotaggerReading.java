@@ -14,6 +14,8 @@ import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.api.library.UnreadableAudioException;
+import org.deckhand.media.Id3v2Header;
+import org.deckhand.media.MpegFrameHeader;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.audio.AudioHeader;
@@ -143,11 +145,11 @@ final class JaudiotaggerReading {
         }
     }
 
-    /** An MP3 that starts with "ID3" but whose header (version, size) is not valid ID3v2. */
+    /** An MP3 that starts with "ID3" but whose header is not valid ID3v2 ({@link Id3v2Header#tagBytes}). */
     private static boolean hasMalformedId3v2Header(Path file) throws UnreadableAudioException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            byte[] head = Bytes.readUpTo(channel, 0, 10);
-            return Bytes.startsWith(head, 0, "ID3") && Id3v2Header.totalSize(head) == 0;
+            byte[] head = Bytes.readUpTo(channel, 0, Id3v2Header.PROBE_BYTES);
+            return Id3v2Header.startsTag(head) && Id3v2Header.tagBytes(head) < 0;
         } catch (IOException e) {
             throw new UnreadableAudioException(file, "cannot be read from disk (" + reason(e) + ")", e);
         }
@@ -170,12 +172,7 @@ final class JaudiotaggerReading {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             bytes = Bytes.readUpTo(channel, 0, MP3_SYNC_SEARCH);
         }
-        for (int i = 0; i + 4 <= bytes.length; i++) {
-            if (MpegFrameHeader.startsStream(bytes, i)) {
-                return i;
-            }
-        }
-        return -1;
+        return MpegFrameHeader.findSync(bytes, 0);
     }
 
     private static String tagFailure(AudioFormat format) {

@@ -18,6 +18,9 @@ import org.deckhand.api.library.TagReader;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.TrackMetadata;
 import org.deckhand.api.library.UnreadableAudioException;
+import org.deckhand.media.Detection;
+import org.deckhand.media.FormatDetector;
+import org.deckhand.media.MediaFormat;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.tag.Tag;
 import org.osgi.service.component.annotations.Component;
@@ -48,7 +51,7 @@ public final class JaudiotaggerTagReader implements TagReader {
     @Override
     public Optional<String> detectFormat(Path file) throws UnreadableAudioException {
         try {
-            return FormatDetector.detect(file).map(AudioFormat::id);
+            return AudioFormat.of(FormatDetector.detect(file).format()).map(AudioFormat::id);
         } catch (IOException e) {
             throw cannotOpen(file, e);
         }
@@ -130,23 +133,19 @@ public final class JaudiotaggerTagReader implements TagReader {
     }
 
     private AudioFormat audioFormatOf(Path file) throws UnreadableAudioException {
-        long size;
+        Detection detection;
         byte[] head;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            size = channel.size();
-            head = Bytes.readUpTo(channel, 0, FormatDetector.BLOCK);
+            detection = FormatDetector.detect(channel);
+            head = Bytes.readUpTo(channel, 0, UnknownContent.HEAD_BYTES);
         } catch (IOException e) {
             throw cannotOpen(file, e);
         }
-        if (size == 0) {
+        if (detection.format() == MediaFormat.EMPTY) {
             throw new UnreadableAudioException(file, "empty file (0 bytes)");
         }
-        try {
-            return FormatDetector.detect(file)
-                    .orElseThrow(() -> new UnreadableAudioException(file, UnknownContent.describe(head)));
-        } catch (IOException e) {
-            throw cannotOpen(file, e);
-        }
+        return AudioFormat.of(detection.format())
+                .orElseThrow(() -> new UnreadableAudioException(file, UnknownContent.describe(head, detection)));
     }
 
     private static TrackMetadata readOpus(Path file, List<String> warnings) throws Exception {

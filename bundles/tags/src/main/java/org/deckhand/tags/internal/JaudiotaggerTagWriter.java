@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.deckhand.api.library.TagWriteException;
 import org.deckhand.api.library.TagWriter;
+import org.deckhand.media.FormatDetector;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.audio.wav.WavSaveOptions;
@@ -103,7 +104,7 @@ public final class JaudiotaggerTagWriter implements TagWriter {
     private static AudioFormat formatOf(Path file) throws TagWriteException {
         AudioFormat format;
         try {
-            format = FormatDetector.detect(file).orElseThrow(() -> new TagWriteException(file,
+            format = AudioFormat.of(FormatDetector.detect(file).format()).orElseThrow(() -> new TagWriteException(file,
                     "not an audio file Deckhand knows", null));
         } catch (IOException e) {
             throw new TagWriteException(file, "cannot be read from disk (" + JaudiotaggerReading.reason(e) + ")", e);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.deckhand.api.library.AudioProperties;
+import org.deckhand.media.OggPage;
 import org.jaudiotagger.audio.exceptions.CannotReadException;
 import org.jaudiotagger.tag.vorbiscomment.VorbisCommentReader;
 import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
@@ -26,13 +27,12 @@ record OggOpusFile(AudioProperties audio, VorbisCommentTag tag) {
 
     /** Opus granule positions count samples at 48 kHz, whatever the input rate (RFC 7845 section 4). */
     private static final int GRANULE_RATE = 48_000;
-    private static final int PAGE_HEADER = 27;
     /** The bytes of "OpusTags" at the start of the comment header. */
     private static final int TAGS_MAGIC = 8;
     /** The largest comment header read, pictures included. */
     private static final int MAX_TAGS_BYTES = 16 << 20;
     /** How far from the end the last page header is looked for (a page is at most 65,307 bytes). */
-    private static final int TAIL = 65_536 + PAGE_HEADER + 255;
+    private static final int TAIL = 65_536 + OggPage.MAX_HEADER_BYTES;
 
     /**
      * @param file an Ogg Opus file
@@ -84,13 +84,10 @@ record OggOpusFile(AudioProperties audio, VorbisCommentTag tag) {
     private static long lastGranule(FileChannel channel) throws IOException {
         long start = Math.max(0, channel.size() - TAIL);
         byte[] bytes = Bytes.readUpTo(channel, start, (int) (channel.size() - start));
-        ByteBuffer tail = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = bytes.length - PAGE_HEADER; i >= 0; i--) {
-            if (Bytes.startsWith(bytes, i, "OggS") && bytes[i + 4] == 0) {
-                long granule = tail.getLong(i + 6);
-                if (granule >= 0) {
-                    return granule;
-                }
+        for (int i = bytes.length - OggPage.FIXED_HEADER_BYTES; i >= 0; i--) {
+            long granule = OggPage.granulePosition(bytes, i);
+            if (granule >= 0) {
+                return granule;
             }
         }
         return -1;
@@ -127,18 +124,18 @@ record OggOpusFile(AudioProperties audio, VorbisCommentTag tag) {
         }
 
         private void readPageHeader() throws IOException {
-            byte[] header = readFully(position, PAGE_HEADER);
-            if (!Bytes.startsWith(header, 0, "OggS")) {
+            byte[] fixed = readFully(position, OggPage.FIXED_HEADER_BYTES);
+            int headerBytes = OggPage.headerBytes(fixed, 0);
+            if (headerBytes < 0) {
                 throw new EOFException("an Ogg page is damaged at byte " + position);
             }
-            int segments = header[26] & 0xFF;
-            byte[] table = readFully(position + PAGE_HEADER, segments);
-            lacing = new int[segments];
-            for (int i = 0; i < segments; i++) {
-                lacing[i] = table[i] & 0xFF;
+            OggPage page = OggPage.parse(readFully(position, headerBytes), 0);
+            lacing = new int[page.segments()];
+            for (int i = 0; i < lacing.length; i++) {
+                lacing[i] = page.lacing(i);
             }
             segment = 0;
-            position += PAGE_HEADER + segments;
+            position += headerBytes;
         }
 
         private byte[] readFully(long at, int length) throws IOException {

@@ -1,25 +1,38 @@
 package org.deckhand.tags.internal;
 
+import org.deckhand.media.Detection;
+import org.deckhand.media.MediaFormat;
+
 /**
- * Says, for the user, what a file that is not audio in a known format seems to hold.
+ * Says, for the user, what a file that is not audio in a format whose tags Deckhand reads seems to hold.
  */
 final class UnknownContent {
 
-    private static final int TEXT_SAMPLE = 512;
+    /** The bytes of the file's start that {@link #describe} looks at. */
+    static final int HEAD_BYTES = 16;
 
     private UnknownContent() {
     }
 
     /**
-     * @param head the file's first bytes
+     * @param head the file's first bytes, up to {@link #HEAD_BYTES}
+     * @param detection what the format detection found
      * @return why the file cannot be read, such as {@code "not an audio file (it holds text)"}
      */
-    static String describe(byte[] head) {
-        if (Bytes.startsWith(head, 0, "OggS")) {
+    static String describe(byte[] head, Detection detection) {
+        MediaFormat format = detection.format();
+        if (format == MediaFormat.OGG_OTHER) {
             return "unsupported format: an Ogg stream that is neither Vorbis nor Opus";
         }
-        if (Bytes.startsWith(head, 4, "ftyp")) {
+        if (format == MediaFormat.MP4_OTHER) {
             return "not an audio file (an MP4 file with a video brand)";
+        }
+        if (format.isAudio()) {
+            return "unsupported format: " + format.displayName();
+        }
+        if (detection.garbageId3Tag()) {
+            return "not an audio file (it starts with an ID3v2 tag whose header is not valid, and no MPEG audio "
+                    + "follows)";
         }
         if (Bytes.startsWith(head, 0, "MThd")) {
             return "unsupported format: a MIDI file holds notes, not audio";
@@ -31,18 +44,6 @@ final class UnknownContent {
         if (Bytes.startsWith(head, 0, "%PDF") || Bytes.startsWith(head, 0, "PK\u0003\u0004")) {
             return "not an audio file (it holds a document or an archive)";
         }
-        return looksLikeText(head) ? "not an audio file (it holds text)" : "not an audio file (unknown content)";
-    }
-
-    /** Text: no NUL and no control characters but tab, line feed, carriage return and form feed. */
-    private static boolean looksLikeText(byte[] head) {
-        int length = Math.min(head.length, TEXT_SAMPLE);
-        for (int i = 0; i < length; i++) {
-            int b = head[i] & 0xFF;
-            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
-                return false;
-            }
-        }
-        return length > 0;
+        return format == MediaFormat.TEXT ? "not an audio file (it holds text)" : "not an audio file (unknown content)";
     }
 }

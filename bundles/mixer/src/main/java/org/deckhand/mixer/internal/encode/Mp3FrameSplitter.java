@@ -2,18 +2,15 @@ package org.deckhand.mixer.internal.encode;
 
 import java.io.IOException;
 import java.util.Arrays;
+import org.deckhand.media.MpegFrameHeader;
 
 /**
- * Cuts an MPEG-1 Layer III byte stream into whole frames, so that a listener may join at any of them: LAME hands out
- * its bit stream in pieces that do not follow frame boundaries. Frame lengths follow ISO/IEC 11172-3: 144 × bit
- * rate / sample rate bytes, plus one when the padding bit is set. Bytes that do not start with a frame header
- * (which LAME never writes) are passed on with the frame before them.
+ * Cuts an MPEG audio byte stream into whole frames, so that a listener may join at any of them: LAME hands out its bit
+ * stream in pieces that do not follow frame boundaries. Frame lengths come from each frame's header ({@link
+ * MpegFrameHeader}, ISO/IEC 11172-3 section 2.4.2.3). Bytes that do not start with a frame header (which LAME never
+ * writes) are passed on with the frame before them.
  */
 final class Mp3FrameSplitter {
-
-    private static final int HEADER_BYTES = 4;
-    private static final int[] BIT_RATES_KBPS = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0};
-    private static final int[] SAMPLE_RATES_HZ = {44_100, 48_000, 32_000, 0};
 
     private byte[] pending = new byte[16_384];
     private int length;
@@ -76,30 +73,19 @@ final class Mp3FrameSplitter {
     }
 
     /**
-     * @param index the bit rate index of an MPEG-1 Layer III frame header, 0 to 15
-     * @return its bit rate, kbit/s; 0 for the free and the forbidden index
-     */
-    static int bitRateKbps(int index) {
-        return BIT_RATES_KBPS[index & 0xF];
-    }
-
-    /**
      * @return the length of the frame whose header starts at {@code at}, or 0 when the header is not all there
      *     yet; bytes that are no header count as one frame up to the next sync word
      */
     private int frameLength(int at) {
-        if (at + HEADER_BYTES > length) {
+        if (at + MpegFrameHeader.BYTES > length) {
             return 0;
         }
-        int bitRate = BIT_RATES_KBPS[(pending[at + 2] >> 4) & 0xF];
-        int sampleRate = SAMPLE_RATES_HZ[(pending[at + 2] >> 2) & 0x3];
-        boolean mpeg1Layer3 = (pending[at] & 0xFF) == 0xFF && (pending[at + 1] & 0xFE) == 0xFA;
-        if (mpeg1Layer3 && bitRate > 0 && sampleRate > 0) {
-            int padding = (pending[at + 2] >> 1) & 0x1;
-            return 144_000 * bitRate / sampleRate + padding;
+        int frame = MpegFrameHeader.frameBytes(pending, at);
+        if (frame > 0) {
+            return frame;
         }
-        for (int next = at + 1; next + 1 < length; next++) {
-            if ((pending[next] & 0xFF) == 0xFF && (pending[next + 1] & 0xFE) == 0xFA) {
+        for (int next = at + 1; next + MpegFrameHeader.BYTES <= length; next++) {
+            if (MpegFrameHeader.frameBytes(pending, next) > 0) {
                 return next - at;
             }
         }

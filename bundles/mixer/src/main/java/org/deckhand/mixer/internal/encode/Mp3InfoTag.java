@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.deckhand.media.MpegFrameHeader;
 
 /**
  * The Xing "Info" frame with its LAME tag that starts a finished constant-bit-rate MP3 file, so that decoders know how
@@ -73,7 +74,7 @@ public final class Mp3InfoTag {
                 throw new IOException(file + " has no MP3 frame after its " + infoBytes + "-byte Info frame");
             }
             channel.position(infoBytes);
-            Music music = music(Channels.newInputStream(channel), sampleRateHz);
+            Music music = music(Channels.newInputStream(channel));
             long totalSamples = (long) music.frames() * SAMPLES_PER_FRAME;
             long padding = totalSamples - ENCODER_DELAY - samples;
             if (padding < DECODER_DELAY || padding > MAX_PADDING) {
@@ -112,7 +113,7 @@ public final class Mp3InfoTag {
     }
 
     /** Walks the audio frames (ISO/IEC 11172-3 lengths), counting them and computing their CRC. */
-    private static Music music(InputStream in, int sampleRateHz) throws IOException {
+    private static Music music(InputStream in) throws IOException {
         byte[] buffer = new byte[1 << 16];
         int frames = 0;
         int crc = 0;
@@ -132,7 +133,7 @@ public final class Mp3InfoTag {
                 header[headerBytes++] = buffer[i++];
                 if (headerBytes == HEADER) {
                     headerBytes = 0;
-                    int length = frameLength(header, sampleRateHz);
+                    int length = frameLength(header);
                     frames++;
                     untilNextFrame = length - HEADER;
                 }
@@ -141,16 +142,13 @@ public final class Mp3InfoTag {
         return new Music(frames, crc);
     }
 
-    private static int frameLength(byte[] header, int sampleRateHz) throws IOException {
-        if ((header[0] & 0xFF) != 0xFF || (header[1] & 0xE0) != 0xE0) {
-            throw new IOException("an MP3 frame header is missing where the frame before ends");
+    private static int frameLength(byte[] header) throws IOException {
+        int length = MpegFrameHeader.frameBytes(header, 0);
+        if (length == 0) {
+            throw new IOException("no valid MP3 frame header where the frame before ends (no sync word, or a free or "
+                    + "forbidden bit rate)");
         }
-        int bitRate = Mp3FrameSplitter.bitRateKbps((header[2] & 0xF0) >> 4);
-        if (bitRate == 0) {
-            throw new IOException("an MP3 frame header has a free or forbidden bit rate");
-        }
-        int padding = (header[2] & 0x02) >> 1;
-        return 144_000 * bitRate / sampleRateHz + padding;
+        return length;
     }
 
     /** @return the CRC-16 (polynomial 0x8005, reflected: 0xA001, as LAME's tag uses) of the bytes, from {@code crc} */

@@ -60,7 +60,7 @@ final class TrackAnalysis {
      */
     void run(Track track, List<AnalyserSlot> slots, RunningTrack.Progress progress) throws InterruptedException {
         String sha256 = null;
-        try (DecodedAudio audio = decoder.openUnclipped(track.file().path())) {
+        try (DecodedAudio audio = decoder.openUnclipped(track.file().path(), track.file().format())) {
             if (decode(track, audio, slots, progress)) {
                 sha256 = audio.sha256();
             }

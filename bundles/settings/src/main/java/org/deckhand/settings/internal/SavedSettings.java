@@ -1,6 +1,7 @@
 package org.deckhand.settings.internal;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.deckhand.api.io.DurableFiles;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -55,7 +57,9 @@ final class SavedSettings {
         Hashtable<String, Object> updated = copyOf(configuration.getProperties());
         if (!keptInAFile(updated.get(FILEINSTALL_FILENAME))) {
             Path file = configFolder.resolve(pid + ".cfg");
-            if (!Files.exists(file)) {
+            if (Files.exists(file)) {
+                readInto(file, updated);
+            } else {
                 Map<String, Object> initial = new LinkedHashMap<>();
                 updated.forEach((key, value) -> {
                     if (!key.equals(FILEINSTALL_FILENAME) && !key.startsWith("service.")) {
@@ -79,6 +83,17 @@ final class SavedSettings {
     /** @return whether FileInstall names a file that is there, into which it will write the configuration back */
     private static boolean keptInAFile(Object filename) {
         return filename instanceof String uri && uri.startsWith("file:") && Files.isRegularFile(Path.of(URI.create(uri)));
+    }
+
+    /**
+     * Adds the keys of a file FileInstall has not read yet, which its write-back would otherwise remove from it.
+     */
+    private static void readInto(Path file, Hashtable<String, Object> properties) throws IOException {
+        Properties read = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read.load(reader);
+        }
+        read.stringPropertyNames().forEach(key -> properties.putIfAbsent(key, read.getProperty(key)));
     }
 
     private static Hashtable<String, Object> copyOf(Dictionary<String, Object> properties) {

@@ -2,7 +2,6 @@ package org.deckhand.mixer.internal.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.Track;
 import org.deckhand.api.library.TrackMetadata;
+import org.deckhand.api.music.BeatGrid;
 import org.deckhand.api.music.CamelotKey;
 import org.junit.jupiter.api.Test;
 
@@ -83,14 +83,5 @@ class TrackFactsReaderTest {
                 null);
         assertEquals("20 Untitled", TrackFactsReader.of(track(titleOnly, ReplayGain.NONE, List.of(),
                 "/music/20 Untitled.wav")).displayName());
-    }
-
-    @Test
-    void aGridWithoutCuesKeepsThemUnknown() {
-        List<AnalysisResult> analyses = List.of(new AnalysisResult("beatgrid", "1", Map.of("firstDownbeatSeconds",
-                0.0, "beatPeriodSeconds", 0.5, "confidence", 0.4, "variableTempo", true)));
-        BeatGrid grid = TrackFactsReader.of(track(tags(null, null), ReplayGain.NONE, analyses)).grid();
-        assertTrue(grid.variableTempo());
-        assertTrue(Double.isNaN(grid.introEndSeconds()) && Double.isNaN(grid.outroStartSeconds()));
     }
 }

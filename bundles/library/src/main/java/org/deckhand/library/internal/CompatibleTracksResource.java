@@ -33,9 +33,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code /api/v1/tracks/{id}/compatible}: the tracks that mix well after a track, harmonically compatible on the
  * Camelot wheel (same key, a fifth either way, relative key) and within a BPM window, ranked by the
- * {@link MixCompatibility} score of key move, tempo and energy (the score the mixer's planner plans by). Copies of one recording in other formats ({@link RecordingIdentity}) count as one: the
- * track's own copies are left out, and of the copies of another recording only the best rated (then the lowest id)
- * is listed.
+ * {@link MixCompatibility} score of key move, tempo and energy (the score the mixer's planner plans by). Copies of one
+ * recording in other formats ({@link RecordingIdentity}) count as one: the track's own copies are left out, and of
+ * the copies of another recording only the best rated (then the lowest id) is listed.
  */
 @Component(service = RestResource.class)
 @Path("tracks")

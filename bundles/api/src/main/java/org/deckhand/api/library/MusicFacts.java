@@ -1,6 +1,5 @@
 package org.deckhand.api.library;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.music.BeatGrid;
@@ -34,13 +33,22 @@ public record MusicFacts(Double analysedBpm, Double taggedBpm, double tempoConfi
      * @return its facts
      */
     public static MusicFacts of(Track track, ReplayGain taggedReplayGain) {
-        Map<String, Map<String, Object>> results = new HashMap<>();
+        Map<String, Object> tempo = Map.of();
+        Map<String, Object> grid = Map.of();
+        Map<String, Object> key = Map.of();
+        Map<String, Object> energy = Map.of();
+        Map<String, Object> loudness = Map.of();
         for (AnalysisResult result : track.analyses()) {
-            results.put(result.analyserId(), result.values());
+            switch (result.analyserId()) {
+                case BuiltInAnalysers.TEMPO -> tempo = result.values();
+                case BuiltInAnalysers.BEATGRID -> grid = result.values();
+                case BuiltInAnalysers.KEY -> key = result.values();
+                case BuiltInAnalysers.ENERGY -> energy = result.values();
+                case BuiltInAnalysers.LOUDNESS -> loudness = result.values();
+                default -> {
+                }
+            }
         }
-        Map<String, Object> tempo = results.getOrDefault(BuiltInAnalysers.TEMPO, Map.of());
-        Map<String, Object> key = results.getOrDefault(BuiltInAnalysers.KEY, Map.of());
-        Map<String, Object> energy = results.getOrDefault(BuiltInAnalysers.ENERGY, Map.of());
         Double analysedBpm = number(tempo, BuiltInAnalysers.TEMPO_BPM);
         Tags tags = track.tags();
         return new MusicFacts(analysedBpm, tags.bpm() != null && tags.bpm() > 0 ? tags.bpm() : null,
@@ -48,9 +56,9 @@ public record MusicFacts(Double analysedBpm, Double taggedBpm, double tempoConfi
                 key.get(BuiltInAnalysers.KEY_CAMELOT) instanceof String code ? CamelotKey.parse(code).orElse(null)
                         : null,
                 tags.key() == null ? null : CamelotKey.parse(tags.key()).orElse(null),
-                grid(results.getOrDefault(BuiltInAnalysers.BEATGRID, Map.of())),
+                grid(grid),
                 number(energy, BuiltInAnalysers.ENERGY_RATING),
-                replayGain(results.getOrDefault(BuiltInAnalysers.LOUDNESS, Map.of()), taggedReplayGain));
+                replayGain(loudness, taggedReplayGain));
     }
 
     /** @return the tempo, in BPM: the analysed, else the tagged, or null when neither is known */

@@ -7,6 +7,7 @@ import org.deckhand.api.analysis.Analysis;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.library.BuiltInAnalysers;
 import org.deckhand.api.library.Track;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,11 +22,11 @@ import org.osgi.service.component.annotations.Component;
 public final class EnergyAnalyser implements Analyser {
 
     /** The descriptor's id, under which the results are stored. */
-    public static final String ID = "energy";
+    public static final String ID = BuiltInAnalysers.ENERGY;
     /** Field: the rating, 1 to 10 (INTEGER). */
-    public static final String ENERGY = "energy";
+    public static final String ENERGY = BuiltInAnalysers.ENERGY_RATING;
     /** Field: the energy curve, one value in [0, 1] per second (NUMBER_ARRAY). */
-    public static final String CURVE = "curve";
+    public static final String CURVE = BuiltInAnalysers.ENERGY_CURVE;
     /** The sample rate the analyser works at (Hz). */
     public static final int SAMPLE_RATE_HZ = 11_025;
 

@@ -7,6 +7,7 @@ import org.deckhand.api.analysis.Analysis;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.library.BuiltInAnalysers;
 import org.deckhand.api.library.Track;
 import org.osgi.service.component.annotations.Component;
 
@@ -20,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
 public final class FingerprintAnalyser implements Analyser {
 
     /** The descriptor's id, under which the result is stored. */
-    public static final String ID = "fingerprint";
+    public static final String ID = BuiltInAnalysers.FINGERPRINT;
 
     private static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor(ID, "1",
             new PcmFormat(AudioFingerprint.SAMPLE_RATE_HZ, 1),

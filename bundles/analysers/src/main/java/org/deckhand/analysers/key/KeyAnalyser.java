@@ -8,6 +8,7 @@ import org.deckhand.api.analysis.Analysis;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.library.BuiltInAnalysers;
 import org.deckhand.api.library.Track;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,17 +30,17 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class KeyAnalyser implements Analyser {
 
     /** The descriptor id. */
-    public static final String ID = "key";
+    public static final String ID = BuiltInAnalysers.KEY;
     /** Field: the key's name, such as {@code A minor}. */
-    public static final String KEY = "key";
+    public static final String KEY = BuiltInAnalysers.KEY_NAME;
     /** Field: the Camelot code, such as {@code 8A}. */
-    public static final String CAMELOT = "camelot";
+    public static final String CAMELOT = BuiltInAnalysers.KEY_CAMELOT;
     /** Field: the Open Key code, such as {@code 1m}. */
-    public static final String OPEN_KEY = "openKey";
+    public static final String OPEN_KEY = BuiltInAnalysers.KEY_OPEN_KEY;
     /** Field: how sure the analyser is of the key, 0 to 1. */
-    public static final String CONFIDENCE = "confidence";
+    public static final String CONFIDENCE = BuiltInAnalysers.KEY_CONFIDENCE;
     /** Field: the estimated pitch of A4 (Hz). */
-    public static final String TUNING = "tuningHz";
+    public static final String TUNING = BuiltInAnalysers.KEY_TUNING_HZ;
     /** The sample rate the analyser asks for (Hz). */
     public static final int SAMPLE_RATE_HZ = 11_025;
 

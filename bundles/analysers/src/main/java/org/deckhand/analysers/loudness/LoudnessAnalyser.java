@@ -7,6 +7,7 @@ import org.deckhand.api.analysis.Analysis;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.library.BuiltInAnalysers;
 import org.deckhand.api.library.Track;
 import org.osgi.service.component.annotations.Component;
 
@@ -30,7 +31,7 @@ import org.osgi.service.component.annotations.Component;
 public final class LoudnessAnalyser implements Analyser {
 
     /** The descriptor's id, under which the results are stored. */
-    public static final String ID = "loudness";
+    public static final String ID = BuiltInAnalysers.LOUDNESS;
 
     private static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor(ID, "2", PcmFormat.atSourceRate(2),
             List.of(new ResultField(LoudnessAnalysis.INTEGRATED, ValueType.NUMBER, "LUFS",

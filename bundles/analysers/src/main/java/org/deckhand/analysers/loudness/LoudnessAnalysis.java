@@ -9,6 +9,7 @@ import org.deckhand.api.analysis.AnalysisException;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmBlock;
 import org.deckhand.api.analysis.PcmFormat;
+import org.deckhand.api.library.BuiltInAnalysers;
 
 /**
  * The loudness measurement of one track: K-weights each channel, sums the energy in 100 ms steps for the gating
@@ -19,12 +20,12 @@ import org.deckhand.api.analysis.PcmFormat;
  */
 final class LoudnessAnalysis implements Analysis {
 
-    static final String INTEGRATED = "integratedLufs";
-    static final String RANGE = "loudnessRangeLu";
-    static final String SAMPLE_PEAK = "samplePeakDbfs";
-    static final String TRUE_PEAK = "truePeakDbtp";
-    static final String REPLAY_GAIN = "replayGainDb";
-    static final String REPLAY_GAIN_PEAK = "replayGainPeak";
+    static final String INTEGRATED = BuiltInAnalysers.LOUDNESS_INTEGRATED_LUFS;
+    static final String RANGE = BuiltInAnalysers.LOUDNESS_RANGE_LU;
+    static final String SAMPLE_PEAK = BuiltInAnalysers.LOUDNESS_SAMPLE_PEAK_DBFS;
+    static final String TRUE_PEAK = BuiltInAnalysers.LOUDNESS_TRUE_PEAK_DBTP;
+    static final String REPLAY_GAIN = BuiltInAnalysers.LOUDNESS_REPLAY_GAIN_DB;
+    static final String REPLAY_GAIN_PEAK = BuiltInAnalysers.LOUDNESS_REPLAY_GAIN_PEAK;
 
     /** The ReplayGain 2.0 reference level (LUFS). */
     private static final double REPLAY_GAIN_REFERENCE_LUFS = -18;

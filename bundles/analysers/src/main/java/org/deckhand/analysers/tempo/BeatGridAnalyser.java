@@ -11,6 +11,7 @@ import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.library.BuiltInAnalysers;
 import org.deckhand.api.library.Track;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,20 +28,22 @@ import org.osgi.service.component.annotations.Component;
 public final class BeatGridAnalyser implements Analyser {
 
     /** The analyser's descriptor. */
-    public static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor("beatgrid", "2",
+    public static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor(BuiltInAnalysers.BEATGRID, "2",
             new PcmFormat(OnsetEnvelope.SAMPLE_RATE_HZ, 1), List.of(
-                    new ResultField("firstDownbeatSeconds", ValueType.NUMBER, "s",
+                    new ResultField(BuiltInAnalysers.BEATGRID_FIRST_DOWNBEAT_SECONDS, ValueType.NUMBER, "s",
                             "When the first bar starts: the first beat 1 of a 4/4 bar."),
-                    new ResultField("beatPeriodSeconds", ValueType.NUMBER, "s", "The time between two beats."),
-                    new ResultField("bpm", ValueType.NUMBER, "BPM", "The grid's tempo, in beats per minute."),
-                    new ResultField("confidence", ValueType.NUMBER, "",
+                    new ResultField(BuiltInAnalysers.BEATGRID_BEAT_PERIOD_SECONDS, ValueType.NUMBER, "s",
+                            "The time between two beats."),
+                    new ResultField(BuiltInAnalysers.BEATGRID_BPM, ValueType.NUMBER, "BPM",
+                            "The grid's tempo, in beats per minute."),
+                    new ResultField(BuiltInAnalysers.BEATGRID_CONFIDENCE, ValueType.NUMBER, "",
                             "How well the beats fit the grid, from 0 (poorly) to 1 (all of them)."),
-                    new ResultField("variableTempo", ValueType.BOOLEAN, "",
+                    new ResultField(BuiltInAnalysers.BEATGRID_VARIABLE_TEMPO, ValueType.BOOLEAN, "",
                             "Whether the tempo drifts, so that a constant grid does not hold across the track."),
-                    new ResultField("introEndSeconds", ValueType.NUMBER, "s",
+                    new ResultField(BuiltInAnalysers.BEATGRID_INTRO_END_SECONDS, ValueType.NUMBER, "s",
                             "Where the intro ends: the first bar at full energy, and at least one phrase (8 bars"
                                     + " in a long track) in."),
-                    new ResultField("outroStartSeconds", ValueType.NUMBER, "s",
+                    new ResultField(BuiltInAnalysers.BEATGRID_OUTRO_START_SECONDS, ValueType.NUMBER, "s",
                             "Where the outro starts: the downbeat ending the last bar at full energy, and at least"
                                     + " one phrase before the end.")));
 
@@ -84,13 +87,13 @@ public final class BeatGridAnalyser implements Analyser {
                     throw noBeat();
                 }
                 return AnalysisResult.of(DESCRIPTOR, Map.of(
-                        "firstDownbeatSeconds", round(grid.firstDownbeatSeconds(), 4),
-                        "beatPeriodSeconds", round(grid.beatPeriodSeconds(), 6),
-                        "bpm", round(grid.bpm(), 2),
-                        "confidence", round(grid.confidence(), 3),
-                        "variableTempo", grid.variableTempo(),
-                        "introEndSeconds", round(grid.introEndSeconds(), 3),
-                        "outroStartSeconds", round(grid.outroStartSeconds(), 3)));
+                        BuiltInAnalysers.BEATGRID_FIRST_DOWNBEAT_SECONDS, round(grid.firstDownbeatSeconds(), 4),
+                        BuiltInAnalysers.BEATGRID_BEAT_PERIOD_SECONDS, round(grid.beatPeriodSeconds(), 6),
+                        BuiltInAnalysers.BEATGRID_BPM, round(grid.bpm(), 2),
+                        BuiltInAnalysers.BEATGRID_CONFIDENCE, round(grid.confidence(), 3),
+                        BuiltInAnalysers.BEATGRID_VARIABLE_TEMPO, grid.variableTempo(),
+                        BuiltInAnalysers.BEATGRID_INTRO_END_SECONDS, round(grid.introEndSeconds(), 3),
+                        BuiltInAnalysers.BEATGRID_OUTRO_START_SECONDS, round(grid.outroStartSeconds(), 3)));
             }
         };
     }

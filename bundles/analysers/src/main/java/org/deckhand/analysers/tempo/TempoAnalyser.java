@@ -11,6 +11,7 @@ import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.library.BuiltInAnalysers;
 import org.deckhand.api.library.Track;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,12 +30,13 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class TempoAnalyser implements Analyser {
 
     /** The analyser's descriptor. */
-    public static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor("tempo", "1",
+    public static final AnalyserDescriptor DESCRIPTOR = new AnalyserDescriptor(BuiltInAnalysers.TEMPO, "1",
             new PcmFormat(OnsetEnvelope.SAMPLE_RATE_HZ, 1), List.of(
-                    new ResultField("bpm", ValueType.NUMBER, "BPM", "The tempo, in beats per minute."),
-                    new ResultField("confidence", ValueType.NUMBER, "",
+                    new ResultField(BuiltInAnalysers.TEMPO_BPM, ValueType.NUMBER, "BPM",
+                            "The tempo, in beats per minute."),
+                    new ResultField(BuiltInAnalysers.TEMPO_CONFIDENCE, ValueType.NUMBER, "",
                             "How steady and clear the beat is, from 0 (unsure) to 1 (certain)."),
-                    new ResultField("alternativeBpm", ValueType.NUMBER, "BPM",
+                    new ResultField(BuiltInAnalysers.TEMPO_ALTERNATIVE_BPM, ValueType.NUMBER, "BPM",
                             "The tempo at the other likely octave, half or double the tempo.")));
 
     private final TempoRange range;
@@ -76,9 +78,9 @@ public final class TempoAnalyser implements Analyser {
                     throw noBeat();
                 }
                 return AnalysisResult.of(DESCRIPTOR, Map.of(
-                        "bpm", round(estimate.bpm(), 1),
-                        "confidence", round(estimate.confidence(), 3),
-                        "alternativeBpm", round(estimate.alternativeBpm(), 1)));
+                        BuiltInAnalysers.TEMPO_BPM, round(estimate.bpm(), 1),
+                        BuiltInAnalysers.TEMPO_CONFIDENCE, round(estimate.confidence(), 3),
+                        BuiltInAnalysers.TEMPO_ALTERNATIVE_BPM, round(estimate.alternativeBpm(), 1)));
             }
         };
     }

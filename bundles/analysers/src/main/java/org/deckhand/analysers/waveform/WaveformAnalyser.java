@@ -7,6 +7,7 @@ import org.deckhand.api.analysis.Analysis;
 import org.deckhand.api.analysis.PcmFormat;
 import org.deckhand.api.analysis.ResultField;
 import org.deckhand.api.analysis.ValueType;
+import org.deckhand.api.library.BuiltInAnalysers;
 import org.deckhand.api.library.Track;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
 public final class WaveformAnalyser implements Analyser {
 
     /** The descriptor's id, under which the results are stored. */
-    public static final String ID = "waveform";
+    public static final String ID = BuiltInAnalysers.WAVEFORM;
     /** Field: points per channel (INTEGER). */
     public static final String POINTS = "points";
     /** Field: the duration of the audio analysed (NUMBER, s). */

@@ -1,8 +1,9 @@
 /**
- * Music theory a DJ uses: keys on the Camelot wheel and which keys mix well together.
+ * Music theory a DJ uses: keys on the Camelot wheel, beat grids, and how well one track mixes into another
+ * ({@link org.deckhand.api.music.MixCompatibility}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.deckhand.api.music;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,22 +6,27 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.deckhand.api.analysis.AnalysisResult;
+import org.deckhand.api.library.BuiltInAnalysers;
 
 /**
- * Copies the built-in analysers' core fields into typed columns of table {@code track}, where queries over the whole
- * library (the mixer's planning, statistics) read them without joining the generic {@code analysis_value} rows.
+ * Copies the built-in analysers' core fields ({@link BuiltInAnalysers}) into typed columns of table {@code track}.
+ * No query reads these columns: the search index, the mixer, write-back and the REST API take the same values from
+ * the analysis results through {@link org.deckhand.api.library.MusicFacts}, which also falls back on the tags.
  */
 final class CoreColumns {
 
     /** Column by field, for each analyser with core fields. */
     private static final Map<String, Map<String, String>> COLUMNS = Map.of(
-            "tempo", Map.of("bpm", "bpm", "confidence", "bpm_confidence"),
-            "beatgrid", Map.of("firstDownbeatSeconds", "first_downbeat_seconds",
-                    "beatPeriodSeconds", "beat_period_seconds"),
-            "key", Map.of("key", "musical_key", "camelot", "camelot"),
-            "energy", Map.of("energy", "energy"),
-            "loudness", Map.of("integratedLufs", "integrated_lufs", "truePeakDbtp", "true_peak_dbtp",
-                    "replayGainDb", "replay_gain_db"));
+            BuiltInAnalysers.TEMPO, Map.of(BuiltInAnalysers.TEMPO_BPM, "bpm",
+                    BuiltInAnalysers.TEMPO_CONFIDENCE, "bpm_confidence"),
+            BuiltInAnalysers.BEATGRID, Map.of(BuiltInAnalysers.BEATGRID_FIRST_DOWNBEAT_SECONDS,
+                    "first_downbeat_seconds", BuiltInAnalysers.BEATGRID_BEAT_PERIOD_SECONDS, "beat_period_seconds"),
+            BuiltInAnalysers.KEY, Map.of(BuiltInAnalysers.KEY_NAME, "musical_key",
+                    BuiltInAnalysers.KEY_CAMELOT, "camelot"),
+            BuiltInAnalysers.ENERGY, Map.of(BuiltInAnalysers.ENERGY_RATING, "energy"),
+            BuiltInAnalysers.LOUDNESS, Map.of(BuiltInAnalysers.LOUDNESS_INTEGRATED_LUFS, "integrated_lufs",
+                    BuiltInAnalysers.LOUDNESS_TRUE_PEAK_DBTP, "true_peak_dbtp",
+                    BuiltInAnalysers.LOUDNESS_REPLAY_GAIN_DB, "replay_gain_db"));
 
     private CoreColumns() {
     }

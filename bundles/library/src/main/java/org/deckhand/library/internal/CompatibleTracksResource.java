@@ -18,10 +18,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.deckhand.api.catalog.Catalog;
 import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.library.MusicFacts;
 import org.deckhand.api.library.RecordingIdentity;
 import org.deckhand.api.music.CamelotKey;
+import org.deckhand.api.music.MixCompatibility;
 import org.deckhand.api.rest.RestResource;
-import org.deckhand.api.search.IndexedTrack;
 import org.deckhand.api.search.QuerySyntaxException;
 import org.deckhand.api.search.SearchRequest;
 import org.deckhand.api.search.TrackIndex;
@@ -31,10 +32,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/v1/tracks/{id}/compatible}: the tracks that mix well after a track, harmonically compatible on the
- * Camelot wheel (same key, a fifth either way, relative key) and within a BPM window, ranked by
- * {@link MixCompatibility}. Copies of one recording in other formats ({@link RecordingIdentity}) count as one: the
- * track's own copies are left out, and of the copies of another recording only the best rated (then the lowest id)
- * is listed.
+ * Camelot wheel (same key, a fifth either way, relative key) and within a BPM window, ranked by the
+ * {@link MixCompatibility} score of key move, tempo and energy (the score the mixer's planner plans by). Copies of one
+ * recording in other formats ({@link RecordingIdentity}) count as one: the track's own copies are left out, and of
+ * the copies of another recording only the best rated (then the lowest id) is listed.
  */
 @Component(service = RestResource.class)
 @Path("tracks")
@@ -77,18 +78,17 @@ public final class CompatibleTracksResource implements RestResource {
             throw new BadRequestException("limit must lie in 1..200, not " + limit);
         }
         CatalogTrack track = catalog.get(id).orElseThrow(() -> new NotFoundException("There is no track " + id));
-        IndexedTrack from = IndexedTracks.of(track);
-        if (from.bpm() == null && from.camelotKey() == null) {
+        MusicFacts from = facts(track);
+        if (from.bpm() == null && from.key() == null) {
             throw new ClientErrorException("Track " + id + " has neither a BPM nor a key yet; analyse it first",
                     Response.Status.CONFLICT);
         }
-        MixCompatibility compatibility = new MixCompatibility(bpmWindowPercent);
         Optional<RecordingIdentity> recording = recording(track);
         List<Rated> rated = new ArrayList<>();
         for (CatalogTrack other : catalog.getAll(candidates(from, bpmWindowPercent))) {
             Optional<RecordingIdentity> otherRecording = recording(other);
             if (other.id() != id && !same(recording, otherRecording)) {
-                rated.add(new Rated(other, otherRecording, compatibility.rate(from, IndexedTracks.of(other))));
+                rated.add(new Rated(other, otherRecording, Rating.of(from, facts(other), bpmWindowPercent)));
             }
         }
         rated.sort(Comparator.comparingDouble((Rated r) -> r.rating().score()).reversed()
@@ -107,6 +107,10 @@ public final class CompatibleTracksResource implements RestResource {
         return found;
     }
 
+    private static MusicFacts facts(CatalogTrack track) {
+        return MusicFacts.of(track.track(), track.metadata().replayGain());
+    }
+
     private static Optional<RecordingIdentity> recording(CatalogTrack track) {
         return RecordingIdentity.of(track.track().tags(), track.track().durationSeconds());
     }
@@ -115,13 +119,13 @@ public final class CompatibleTracksResource implements RestResource {
         return one.isPresent() && other.isPresent() && one.get().sameAs(other.get());
     }
 
-    private record Rated(CatalogTrack track, Optional<RecordingIdentity> recording, MixCompatibility.Rating rating) {
+    private record Rated(CatalogTrack track, Optional<RecordingIdentity> recording, Rating rating) {
     }
 
-    private List<Long> candidates(IndexedTrack from, double bpmWindowPercent) {
+    private List<Long> candidates(MusicFacts from, double bpmWindowPercent) {
         List<String> conditions = new ArrayList<>();
-        if (from.camelotKey() != null) {
-            conditions.add("key:" + CamelotKey.parse(from.camelotKey()).orElseThrow().code() + "~");
+        if (from.key() != null) {
+            conditions.add("key:" + from.key().code() + "~");
         }
         if (from.bpm() != null) {
             double spread = from.bpm() * bpmWindowPercent / 100;
@@ -138,6 +142,25 @@ public final class CompatibleTracksResource implements RestResource {
      * @param track the compatible track
      * @param rating how well it mixes in
      */
-    public record CompatibleTrack(TrackView track, MixCompatibility.Rating rating) {
+    public record CompatibleTrack(TrackView track, Rating rating) {
+    }
+
+    /**
+     * @param score the {@link MixCompatibility} score, 0 to 1
+     * @param keyRelation how the keys relate, or null when either key is unknown
+     * @param bpmDifferencePercent the candidate's tempo difference in per cent of the track's BPM, positive when it
+     *     is faster, or null when either BPM is unknown
+     */
+    public record Rating(double score, CamelotKey.Relation keyRelation, Double bpmDifferencePercent) {
+
+        static Rating of(MusicFacts from, MusicFacts to, double bpmWindowPercent) {
+            CamelotKey.Relation relation = from.key() == null || to.key() == null ? null
+                    : from.key().relationTo(to.key());
+            Double difference = from.bpm() == null || to.bpm() == null ? null
+                    : 100 * (to.bpm() - from.bpm()) / from.bpm();
+            double score = MixCompatibility.score(relation, difference == null ? Double.NaN : difference, false,
+                    bpmWindowPercent, from.energy(), to.energy());
+            return new Rating(score, relation, difference);
+        }
     }
 }

@@ -1,23 +1,20 @@
 package org.deckhand.library.internal;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.CatalogTrack;
+import org.deckhand.api.library.MusicFacts;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.search.IndexedTrack;
 
 /**
  * Turns a catalog track into what the search index holds. Every analyser's values are searchable as
- * {@code analyserId.field}. BPM, key and energy come from the analysers ({@code tempo.bpm}, {@code key.camelot},
- * {@code energy.energy}) once they have run; until then BPM is the tag's, and the key is the tag's when it is
- * written as a Camelot code ({@code 8A}).
+ * {@code analyserId.field}. BPM, key and energy are the track's {@link MusicFacts}: the analysers' once they have
+ * run, until then the tags' BPM and key (written as a Camelot code such as {@code 8A} or a key name such as
+ * {@code Am}).
  */
 final class IndexedTracks {
-
-    private static final Pattern CAMELOT = Pattern.compile("(?i)(1[0-2]|[1-9])[AB]");
 
     private IndexedTracks() {
     }
@@ -36,14 +33,10 @@ final class IndexedTracks {
                 }
             });
         }
+        MusicFacts facts = MusicFacts.of(track.track(), track.metadata().replayGain());
         double duration = track.track().durationSeconds();
-        String tagKey = tags.key() != null && CAMELOT.matcher(tags.key().strip()).matches()
-                ? tags.key().strip().toUpperCase(Locale.ROOT) : null;
-        Double bpm = extra.get("tempo.bpm") instanceof Double analysed ? analysed : tags.bpm();
-        String key = extra.get("key.camelot") instanceof String analysed ? analysed : tagKey;
-        Double energy = extra.get("energy.energy") instanceof Number analysed ? analysed.doubleValue() : null;
         return new IndexedTrack(track.id(), tags.artists(), tags.title(), tags.album(), tags.label(), tags.genre(),
-                tags.year(), bpm, key, energy, Double.isNaN(duration) ? null : duration,
-                track.track().file().format(), track.added(), extra);
+                tags.year(), facts.bpm(), facts.key() == null ? null : facts.key().code(), facts.energy(),
+                Double.isNaN(duration) ? null : duration, track.track().file().format(), track.added(), extra);
     }
 }

@@ -5,12 +5,11 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.library.AudioFile;
 import org.deckhand.api.library.AudioProperties;
+import org.deckhand.api.library.MusicFacts;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.music.CamelotKey;
 
@@ -68,21 +67,16 @@ final class TrackFields implements TemplateFields {
         put(values, "genre", tags.genre());
         put(values, "label", tags.label());
         put(values, "isrc", tags.isrc());
-        Map<String, Object> analysis = new HashMap<>();
-        for (AnalysisResult result : track.track().analyses()) {
-            result.values().forEach((field, value) -> analysis.put(result.analyserId() + "." + field, value));
+        MusicFacts facts = MusicFacts.of(track.track(), track.metadata().replayGain());
+        put(values, "bpm", facts.bpm() == null ? null : Long.toString(Math.round(facts.bpm())));
+        CamelotKey key = facts.key();
+        if (key != null) {
+            values.put("key", key.shortName());
+            values.put("camelot", String.format(Locale.ROOT, "%02d%s", key.number(), key.minor() ? "A" : "B"));
+            values.put("openkey", key.openKeyCode());
         }
-        Double bpm = analysis.get("tempo.bpm") instanceof Number n ? Double.valueOf(n.doubleValue()) : tags.bpm();
-        put(values, "bpm", bpm == null || bpm <= 0 ? null : Long.toString(Math.round(bpm)));
-        Optional<CamelotKey> key = analysis.get("key.camelot") instanceof String code ? CamelotKey.parse(code)
-                : Optional.ofNullable(tags.key()).flatMap(written -> CamelotKey.parse(written.strip()));
-        key.ifPresent(k -> {
-            values.put("key", k.shortName());
-            values.put("camelot", String.format(Locale.ROOT, "%02d%s", k.number(), k.minor() ? "A" : "B"));
-            values.put("openkey", k.openKeyCode());
-        });
-        if (analysis.get("energy.energy") instanceof Number energy) {
-            values.put("energy", Long.toString(Math.round(energy.doubleValue())));
+        if (facts.energy() != null) {
+            values.put("energy", Long.toString(Math.round(facts.energy())));
         }
         AudioFile file = track.track().file();
         AudioProperties audio = track.metadata().audio();

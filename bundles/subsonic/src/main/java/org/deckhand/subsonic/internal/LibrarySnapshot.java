@@ -13,12 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.library.AudioProperties;
+import org.deckhand.api.library.MusicFacts;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
-import org.deckhand.api.music.CamelotKey;
 
 /**
  * The library as the Subsonic API browses it, read from the catalog at one moment: songs by id, albums grouped by
@@ -175,17 +174,8 @@ final class LibrarySnapshot {
     private static Song song(CatalogTrack catalogTrack, String albumName, String albumId, String artistId) {
         Tags tags = catalogTrack.track().tags();
         AudioProperties audio = catalogTrack.metadata().audio();
-        Map<String, Object> values = new HashMap<>();
-        for (AnalysisResult result : catalogTrack.track().analyses()) {
-            result.values().forEach((field, value) -> values.put(result.analyserId() + "." + field, value));
-        }
-        Double bpm = Optional.ofNullable(number(values, "tempo.bpm")).orElse(tags.bpm());
-        CamelotKey key = Optional.ofNullable(values.get("key.camelot")).map(Object::toString)
-                .or(() -> Optional.ofNullable(tags.key())).flatMap(CamelotKey::parse).orElse(null);
+        MusicFacts facts = MusicFacts.of(catalogTrack.track(), catalogTrack.metadata().replayGain());
         ReplayGain tagged = catalogTrack.metadata().replayGain();
-        Double analysedGain = number(values, "loudness.replayGainDb");
-        Double gain = analysedGain != null ? analysedGain : tagged.trackGainDb();
-        Double peak = analysedGain != null ? number(values, "loudness.replayGainPeak") : tagged.trackPeak();
         double duration = catalogTrack.track().durationSeconds();
         String fileName = catalogTrack.track().file().path().getFileName().toString();
         String title = Optional.ofNullable(blankToNull(tags.title())).orElse(fileName);
@@ -194,12 +184,9 @@ final class LibrarySnapshot {
                 artistId, tags.trackNumber(), tags.discNumber(), tags.year(), blankToNull(tags.genre()),
                 catalogTrack.track().file().sizeBytes(), catalogTrack.track().file().format(),
                 Double.isFinite(duration) ? (int) Math.round(duration) : 0, audio.bitrateKbps(),
-                audio.bitsPerSample(), audio.sampleRateHz(), audio.channels(), bpm, key, gain, peak,
+                audio.bitsPerSample(), audio.sampleRateHz(), audio.channels(), facts.bpm(), facts.key(),
+                facts.replayGain().trackGainDb(), facts.replayGain().trackPeak(),
                 tagged.albumGainDb(), tagged.albumPeak(), catalogTrack.metadata().hasArtwork(), catalogTrack.added());
-    }
-
-    private static Double number(Map<String, Object> values, String name) {
-        return values.get(name) instanceof Number number ? number.doubleValue() : null;
     }
 
     private static String blankToNull(String text) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.deckhand.api.library.RecordingIdentity;
 import org.deckhand.api.music.CamelotKey;
+import org.deckhand.api.music.MixCompatibility;
 import org.deckhand.mixer.internal.track.TempoMatch;
 import org.deckhand.mixer.internal.track.TrackFacts;
 
@@ -25,26 +26,30 @@ import org.deckhand.mixer.internal.track.TrackFacts;
  * {@link RecordingIdentity}: the WAV, FLAC and MP3 of one song count as one) and none of its artists played in the
  * last {@code artistSpacing} tracks. Tracks without a key or a BPM are never planned after the seed.
  *
- * <p>Among the tracks that may follow, the planner takes the one of least cost: the distance of its energy from the
- * curve's target (or, without a curve, from the energy before, at half weight), plus a cost for the key move (same
- * 0, a fifth 0.25, relative 0.35, energy boost 0.75), plus half the tempo difference as a share of the window, plus
- * 0.2 for a half or double time match, plus up to 0.3 of a tie-break drawn from the seed, the position and the track
- * id. The same seed, pool and options therefore give the same plan whatever the pool's order, and another seed varies
- * the choice between tracks that fit about equally well. Of the {@value #LOOKAHEAD} cheapest, it takes the first
- * that some track left may follow in turn (a look one step ahead), so that a plan does not walk into a key or a tempo
- * that nothing leads on from while other ways go on. When no track may follow, the constraints are relaxed in
+ * <p>Among the tracks that may follow, the planner takes the one of least cost: how far the move falls short of a
+ * perfect one by the {@link MixCompatibility} score of its key move and tempo (the score that ranks the compatible
+ * tracks of the REST API), {@value #COMPATIBILITY_WEIGHT} times one less the score; plus, in place of the score's
+ * energy part, the distance of its energy from the curve's target (or, without a curve, from the energy before, at
+ * half weight); plus up to {@value #TIE_BREAK_WEIGHT} of a tie-break drawn from the seed, the position and the track
+ * id. The same seed, pool and options therefore give the same plan whatever the pool's order, and another seed
+ * varies the choice between tracks that fit about equally well. Of the {@value #LOOKAHEAD} cheapest, it takes the
+ * first that some track left may follow in turn (a look one step ahead), so that a plan does not walk into a key or a
+ * tempo that nothing leads on from while other ways go on. When no track may follow, the constraints are relaxed in
  * the order {@link Relaxation} gives, if the options allow it; when even that finds nothing, the plan ends, and
  * {@link MixPlan#endReason()} says why.
  */
 public final class MixPlanner {
 
+    /**
+     * The cost of a move that scores 0 (its energy part left out), in energy points of distance from the curve: a
+     * fifth then costs about a quarter of a point, the whole BPM window 0.56.
+     */
+    private static final double COMPATIBILITY_WEIGHT = 2.8;
     private static final double CURVE_ENERGY_WEIGHT = 1;
     private static final double FLOW_ENERGY_WEIGHT = 0.5;
     /** The energy distance counted for a track whose energy is unknown, in energy points. */
     private static final double UNKNOWN_ENERGY_DISTANCE = 1.5;
-    private static final double TEMPO_WEIGHT = 0.5;
     private static final double TIE_BREAK_WEIGHT = 0.3;
-    private static final double HALF_DOUBLE_TIME_COST = 0.2;
     /** How many of the cheapest choices are looked one step past, for a track that another may follow. */
     private static final int LOOKAHEAD = 16;
 
@@ -223,6 +228,8 @@ public final class MixPlanner {
 
     private double cost(TrackFacts previous, TrackFacts track, CamelotKey.Relation relation, TempoMatch tempo,
             int position) {
+        double score = MixCompatibility.score(relation, tempo.differencePercent(), tempo.multiplier() != 1,
+                options.bpmWindowPercent(), null, null);
         double energyCost;
         if (options.energyCurve() != null) {
             energyCost = CURVE_ENERGY_WEIGHT * energyDistance(track, options.energyCurve().at(position));
@@ -231,23 +238,12 @@ public final class MixPlanner {
         } else {
             energyCost = 0;
         }
-        return energyCost + keyCost(relation) + (tempo.multiplier() == 1 ? 0 : HALF_DOUBLE_TIME_COST)
-                + TEMPO_WEIGHT * Math.abs(tempo.differencePercent()) / options.bpmWindowPercent()
+        return COMPATIBILITY_WEIGHT * (1 - score) + energyCost
                 + TIE_BREAK_WEIGHT * tieBreak(options.seed(), position, track.id());
     }
 
     private static double energyDistance(TrackFacts track, double target) {
         return track.energy() == null ? UNKNOWN_ENERGY_DISTANCE : Math.abs(track.energy() - target);
-    }
-
-    private static double keyCost(CamelotKey.Relation relation) {
-        return switch (relation) {
-            case SAME -> 0;
-            case ADJACENT -> 0.25;
-            case RELATIVE -> 0.35;
-            case ENERGY_BOOST -> 0.75;
-            case CLASH -> Double.POSITIVE_INFINITY;
-        };
     }
 
     private double targetEnergy(int position) {

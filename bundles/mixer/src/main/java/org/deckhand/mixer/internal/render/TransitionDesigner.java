@@ -1,7 +1,7 @@
 package org.deckhand.mixer.internal.render;
 
 import java.util.Optional;
-import org.deckhand.mixer.internal.track.BeatGrid;
+import org.deckhand.api.music.BeatGrid;
 import org.deckhand.mixer.internal.track.TempoMatch;
 import org.deckhand.mixer.internal.track.TrackFacts;
 

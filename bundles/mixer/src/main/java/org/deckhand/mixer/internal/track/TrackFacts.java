@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.deckhand.api.library.RecordingIdentity;
 import org.deckhand.api.library.ReplayGain;
+import org.deckhand.api.music.BeatGrid;
 import org.deckhand.api.music.CamelotKey;
 
 /**

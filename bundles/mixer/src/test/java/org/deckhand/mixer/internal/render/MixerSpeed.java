@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deckhand.api.library.ReplayGain;
+import org.deckhand.api.music.BeatGrid;
 import org.deckhand.mixer.internal.testing.ArraySource;
 import org.deckhand.mixer.internal.testing.ClickTrack;
 import org.deckhand.mixer.internal.testing.Facts;
 import org.deckhand.mixer.internal.testing.Mixes;
 import org.deckhand.mixer.internal.testing.SyntheticMusic;
-import org.deckhand.mixer.internal.track.BeatGrid;
 import org.deckhand.mixer.internal.track.TrackFacts;
 
 /**

@@ -10,10 +10,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.deckhand.api.library.ReplayGain;
+import org.deckhand.api.music.BeatGrid;
 import org.deckhand.mixer.internal.testing.ArraySource;
 import org.deckhand.mixer.internal.testing.ClickTrack;
 import org.deckhand.mixer.internal.testing.Facts;
-import org.deckhand.mixer.internal.track.BeatGrid;
 import org.deckhand.mixer.internal.track.TrackFacts;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deckhand.api.library.ReplayGain;
+import org.deckhand.api.music.BeatGrid;
 import org.deckhand.mixer.internal.testing.Facts;
-import org.deckhand.mixer.internal.track.BeatGrid;
 import org.deckhand.mixer.internal.track.TrackFacts;
 import org.junit.jupiter.api.Test;
 

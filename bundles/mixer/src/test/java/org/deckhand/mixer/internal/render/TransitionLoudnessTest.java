@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.deckhand.api.library.ReplayGain;
+import org.deckhand.api.music.BeatGrid;
 import org.deckhand.mixer.internal.testing.ArraySource;
 import org.deckhand.mixer.internal.testing.ClickTrack;
 import org.deckhand.mixer.internal.testing.Facts;
 import org.deckhand.mixer.internal.testing.Loudness;
 import org.deckhand.mixer.internal.testing.Mixes;
-import org.deckhand.mixer.internal.track.BeatGrid;
 import org.deckhand.mixer.internal.track.TrackFacts;
 import org.junit.jupiter.api.Test;
 

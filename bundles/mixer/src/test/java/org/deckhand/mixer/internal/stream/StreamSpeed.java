@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.deckhand.api.library.ReplayGain;
+import org.deckhand.api.music.BeatGrid;
 import org.deckhand.mixer.internal.encode.Mp3Encoder;
 import org.deckhand.mixer.internal.encode.StreamFormat;
 import org.deckhand.mixer.internal.render.MixListener;
@@ -17,7 +18,6 @@ import org.deckhand.mixer.internal.render.TransitionOptions;
 import org.deckhand.mixer.internal.testing.ArraySource;
 import org.deckhand.mixer.internal.testing.Facts;
 import org.deckhand.mixer.internal.testing.SyntheticMusic;
-import org.deckhand.mixer.internal.track.BeatGrid;
 import org.deckhand.mixer.internal.track.TrackFacts;
 
 /**

@@ -2,8 +2,8 @@ package org.deckhand.mixer.internal.testing;
 
 import java.util.List;
 import org.deckhand.api.library.ReplayGain;
+import org.deckhand.api.music.BeatGrid;
 import org.deckhand.api.music.CamelotKey;
-import org.deckhand.mixer.internal.track.BeatGrid;
 import org.deckhand.mixer.internal.track.TrackFacts;
 
 /** Builds the facts of test tracks. */

@@ -2,7 +2,6 @@ package org.deckhand.mixer.internal.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import org.deckhand.api.analysis.AnalysisResult;
 import org.deckhand.api.catalog.CatalogTrack;
 import org.deckhand.api.library.AudioFile;
 import org.deckhand.api.library.AudioProperties;
+import org.deckhand.api.library.MusicFacts;
 import org.deckhand.api.library.ReplayGain;
 import org.deckhand.api.library.Tags;
 import org.deckhand.api.library.Track;
@@ -37,23 +37,18 @@ class TrackFactsReaderTest {
     }
 
     @Test
-    void theAnalysersResultsGiveTempoKeyEnergyGridCuesAndReplayGain() {
+    void theMixerTakesTheTracksMusicFactsWithItsTagsAndDuration() {
         List<AnalysisResult> analyses = List.of(
-                new AnalysisResult("tempo", "1", Map.of("bpm", 124.0, "confidence", 0.8, "alternativeBpm", 62.0)),
-                new AnalysisResult("beatgrid", "1", Map.of("firstDownbeatSeconds", 0.4, "beatPeriodSeconds",
-                        60.0 / 124, "bpm", 124.0, "confidence", 0.9, "variableTempo", false, "introEndSeconds", 31.4,
-                        "outroStartSeconds", 250.2)),
-                new AnalysisResult("key", "1", Map.of("camelot", "8A", "key", "A minor")),
-                new AnalysisResult("energy", "1", Map.of("energy", 7L)),
-                new AnalysisResult("loudness", "1", Map.of("replayGainDb", -7.5, "replayGainPeak", 0.98)));
-        TrackFacts facts = TrackFactsReader.of(track(tags(120.0, "Cm"), new ReplayGain(-3.0, 1.0, null, null),
-                analyses));
-        assertEquals(124.0, facts.bpm());
-        assertEquals(0.8, facts.tempoConfidence());
-        assertEquals(new CamelotKey(8, true), facts.key());
-        assertEquals(7.0, facts.energy());
-        assertEquals(new BeatGrid(0.4, 60.0 / 124, 0.9, false, 31.4, 250.2), facts.grid());
-        assertEquals(new ReplayGain(-7.5, 0.98, null, null), facts.replayGain());
+                new AnalysisResult("tempo", "1", Map.of("bpm", 124.0, "confidence", 0.8)),
+                new AnalysisResult("beatgrid", "1", Map.of("firstDownbeatSeconds", 0.4, "beatPeriodSeconds", 0.5)),
+                new AnalysisResult("energy", "1", Map.of("energy", 7L)));
+        CatalogTrack track = track(tags(120.0, "Cm"), new ReplayGain(-3.0, 1.0, null, null), analyses);
+        MusicFacts music = MusicFacts.of(track.track(), track.metadata().replayGain());
+        TrackFacts facts = TrackFactsReader.of(track);
+        assertEquals(List.of(124.0, 0.8, 7.0), List.of(facts.bpm(), facts.tempoConfidence(), facts.energy()));
+        assertEquals(music.key(), facts.key());
+        assertEquals(music.grid(), facts.grid());
+        assertEquals(music.replayGain(), facts.replayGain());
         assertEquals(List.of("Artist"), facts.artists());
         assertEquals(300, facts.durationSeconds());
     }
@@ -83,14 +78,5 @@ class TrackFactsReaderTest {
                 null);
         assertEquals("20 Untitled", TrackFactsReader.of(track(titleOnly, ReplayGain.NONE, List.of(),
                 "/music/20 Untitled.wav")).displayName());
-    }
-
-    @Test
-    void aGridWithoutCuesKeepsThemUnknown() {
-        List<AnalysisResult> analyses = List.of(new AnalysisResult("beatgrid", "1", Map.of("firstDownbeatSeconds",
-                0.0, "beatPeriodSeconds", 0.5, "confidence", 0.4, "variableTempo", true)));
-        BeatGrid grid = TrackFactsReader.of(track(tags(null, null), ReplayGain.NONE, analyses)).grid();
-        assertTrue(grid.variableTempo());
-        assertTrue(Double.isNaN(grid.introEndSeconds()) && Double.isNaN(grid.outroStartSeconds()));
     }
 }

@@ -1,8 +1,9 @@
-package org.deckhand.mixer.internal.track;
+package org.deckhand.api.music;
 
 /**
- * A track's beat grid in 4/4 as the beat grid analyser ({@code beatgrid.*}) finds it: bars start at the first
- * downbeat and every four beats after it.
+ * A track's beat grid in 4/4 as the beat grid analyser finds it
+ * ({@link org.deckhand.api.library.BuiltInAnalysers#BEATGRID}): bars start at the first downbeat and every four beats
+ * after it.
  *
  * @param firstDownbeatSeconds when the first bar starts, seconds from the start of the track
  * @param beatPeriodSeconds the time between two beats, seconds

@@ -1,4 +1,4 @@
-package org.deckhand.mixer.internal.track;
+package org.deckhand.api.music;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

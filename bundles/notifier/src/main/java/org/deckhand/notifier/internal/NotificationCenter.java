@@ -410,7 +410,7 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
                 rules.kinds(), rules.ratePerMinute(), plain, secrets, state, reason.orElse(null),
                 channel.stop().map(StoredChannel.Stop::status).orElse(null),
                 status.map(WorkerStatus::circuit).orElse("CLOSED"), status.flatMap(WorkerStatus::waitingUntil)
-                .orElse(null), outbox.pendingCount(channel.id()), outbox.count(channel.id(), Outbox.State.DROPPED),
+                .orElse(null), outbox.pendingCount(channel.id()), outbox.droppedCount(channel.id()),
                 status.flatMap(WorkerStatus::lastOutcome)
                 .map(NotificationCenter::outcomeOf).orElse(null), channel.created());
     }

@@ -438,8 +438,8 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
     }
 
     /**
-     * Sends the open digests to the outbox, stops the workers after their sends under way, and shuts the database
-     * down.
+     * Leaves the open digest windows stored (they close on time after the next start), stops the workers after
+     * their sends under way, and shuts the database down.
      *
      * @throws IOException if the database does not shut down cleanly (it recovers at the next start)
      */

@@ -319,19 +319,40 @@ public final class Outbox {
      * in the next notice.
      */
     private static void settleNotice(Connection connection, long seq) throws SQLException {
-        try (PreparedStatement settle = connection.prepareStatement("UPDATE channel SET dropped_unreported = "
-                + "dropped_unreported - (SELECT m.events FROM message m WHERE m.id = channel.dropped_notice), "
-                + "dropped_notice = NULL WHERE dropped_notice = (SELECT d.message_id FROM delivery d "
-                + "WHERE d.seq = ?)")) {
-            settle.setLong(1, seq);
-            if (settle.executeUpdate() == 0) {
-                return;
+        // Every row is read by its primary key: a scan here would wait on the rows another transaction is adding
+        // to the outbox while that one waits on this delivery's row, a deadlock that Derby breaks after 20 s.
+        long channelId;
+        String messageId;
+        try (PreparedStatement delivery = connection.prepareStatement(
+                "SELECT channel_id, message_id FROM delivery WHERE seq = ?")) {
+            delivery.setLong(1, seq);
+            try (ResultSet row = delivery.executeQuery()) {
+                if (!row.next()) {
+                    return;
+                }
+                channelId = row.getLong(1);
+                messageId = row.getString(2);
             }
         }
-        try (PreparedStatement clear = connection.prepareStatement("UPDATE channel SET dropped_while = NULL "
-                + "WHERE dropped_unreported = 0 AND id = (SELECT d.channel_id FROM delivery d WHERE d.seq = ?)")) {
-            clear.setLong(1, seq);
-            clear.executeUpdate();
+        Optional<Drops> drops = drops(connection, channelId);
+        if (drops.isEmpty() || !messageId.equals(drops.get().noticeId())) {
+            return;
+        }
+        int told;
+        try (PreparedStatement notice = connection.prepareStatement("SELECT events FROM message WHERE id = ?")) {
+            notice.setString(1, messageId);
+            try (ResultSet row = notice.executeQuery()) {
+                told = row.next() ? row.getInt(1) : 0;
+            }
+        }
+        int left = Math.max(0, drops.get().unreported() - told);
+        try (PreparedStatement settle = connection.prepareStatement("UPDATE channel SET dropped_unreported = ?, "
+                + "dropped_notice = NULL, dropped_while = CASE WHEN ? = 0 THEN NULL ELSE dropped_while END "
+                + "WHERE id = ?")) {
+            settle.setInt(1, left);
+            settle.setInt(2, left);
+            settle.setLong(3, channelId);
+            settle.executeUpdate();
         }
     }
 

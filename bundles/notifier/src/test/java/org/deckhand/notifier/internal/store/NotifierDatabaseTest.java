@@ -38,8 +38,8 @@ class NotifierDatabaseTest {
         shutDown();
 
         try (NotifierDatabase database = new NotifierDatabase(folder)) {
-            assertEquals(List.of(NotifierDatabase.SCHEMA_VERSION), database.transaction("read the version", connection -> column(connection,
-                    "SELECT version FROM schema_version")));
+            assertEquals(List.of(NotifierDatabase.SCHEMA_VERSION), database.transaction("read the version",
+                    connection -> column(connection, "SELECT version FROM schema_version")));
             assertEquals(List.of(0), database.transaction("read the channel", connection -> column(connection,
                     "SELECT dropped_unreported FROM channel")));
             Outbox outbox = new Outbox(database, 1000, id -> "stopped");

@@ -46,6 +46,8 @@ final class BotSession implements AutoCloseable {
     private final AtomicBoolean loggingIn = new AtomicBoolean();
     private final Object pause = new Object();
     private volatile boolean retrying;
+    /** True while {@code login()} runs: a shutdown then is that login's failure, which it handles itself. */
+    private volatile boolean inLogin;
     private volatile boolean closed;
 
     /** The wait before the first new login after a transient failure; it doubles with each further one. */
@@ -142,6 +144,7 @@ final class BotSession implements AutoCloseable {
                 .addEventListeners(new Listener())
                 .build(false);
         shards.set(manager);
+        inLogin = true;
         try {
             manager.login();
             if (closed) {
@@ -155,6 +158,8 @@ final class BotSession implements AutoCloseable {
             shards.set(null);
             manager.shutdown();
             return Optional.of(String.valueOf(e.getMessage()));
+        } finally {
+            inLogin = false;
         }
     }
 
@@ -247,6 +252,9 @@ final class BotSession implements AutoCloseable {
             }
             if (event.getCloseCode() == CloseCode.AUTHENTICATION_FAILED) {
                 fail();
+                return;
+            }
+            if (inLogin || failure.get() != null) {
                 return;
             }
             String code = event.getCloseCode() == null ? Integer.toString(event.getCode())

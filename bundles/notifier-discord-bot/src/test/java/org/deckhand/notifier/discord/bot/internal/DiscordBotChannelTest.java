@@ -214,6 +214,9 @@ class DiscordBotChannelTest {
         assertTrue(failure.reason().contains("refused the bot token"), failure.reason());
         assertFalse(failure.reason().contains(wrong));
         assertTrue(discord.identifies().isEmpty(), "no gateway session without a valid token");
+        int refused = discord.requests().size();
+        Thread.sleep(BotSession.FIRST_RETRY.toMillis() + 1_000);
+        assertEquals(refused, discord.requests().size(), "a refused token is not tried again");
     }
 
     @Test

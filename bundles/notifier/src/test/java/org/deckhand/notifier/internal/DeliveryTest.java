@@ -272,7 +272,7 @@ class DeliveryTest {
     void theNoticeOfDroppedMessagesWaitingAheadOfTheBacklogIsNeverDroppedAndCountsEveryDrop() throws Exception {
         AtomicInteger answered = new AtomicInteger();
         try (StandIn receiver = new StandIn(request -> answered.getAndIncrement() == 0
-                ? new Answer(429, Map.of("Retry-After", "3"), new byte[0]) : Answer.status(204));
+                ? new Answer(429, Map.of("Retry-After", "5"), new byte[0]) : Answer.status(204));
                 NotificationCenter center = new NotificationCenter(folder, new NotifierSettings(
                         Duration.ofMillis(300), Centers.CONSOLE, Centers.quickPolicy(), Duration.ofDays(14), 5),
                         Centers.builtInTypes(Duration.ofSeconds(2)), java.time.Clock.systemUTC())) {

@@ -1,6 +1,8 @@
 // The Notifications page against the packaged server: a user adds an ntfy channel, sends a test and sees it arrive
 // at a stand-in for an ntfy server on 127.0.0.1 that answers as ntfy's publish API does; the topic address and the
-// access token are never shown again; the channel is deleted. At desktop and phone sizes.
+// access token are never shown again; a message the stand-in refuses (413, as ntfy answers a message over its
+// limit) shows as rejected in the history with its code, and the next one is delivered; the channel is deleted. At
+// desktop and phone sizes.
 
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +23,11 @@ let page: Page;
 let ntfy: Server;
 let topicUrl: string;
 const published: Published[] = [];
+/** The stand-in refuses, as too large, every message whose title names this key. */
+const REFUSED_KEY = 'e2e refused key';
+const DELIVERED_KEY = 'e2e delivered key';
+/** What the console sends with a request that changes something, as the server requires of a signed-in browser. */
+const CHANGE = { 'X-Requested-With': 'deckhand' };
 
 test.beforeAll(async ({ browser }) => {
   ntfy = createServer((request, response) => {
@@ -29,6 +36,12 @@ test.beforeAll(async ({ browser }) => {
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       published.push({ path: request.url ?? '', headers: request.headers, body });
+      if (String(request.headers.title ?? '').includes(REFUSED_KEY)) {
+        response.writeHead(413, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ code: 41301, http: 413, error: 'limit reached: message too large',
+          link: 'https://ntfy.sh/docs/publish/#limitations' }) + '\n');
+        return;
+      }
       const topic = (request.url ?? '/').slice(1);
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify({ id: `msg${published.length}`, time: Math.floor(Date.now() / 1000),
@@ -101,6 +114,41 @@ test('editing a channel keeps its secrets unless new ones are typed', async () =
   expect(published).toHaveLength(2);
   expect(published[1].path).toBe('/deckhand-e2e');
   expect(published[1].headers.authorization).toBe(`Bearer ${TOKEN}`);
+});
+
+test('a message the receiver refuses shows as rejected with its code, and the channel goes on', async () => {
+  const row = page.getByRole('table', { name: 'Channels' }).getByRole('row')
+    .filter({ hasText: 'Phone in the pocket' });
+  await row.getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByRole('form', { name: 'Change Phone in the pocket' });
+  await form.getByRole('combobox', { name: /^Send/ }).selectOption({ label: 'everything (info and up)' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(row).toContainText('everything (info and up)');
+
+  // Creating an API key is a security message, sent at once: the stand-in refuses the first and takes the second.
+  const keys: string[] = [];
+  for (const name of [REFUSED_KEY, DELIVERED_KEY]) {
+    const created = await page.request.post('/api/v1/keys', { headers: CHANGE, data: { name } });
+    expect(created.status()).toBe(201);
+    keys.push((await created.json() as { id: string }).id);
+    await expect.poll(() => published.filter((one) => String(one.headers.title).includes(name)).length,
+      { timeout: 15_000 }).toBe(1);
+  }
+
+  const history = page.getByRole('table', { name: 'History' });
+  const rejected = history.getByRole('row').filter({ hasText: REFUSED_KEY });
+  await expect(rejected).toContainText('rejected by the receiver', { timeout: 15_000 });
+  await expect(rejected).toContainText('413');
+  await expect(rejected).toContainText('limit reached: message too large');
+  const delivered = history.getByRole('row').filter({ hasText: DELIVERED_KEY });
+  await expect(delivered).toContainText('delivered', { timeout: 15_000 });
+  await expect(row.getByTestId('channel-state')).toHaveText('active');
+  await expect(row).toContainText('delivered');
+  await screenshot(page, 'notifications-rejected');
+
+  for (const id of keys) {
+    expect((await page.request.delete(`/api/v1/keys/${id}`, { headers: CHANGE })).status()).toBe(204);
+  }
 });
 
 test('on a phone the page fits the screen', async () => {

@@ -253,6 +253,21 @@ class DistributionIT {
                     || path.startsWith("/" + resource + "/")), resource + " is missing from " + documented);
         }
         assertTrue(paths.path("/mixes/{id}/plan/move").has("post"), "moving a planned track is documented");
+        JsonNode document = json.readTree(server.get("/api/v1/openapi.json").body());
+        JsonNode schemas = document.path("components").path("schemas");
+        JsonNode history = paths.path("/notifications/history").path("get").path("responses").path("200")
+                .path("content").path("application/json").path("schema");
+        String historyRef = history.path("items").path("$ref").asText();
+        JsonNode delivery = schemas.path(historyRef.replace("#/components/schemas/", "")).path("properties");
+        List<String> states = new ArrayList<>();
+        delivery.path("state").path("enum").forEach(state -> states.add(state.asText()));
+        assertEquals(List.of("PENDING", "DELIVERED", "FAILED", "REJECTED", "DROPPED"), states,
+                "the history's delivery states are documented: " + history + " " + delivery);
+        String channelRef = paths.path("/notifications/channels/{id}").path("get").path("responses").path("200")
+                .path("content").path("application/json").path("schema").path("$ref").asText();
+        JsonNode channel = schemas.path(channelRef.replace("#/components/schemas/", "")).path("properties");
+        assertEquals("integer", channel.path("dropped").path("type").asText(),
+                "a channel's dropped count is documented: " + channel);
         assertTrue(paths.get("/plugins").has("post"));
         assertTrue(paths.get("/plugins/{id}").has("delete"));
         assertEquals(0, paths.get("/health").get("get").get("security").size(), "health needs no credentials");

@@ -27,7 +27,8 @@ import org.deckhand.api.notify.Level;
  * @param circuit its circuit breaker's state: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
  * @param waitingUntil until when it waits for a receiver's {@code Retry-After}; null when it does not
  * @param pending how many messages wait in its outbox
- * @param dropped how many of its messages the outbox's bound dropped, among those the history keeps
+ * @param dropped how many of its messages the outbox's bound dropped since it was made, however long ago (the
+ *     history's pruning does not lower it)
  * @param lastOutcome what its last attempt since the start met, with its response code and reason; null before
  *     the first
  * @param created when it was made

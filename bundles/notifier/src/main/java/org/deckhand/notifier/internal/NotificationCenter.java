@@ -412,7 +412,7 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
                 rules.kinds(), rules.ratePerMinute(), plain, secrets, state, reason.orElse(null),
                 channel.stop().map(StoredChannel.Stop::status).orElse(null),
                 status.map(WorkerStatus::circuit).orElse("CLOSED"), status.flatMap(WorkerStatus::waitingUntil)
-                .orElse(null), outbox.pendingCount(channel.id()), outbox.count(channel.id(), Outbox.State.DROPPED),
+                .orElse(null), outbox.pendingCount(channel.id()), outbox.droppedCount(channel.id()),
                 status.flatMap(WorkerStatus::lastOutcome)
                 .map(NotificationCenter::outcomeOf).orElse(null), channel.created());
     }
@@ -440,8 +440,8 @@ public final class NotificationCenter implements Notifier, AutoCloseable {
     }
 
     /**
-     * Sends the open digests to the outbox, stops the workers after their sends under way, and shuts the database
-     * down.
+     * Leaves the open digest windows stored (they close on time after the next start), stops the workers after
+     * their sends under way, and shuts the database down.
      *
      * @throws IOException if the database does not shut down cleanly (it recovers at the next start)
      */

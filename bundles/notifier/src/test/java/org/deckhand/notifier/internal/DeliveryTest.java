@@ -221,13 +221,14 @@ class DeliveryTest {
     }
 
     @Test
-    void aStoppedChannelKeepsAtMostItsBoundDroppingTheOldestNonUrgentAndIsToldOnceItDeliversAgain()
+    void aStoppedChannelKeepsAtMostItsBoundDroppingTheOldestNonUrgentAndIsToldFirstOnceItDeliversAgain()
             throws Exception {
+        ShiftedClock clock = new ShiftedClock();
         try (StandIn gone = new StandIn(request -> Answer.status(404));
                 StandIn working = new StandIn(request -> Answer.status(204));
                 NotificationCenter center = new NotificationCenter(folder, TestDatabases.engine(), new NotifierSettings(
                         Duration.ofMillis(300), Centers.CONSOLE, Centers.quickPolicy(), Duration.ofDays(14), 5),
-                        Centers.builtInTypes(Duration.ofSeconds(2)), java.time.Clock.systemUTC())) {
+                        Centers.builtInTypes(Duration.ofSeconds(2)), clock)) {
             ChannelView channel = webhook(center, gone, 600);
             center.publish(Message.of(Kind.LIBRARY, Level.INFO, "Message 0", ""));
             Eventually.until("the channel stops", WAIT, () -> center.channel(channel.id()).orElseThrow().state()
@@ -251,12 +252,52 @@ class DeliveryTest {
             for (StandIn.Request request : requests) {
                 titles.add(JSON.readTree(request.body()).path("title").asText());
             }
+            assertTrue(titles.get(0).startsWith("6 messages were dropped while this channel was stopped (HTTP 404"),
+                    "the notice goes ahead of the backlog: " + titles);
             assertEquals(List.of("Message 0", "Message 7", "Message 8", "Message 9", "Sign-ins throttled"),
-                    titles.subList(0, 5), "the oldest kept, the newest and the urgent one kept");
-            assertTrue(titles.get(5).startsWith("6 messages were dropped while this channel was stopped (HTTP 404"),
-                    titles.get(5));
+                    titles.subList(1, 6), "the oldest kept, the newest and the urgent one kept");
             Thread.sleep(500);
             assertEquals(6, working.requests().size(), "one notice of the dropped messages");
+            assertEquals(0, center.channel(channel.id()).orElseThrow().pending());
+
+            clock.shift(Duration.ofDays(15));
+            center.publish(Message.of(Kind.LIBRARY, Level.INFO, "Two weeks later", ""));
+            assertTrue(center.history(OptionalLong.of(channel.id()), 100).stream()
+                    .noneMatch(entry -> entry.state() == Outbox.State.DROPPED), "the history forgot the drops");
+            assertEquals(6, center.channel(channel.id()).orElseThrow().dropped(),
+                    "the channel's dropped count does not fall when the history is pruned");
+        }
+    }
+
+    @Test
+    void theNoticeOfDroppedMessagesWaitingAheadOfTheBacklogIsNeverDroppedAndCountsEveryDrop() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        try (StandIn receiver = new StandIn(request -> answered.getAndIncrement() == 0
+                ? new Answer(429, Map.of("Retry-After", "5"), new byte[0]) : Answer.status(204));
+                NotificationCenter center = new NotificationCenter(folder, TestDatabases.engine(), new NotifierSettings(
+                        Duration.ofMillis(300), Centers.CONSOLE, Centers.quickPolicy(), Duration.ofDays(14), 5),
+                        Centers.builtInTypes(Duration.ofSeconds(2)), java.time.Clock.systemUTC())) {
+            ChannelView channel = webhook(center, receiver, 600);
+            center.publish(Message.of(Kind.LIBRARY, Level.INFO, "Message 0", ""));
+            Eventually.until("the receiver holds the channel back", WAIT, () -> center.channel(channel.id())
+                    .orElseThrow().state().equals("WAITING"));
+            for (int i = 1; i <= 20; i++) {
+                center.publish(Message.of(Kind.LIBRARY, Level.INFO, "Message " + i, ""));
+                sleep(20);
+            }
+            assertEquals(17, center.channel(channel.id()).orElseThrow().dropped());
+            assertEquals(5, center.channel(channel.id()).orElseThrow().pending(), "the notice and four messages");
+
+            List<StandIn.Request> requests = receiver.await(6, WAIT);
+            List<String> titles = new ArrayList<>();
+            for (StandIn.Request request : requests) {
+                titles.add(JSON.readTree(request.body()).path("title").asText());
+            }
+            assertEquals(List.of("Message 0", "17 messages were dropped while this channel was held back by the "
+                    + "receiver's rate limit", "Message 0", "Message 18", "Message 19", "Message 20"), titles,
+                    "the notice, waiting through every drop, goes first once the wait is over");
+            Thread.sleep(500);
+            assertEquals(6, receiver.requests().size(), "one notice");
             assertEquals(0, center.channel(channel.id()).orElseThrow().pending());
         }
     }

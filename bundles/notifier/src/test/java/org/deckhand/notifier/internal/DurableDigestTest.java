@@ -10,8 +10,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.deckhand.api.event.EventProperties;
+import org.deckhand.api.event.Topics;
 import org.deckhand.notifier.internal.StandIn.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A digest window across a crash: the notifier runs in a child JVM, takes in a burst of events and is killed (as
  * kill -9 does) while its window is open; opened again in the test after the window's time, it sends the digest at
- * once, with every event counted, once.
+ * once, with every event counted, once. Across an orderly stop: the window is left open, not sent early, and closes
+ * when its time comes after the restart, once, with every event before and after the stop counted.
  */
 class DurableDigestTest {
 
@@ -73,6 +77,46 @@ class DurableDigestTest {
                 Thread.sleep(1_000);
                 assertEquals(1, receiver.requests().size(), "the digest went once, and its window is gone");
             }
+        }
+    }
+
+    @Test
+    void anOrderlyStopLeavesTheWindowOpenAndItClosesOnTimeAfterTheRestartOnce() throws Exception {
+        Duration window = Duration.ofSeconds(10);
+        try (StandIn receiver = new StandIn(request -> Answer.status(204))) {
+            Instant opened;
+            try (NotificationCenter first = Centers.open(folder, window, Centers.quickPolicy(),
+                    Duration.ofSeconds(2))) {
+                first.create(new ChannelRequest("webhook", null, null, null, null, 600,
+                        Map.of("url", receiver.uri("/hook").toString())));
+                opened = Instant.now();
+                added(first, 0, 300);
+            }
+            assertTrue(receiver.requests().isEmpty(), "the stop sent nothing early");
+
+            try (NotificationCenter restarted = Centers.open(folder, window, Centers.quickPolicy(),
+                    Duration.ofSeconds(2))) {
+                added(restarted, 300, 100);
+                long early = Duration.between(Instant.now(), opened.plus(window)).toMillis() - 1_500;
+                assertTrue(early > 0, "the restart took most of the window");
+                Thread.sleep(early);
+                assertTrue(receiver.requests().isEmpty(), "nothing goes before the window's time");
+                StandIn.Request sent = receiver.await(1, WAIT).get(0);
+                assertTrue(!sent.at().isBefore(opened.plus(window)), "the digest went at " + sent.at()
+                        + ", before the window opened at " + opened + " closed");
+                JsonNode digest = new ObjectMapper().readTree(sent.body());
+                assertEquals(400, digest.path("events").asInt(), "every event, before and after the stop");
+                assertEquals("400 tracks added: 300 FLAC, 100 MP3", digest.path("title").asText());
+                Thread.sleep(1_500);
+                assertEquals(1, receiver.requests().size(), "one digest");
+            }
+        }
+    }
+
+    private static void added(NotificationCenter center, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            center.onEvent(Topics.LIBRARY_FILE_ADDED, Map.of(EventProperties.TRACK_ID, (long) i + 1,
+                    EventProperties.PATH, String.format("/music/Track %04d.%s", i, i % 4 == 0 ? "mp3" : "flac")));
         }
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
+import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +21,8 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
  * Writes an OpenAPI 3.1 document of the resources the API serves, from Jersey's own model of their annotations, so
- * that it covers every resource and method as they are, including those that plugins contribute.
+ * that it covers every resource and method as they are, including those that plugins contribute, with the JSON
+ * Schemas of their bodies ({@link JsonSchemas}).
  *
  * <p>Source: OpenAPI Specification 3.1.0, sections 4.8.1 (OpenAPI object), 4.8.8 (paths), 4.8.10 (operation),
  * 4.8.12 (parameter) and 4.8.27 (security schemes).
@@ -41,6 +42,7 @@ final class OpenApiGenerator {
      * @return the OpenAPI document
      */
     ObjectNode document(Collection<Class<?>> resourceClasses) {
+        JsonSchemas schemas = new JsonSchemas(mapper);
         ObjectNode root = mapper.createObjectNode();
         root.put("openapi", "3.1.0");
         root.putObject("info").put("title", "Deckhand API").put("version", version)
@@ -49,7 +51,8 @@ final class OpenApiGenerator {
         ArrayNode security = root.putArray("security");
         security.addObject().putArray("basic");
         security.addObject().putArray("bearer");
-        ObjectNode schemes = root.putObject("components").putObject("securitySchemes");
+        ObjectNode components = root.putObject("components");
+        ObjectNode schemes = components.putObject("securitySchemes");
         schemes.putObject("basic").put("type", "http").put("scheme", "basic")
                 .put("description", "User admin and the admin password.");
         schemes.putObject("bearer").put("type", "http").put("scheme", "bearer")
@@ -59,26 +62,29 @@ final class OpenApiGenerator {
         for (Class<?> type : resourceClasses) {
             Resource resource = Resource.from(type);
             if (resource != null) {
-                addResource(paths, "", resource, type);
+                addResource(paths, "", resource, type, schemas);
             }
         }
         ObjectNode pathsNode = root.putObject("paths");
         paths.forEach(pathsNode::set);
+        ObjectNode named = components.putObject("schemas");
+        schemas.named().forEach(named::set);
         return root;
     }
 
-    private void addResource(Map<String, ObjectNode> paths, String parentPath, Resource resource, Class<?> type) {
+    private void addResource(Map<String, ObjectNode> paths, String parentPath, Resource resource, Class<?> type,
+            JsonSchemas schemas) {
         String path = join(parentPath, resource.getPath());
         for (ResourceMethod method : resource.getResourceMethods()) {
             ObjectNode pathItem = paths.computeIfAbsent(path, p -> mapper.createObjectNode());
-            pathItem.set(method.getHttpMethod().toLowerCase(Locale.ROOT), operation(method, type));
+            pathItem.set(method.getHttpMethod().toLowerCase(Locale.ROOT), operation(method, type, schemas));
         }
         for (Resource child : resource.getChildResources()) {
-            addResource(paths, path, child, type);
+            addResource(paths, path, child, type, schemas);
         }
     }
 
-    private ObjectNode operation(ResourceMethod method, Class<?> type) {
+    private ObjectNode operation(ResourceMethod method, Class<?> type, JsonSchemas schemas) {
         Invocable invocable = method.getInvocable();
         Method java = invocable.getDefinitionMethod();
         ObjectNode operation = mapper.createObjectNode();
@@ -98,14 +104,14 @@ final class OpenApiGenerator {
             if (in != null) {
                 ObjectNode node = parameters.addObject().put("name", parameter.getSourceName()).put("in", in)
                         .put("required", parameter.getSource() == Source.PATH);
-                node.set("schema", schemaOf(parameter.getRawType()));
+                node.set("schema", schemas.of(parameter.getType()));
                 if (parameter.getDefaultValue() != null) {
                     ((ObjectNode) node.get("schema")).put("default", parameter.getDefaultValue());
                 }
             } else if (parameter.getSource() == Source.ENTITY) {
                 ObjectNode content = operation.putObject("requestBody").put("required", true).putObject("content");
                 mediaTypes(method.getConsumedTypes(), MediaType.APPLICATION_JSON)
-                        .forEach(m -> content.putObject(m).set("schema", schemaOf(parameter.getRawType())));
+                        .forEach(m -> content.putObject(m).set("schema", schemas.of(parameter.getType())));
             }
         }
         if (!parameters.isEmpty()) {
@@ -117,29 +123,17 @@ final class OpenApiGenerator {
         ObjectNode success = responses.putObject(empty ? "204" : "200").put("description", "Success");
         if (!empty) {
             ObjectNode content = success.putObject("content");
-            mediaTypes(method.getProducedTypes(), MediaType.APPLICATION_JSON).forEach(m -> content.putObject(m));
+            boolean typed = !stream && !Response.class.isAssignableFrom(java.getReturnType());
+            for (String mediaType : mediaTypes(method.getProducedTypes(), MediaType.APPLICATION_JSON)) {
+                ObjectNode body = content.putObject(mediaType);
+                if (typed) {
+                    body.set("schema", schemas.of(java.getGenericReturnType()));
+                }
+            }
         }
         responses.putObject("default").put("description", "An error, as RFC 9457 problem details")
                 .putObject("content").putObject(ProblemDetails.MEDIA_TYPE.toString());
         return operation;
-    }
-
-    private ObjectNode schemaOf(Class<?> type) {
-        ObjectNode schema = mapper.createObjectNode();
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            schema.put("type", "integer");
-        } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
-            schema.put("type", "number");
-        } else if (type == boolean.class || type == Boolean.class) {
-            schema.put("type", "boolean");
-        } else if (type == String.class) {
-            schema.put("type", "string");
-        } else if (type == byte[].class || InputStream.class.isAssignableFrom(type)) {
-            schema.put("type", "string").put("format", "binary");
-        } else {
-            schema.put("type", "object");
-        }
-        return schema;
     }
 
     private static List<String> mediaTypes(List<MediaType> declared, String fallback) {

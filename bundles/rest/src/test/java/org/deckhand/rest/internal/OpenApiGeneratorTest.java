@@ -47,6 +47,23 @@ class OpenApiGeneratorTest {
         }
     }
 
+    /** A delivery's state, as a resource's answer carries it. */
+    public enum State { PENDING, REJECTED }
+
+    /** An answer with a nested record, an enum, a list, a value that may be null and a time. */
+    public record Delivery(long seq, State state, List<String> tags, Integer status,
+            java.time.Instant queued, Delivery previous) {
+    }
+
+    @Path("deliveries")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class DeliveriesResource {
+        @GET
+        public List<Delivery> list() {
+            return List.of();
+        }
+    }
+
     @Path("ping")
     @PermitAll
     public static class PingResource {
@@ -58,7 +75,7 @@ class OpenApiGeneratorTest {
     }
 
     private final JsonNode document = new OpenApiGenerator(new ObjectMapperResolver().mapper(), "1.2.3")
-            .document(List.of(CratesResource.class, PingResource.class));
+            .document(List.of(CratesResource.class, PingResource.class, DeliveriesResource.class));
 
     @Test
     void everyPathAndMethodIsDescribed() {
@@ -89,6 +106,25 @@ class OpenApiGeneratorTest {
                 .has("application/json"));
         assertTrue(document.get("paths").get("/crates/{id}").get("delete").get("responses").has("204"));
         assertTrue(list.get("responses").get("default").get("content").has("application/problem+json"));
+    }
+
+    @Test
+    void answersCarryTheSchemaOfTheirJsonWithEveryEnumConstant() {
+        JsonNode answer = document.get("paths").get("/deliveries").get("get").get("responses").get("200")
+                .get("content").get("application/json").get("schema");
+        assertEquals("array", answer.get("type").asText());
+        assertEquals("#/components/schemas/OpenApiGeneratorTest.Delivery", answer.get("items").get("$ref").asText());
+        JsonNode delivery = document.get("components").get("schemas").get("OpenApiGeneratorTest.Delivery")
+                .get("properties");
+        assertEquals("integer", delivery.get("seq").get("type").asText());
+        assertEquals("[\"PENDING\",\"REJECTED\"]", delivery.get("state").get("enum").toString());
+        assertEquals("string", delivery.get("tags").get("items").get("type").asText());
+        assertEquals("integer", delivery.get("status").get("type").asText());
+        assertEquals("date-time", delivery.get("queued").get("format").asText());
+        assertEquals("#/components/schemas/OpenApiGeneratorTest.Delivery", delivery.get("previous").get("$ref")
+                .asText(), "a record that refers to itself is one schema");
+        assertEquals("string", document.get("paths").get("/ping").get("get").get("responses").get("200")
+                .get("content").get("text/plain").get("schema").get("type").asText());
     }
 
     @Test

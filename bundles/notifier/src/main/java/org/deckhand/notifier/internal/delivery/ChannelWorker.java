@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * after its wait and closes on the probe's success; nothing is sent while it is open. A message the receiver
  * rejects is marked so and the worker goes on with the next, unless {@value #REJECTIONS_THAT_STOP} in a row are
  * rejected (the receiver refuses everything the channel sends: its settings are wrong), which stops the channel as
- * a permanent failure does: stored with its reason, until the user changes the channel or a test succeeds. After
- * a delivery, the messages that the outbox's bound dropped are told of in one notice.
+ * a permanent failure does: stored with its reason, until the user changes the channel or a test succeeds. The
+ * outbox gives the notice of messages its bound dropped ahead of the backlog, so it is sent first.
  */
 final class ChannelWorker implements AutoCloseable {
 
@@ -177,7 +177,7 @@ final class ChannelWorker implements AutoCloseable {
             await(IDLE_MILLIS);
             return;
         }
-        Optional<Outbox.Pending> next = outbox.next(channelId);
+        Optional<Outbox.Pending> next = outbox.next(channelId, clock.instant());
         if (next.isEmpty()) {
             await(IDLE_MILLIS);
             return;
@@ -219,8 +219,6 @@ final class ChannelWorker implements AutoCloseable {
         if (outcome instanceof Delivery.Delivered delivered) {
             circuit.onSuccess(millis, TimeUnit.MILLISECONDS);
             outbox.delivered(pending.seq(), delivered.statusCode(), delivered.receiverId(), millis, now);
-            outbox.reportDropped(channelId, now).ifPresent(dropped -> LOG.warn("Channel {}: {} messages were "
-                    + "dropped while it was {}; it is told so", channelId, dropped.count(), dropped.situation()));
         } else if (outcome instanceof Delivery.Rejected rejected) {
             circuit.onSuccess(millis, TimeUnit.MILLISECONDS);
             outbox.rejected(pending.seq(), rejected.statusCode(), rejected.reason(), millis, now);

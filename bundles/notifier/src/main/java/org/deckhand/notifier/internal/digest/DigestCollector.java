@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * once, each as its own message. The open windows are durable: each notice's window is stored, with its running
  * summary, before {@link #add} returns, and a window's digest is stored in the outbox in the transaction that
  * removes the window, so a crash neither loses nor doubles a digest; {@link #reopen()} takes up the stored windows
- * at start and closes at once those whose time has passed. An orderly stop sends the open windows. Thread-safe.
+ * at start and closes at once those whose time has passed. An orderly stop leaves the open windows stored, to close
+ * on time after the restart (at once if their time passed meanwhile). Thread-safe.
  */
 public final class DigestCollector implements AutoCloseable {
 
@@ -140,13 +141,24 @@ public final class DigestCollector implements AutoCloseable {
         }
     }
 
-    /** Sends every open window's digest now, and stops the timer. */
+    /**
+     * Stops the timer and leaves every open window in the database, stored once more as it is in memory (a notice
+     * whose save failed is in it then); a window that cannot be stored even now is sent at once rather than lost.
+     */
     @Override
     public void close() {
         timer.shutdownNow();
         synchronized (open) {
             for (Map.Entry<Kind, Window> entry : List.copyOf(open.entrySet())) {
-                flush(entry.getKey(), entry.getValue());
+                Window left = entry.getValue();
+                try {
+                    store.save(new DigestWindows.Stored(entry.getKey(), left.opened(), left.closes(),
+                            left.digest().summary()));
+                } catch (RuntimeException e) {
+                    LOG.error("The digest window of {} could not be stored at the stop; it is sent now",
+                            entry.getKey(), e);
+                    flush(entry.getKey(), left);
+                }
             }
         }
     }

@@ -27,7 +27,7 @@ import org.deckhand.notifier.internal.store.Outbox;
  * @param finished when it was delivered, rejected or dropped, or the test failed; null while pending
  */
 public record HistoryView(long seq, long channelId, String messageId, Kind kind, Level level, String title,
-        String state, int attempts, Integer lastStatus, String lastReason, Long latencyMillis, String receiverId,
+        Outbox.State state, int attempts, Integer lastStatus, String lastReason, Long latencyMillis, String receiverId,
         Instant queued, Instant finished) {
 
     /**
@@ -36,7 +36,7 @@ public record HistoryView(long seq, long channelId, String messageId, Kind kind,
      */
     static HistoryView of(Outbox.HistoryEntry entry) {
         return new HistoryView(entry.seq(), entry.channelId(), entry.messageId(), entry.kind(), entry.level(),
-                entry.title(), entry.state().name(), entry.attempts(),
+                entry.title(), entry.state(), entry.attempts(),
                 entry.lastStatus().isPresent() ? entry.lastStatus().getAsInt() : null, entry.lastReason().orElse(null),
                 entry.latencyMillis().isPresent() ? entry.latencyMillis().getAsLong() : null,
                 entry.receiverId().orElse(null), entry.queued(), entry.finished().orElse(null));

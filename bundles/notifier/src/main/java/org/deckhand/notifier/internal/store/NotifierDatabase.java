@@ -21,7 +21,7 @@ import org.deckhand.api.database.EmbeddedDatabases;
 public final class NotifierDatabase implements AutoCloseable {
 
     /** The schema this code writes; older ones are brought up to it at start, one version at a time. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     /** How many times a transaction that met a deadlock or a lock timeout is run again before it fails. */
     static final int CONFLICT_ATTEMPTS = 5;
@@ -62,8 +62,20 @@ public final class NotifierDatabase implements AutoCloseable {
             "ALTER TABLE channel ADD COLUMN dropped_while VARCHAR(200)",
             "UPDATE schema_version SET version = 2");
 
+    /**
+     * Version 2 to 3: per channel, the id of the queued notice that tells it of its dropped messages (it goes ahead
+     * of the backlog and the bound never drops it), and how many of its messages the bound dropped in all, counted
+     * from the history's dropped deliveries at the migration; the history's pruning does not lower that count.
+     */
+    static final List<String> MIGRATION_V3 = List.of(
+            "ALTER TABLE channel ADD COLUMN dropped_notice VARCHAR(64)",
+            "ALTER TABLE channel ADD COLUMN dropped_total INT NOT NULL DEFAULT 0",
+            "UPDATE channel SET dropped_total = (SELECT COUNT(*) FROM delivery d WHERE d.channel_id = channel.id "
+                    + "AND d.state = 'DROPPED')",
+            "UPDATE schema_version SET version = 3");
+
     /** The steps from each version to the next: the step at index {@code i} brings version {@code i} to i + 1. */
-    private static final List<List<String>> STEPS = List.of(SCHEMA_V1, MIGRATION_V2);
+    private static final List<List<String>> STEPS = List.of(SCHEMA_V1, MIGRATION_V2, MIGRATION_V3);
 
     /** SQL states of a transaction that lost to another and may simply run again: a deadlock, a lock timeout. */
     private static final Set<String> CONFLICTS = Set.of("40001", "40XL1");

@@ -30,8 +30,10 @@ import org.deckhand.api.notify.Message;
  * ({@link State#REJECTED}); a crash at any moment leaves it pending, and it is sent again after the restart
  * (at-least-once, the message's id telling the receiver it is the same message). Each channel drains its deliveries
  * in the order they were stored. A channel holds at most {@code maxPendingPerChannel} pending deliveries: past that,
- * its oldest non-urgent deliveries not yet tried are {@link State#DROPPED} (kept in the history), counted on the
- * channel until {@link #reportDropped} tells it.
+ * its oldest non-urgent deliveries not yet tried are {@link State#DROPPED} (kept in the history) and counted on the
+ * channel, in a count that the history's pruning does not lower. The channel is told of them in one notice, which
+ * {@link #next} puts ahead of its backlog, so that it is the first message the channel sends when it can send again;
+ * while it waits, the notice's count grows with every further drop, and the bound never drops it.
  */
 public final class Outbox {
 
@@ -47,15 +49,6 @@ public final class Outbox {
         REJECTED,
         /** Never sent: more than the bound of messages waited for the channel, and this was among the oldest. */
         DROPPED
-    }
-
-    /**
-     * Messages dropped for a channel that it was not told of yet.
-     *
-     * @param count how many
-     * @param situation what the channel was doing when the first was dropped, such as {@code stopped}
-     */
-    public record Dropped(int count, String situation) {
     }
 
     /**
@@ -157,22 +150,25 @@ public final class Outbox {
     }
 
     /**
-     * Drops the oldest non-urgent deliveries of a channel that were never tried (so never the one being sent),
-     * as many as it has past the bound, and counts them on the channel.
+     * Drops the oldest non-urgent deliveries of a channel that were never tried (so never the one being sent) and
+     * are not its notice of dropped messages, as many as it has past the bound, and counts them on the channel.
      */
     private void bound(Connection connection, long channelId, Instant now) throws SQLException {
         int excess = count(connection, channelId, State.PENDING) - maxPendingPerChannel;
         if (excess <= 0) {
             return;
         }
+        String notice = drops(connection, channelId).map(Drops::noticeId).orElse(null);
         List<Long> oldest = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT d.seq FROM delivery d JOIN message m "
                 + "ON m.id = d.message_id WHERE d.channel_id = ? AND d.state = ? AND d.attempts = 0 "
-                + "AND m.level <> ? AND m.kind <> ? ORDER BY d.seq FETCH FIRST " + excess + " ROWS ONLY")) {
+                + "AND m.level <> ? AND m.kind <> ? AND m.id <> ? ORDER BY d.seq FETCH FIRST " + excess
+                + " ROWS ONLY")) {
             select.setLong(1, channelId);
             select.setString(2, State.PENDING.name());
             select.setString(3, Level.CRITICAL.name());
             select.setString(4, Kind.SECURITY.name());
+            select.setString(5, notice == null ? "" : notice);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     oldest.add(rows.getLong(1));
@@ -195,71 +191,183 @@ public final class Outbox {
             drop.executeBatch();
         }
         try (PreparedStatement count = connection.prepareStatement("UPDATE channel SET dropped_unreported = "
-                + "dropped_unreported + ?, dropped_while = COALESCE(dropped_while, ?) WHERE id = ?")) {
+                + "dropped_unreported + ?, dropped_total = dropped_total + ?, "
+                + "dropped_while = COALESCE(dropped_while, ?) WHERE id = ?")) {
             count.setInt(1, oldest.size());
-            count.setString(2, clip(situation.apply(channelId), 200));
-            count.setLong(3, channelId);
+            count.setInt(2, oldest.size());
+            count.setString(3, clip(situation.apply(channelId), 200));
+            count.setLong(4, channelId);
             count.executeUpdate();
         }
     }
 
     /**
-     * Once a channel delivers again, stores one notice of the messages the bound dropped for it since it was last
-     * told, pending for that channel alone, and clears the count, in one transaction.
+     * A channel's messages dropped by the bound that it was not told of yet.
      *
-     * @param channelId the channel
-     * @param now when
-     * @return what was dropped, if anything was
+     * @param unreported how many
+     * @param situation what the channel was doing when the first was dropped, such as {@code stopped}
+     * @param noticeId the id of the notice that tells of them, once it is queued
      */
-    public Optional<Dropped> reportDropped(long channelId, Instant now) {
-        return database.transaction("tell channel " + channelId + " of dropped messages", connection -> {
-            Dropped dropped;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT dropped_unreported, dropped_while FROM channel WHERE id = ?")) {
-                select.setLong(1, channelId);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next() || row.getInt(1) == 0) {
-                        return Optional.empty();
-                    }
-                    String situation = row.getString(2);
-                    dropped = new Dropped(row.getInt(1), situation == null ? "behind" : situation);
-                }
-            }
-            Message notice = Message.of(Kind.HEALTH, Level.WARNING, (dropped.count() == 1 ? "1 message was"
-                    : String.format(Locale.ROOT, "%,d messages were", dropped.count()))
-                    + " dropped while this channel was " + dropped.situation(), "The outbox keeps at most "
-                    + String.format(Locale.ROOT, "%,d", maxPendingPerChannel) + " messages waiting for a channel; "
-                    + "past that the oldest that were not urgent were dropped. The history lists them.");
-            Message stamped = new Message(notice.id(), notice.kind(), notice.level(), notice.title(), notice.text(),
-                    notice.fields(), notice.link(), notice.attachment(), now, 1);
-            insertMessage(connection, stamped);
-            queue(connection, stamped.id(), List.of(channelId), now);
-            try (PreparedStatement clear = connection.prepareStatement("UPDATE channel SET dropped_unreported = 0, "
-                    + "dropped_while = NULL WHERE id = ?")) {
-                clear.setLong(1, channelId);
-                clear.executeUpdate();
-            }
-            return Optional.of(dropped);
-        });
+    private record Drops(int unreported, String situation, String noticeId) {
     }
 
     /**
+     * Gives a channel's next delivery: its notice of dropped messages when it has messages dropped that it was not
+     * told of (the notice is queued, or its count brought up to date, in the same transaction), else its oldest
+     * pending delivery.
+     *
      * @param channelId a channel
-     * @return its oldest pending delivery, if it has one
+     * @param now when; a new notice is stamped with it
+     * @return the delivery to send next, if the channel has one
      */
-    public Optional<Pending> next(long channelId) {
+    public Optional<Pending> next(long channelId, Instant now) {
         return database.transaction("read the outbox of channel " + channelId, connection -> {
+            Optional<Drops> drops = drops(connection, channelId).filter(found -> found.unreported() > 0);
+            Optional<String> notice = drops.isPresent() ? Optional.of(notice(connection, channelId, drops.get(), now))
+                    : Optional.empty();
             try (PreparedStatement select = connection.prepareStatement("SELECT d.seq, d.attempts, "
                     + "d.next_attempt_millis, m.* FROM delivery d JOIN message m ON m.id = d.message_id "
-                    + "WHERE d.channel_id = ? AND d.state = ? ORDER BY d.seq FETCH FIRST 1 ROWS ONLY")) {
+                    + "WHERE d.channel_id = ? AND d.state = ?" + (notice.isPresent() ? " AND d.message_id = ?" : "")
+                    + " ORDER BY d.seq FETCH FIRST 1 ROWS ONLY")) {
                 select.setLong(1, channelId);
                 select.setString(2, State.PENDING.name());
+                if (notice.isPresent()) {
+                    select.setString(3, notice.get());
+                }
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
                     return Optional.of(new Pending(row.getLong("seq"), channelId, readMessage(row),
                             row.getInt("attempts"), Instant.ofEpochMilli(row.getLong("next_attempt_millis"))));
+                }
+            }
+        });
+    }
+
+    private static Optional<Drops> drops(Connection connection, long channelId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT dropped_unreported, dropped_while, dropped_notice FROM channel WHERE id = ?")) {
+            select.setLong(1, channelId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String situation = row.getString(2);
+                return Optional.of(new Drops(row.getInt(1), situation == null ? "behind" : situation,
+                        row.getString(3)));
+            }
+        }
+    }
+
+    /**
+     * Queues the channel's notice of its dropped messages, pending for that channel alone, or brings the text of
+     * the one queued up to the count.
+     *
+     * @return the notice's message id
+     */
+    private String notice(Connection connection, long channelId, Drops drops, Instant now) throws SQLException {
+        Message notice = dropNotice(drops, now);
+        if (drops.noticeId() != null && pending(connection, channelId, drops.noticeId())) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE message SET title = ?, body = ?, events = ? WHERE id = ? AND events <> ?")) {
+                update.setString(1, notice.title());
+                update.setString(2, notice.text());
+                update.setInt(3, drops.unreported());
+                update.setString(4, drops.noticeId());
+                update.setInt(5, drops.unreported());
+                update.executeUpdate();
+            }
+            return drops.noticeId();
+        }
+        insertMessage(connection, notice);
+        queue(connection, notice.id(), List.of(channelId), now);
+        try (PreparedStatement mark = connection.prepareStatement(
+                "UPDATE channel SET dropped_notice = ? WHERE id = ?")) {
+            mark.setString(1, notice.id());
+            mark.setLong(2, channelId);
+            mark.executeUpdate();
+        }
+        return notice.id();
+    }
+
+    private static boolean pending(Connection connection, long channelId, String messageId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM delivery WHERE channel_id = ? AND message_id = ? AND state = ?")) {
+            select.setLong(1, channelId);
+            select.setString(2, messageId);
+            select.setString(3, State.PENDING.name());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private Message dropNotice(Drops drops, Instant now) {
+        Message notice = Message.of(Kind.HEALTH, Level.WARNING, (drops.unreported() == 1 ? "1 message was"
+                : String.format(Locale.ROOT, "%,d messages were", drops.unreported()))
+                + " dropped while this channel was " + drops.situation(), "The outbox keeps at most "
+                + String.format(Locale.ROOT, "%,d", maxPendingPerChannel) + " messages waiting for a channel; "
+                + "past that the oldest that were not urgent were dropped. The history lists them.");
+        return new Message(notice.id(), notice.kind(), notice.level(), notice.title(), notice.text(),
+                notice.fields(), notice.link(), notice.attachment(), now, drops.unreported());
+    }
+
+    /**
+     * Once a channel's notice of dropped messages is sent (delivered, or refused by the receiver), takes the
+     * messages it told of off the channel's unreported count; drops since it was last brought up to date are told
+     * in the next notice.
+     */
+    private static void settleNotice(Connection connection, long seq) throws SQLException {
+        // Every row is read by its primary key: a scan here would wait on the rows another transaction is adding
+        // to the outbox while that one waits on this delivery's row, a deadlock that Derby breaks after 20 s.
+        long channelId;
+        String messageId;
+        try (PreparedStatement delivery = connection.prepareStatement(
+                "SELECT channel_id, message_id FROM delivery WHERE seq = ?")) {
+            delivery.setLong(1, seq);
+            try (ResultSet row = delivery.executeQuery()) {
+                if (!row.next()) {
+                    return;
+                }
+                channelId = row.getLong(1);
+                messageId = row.getString(2);
+            }
+        }
+        Optional<Drops> drops = drops(connection, channelId);
+        if (drops.isEmpty() || !messageId.equals(drops.get().noticeId())) {
+            return;
+        }
+        int told;
+        try (PreparedStatement notice = connection.prepareStatement("SELECT events FROM message WHERE id = ?")) {
+            notice.setString(1, messageId);
+            try (ResultSet row = notice.executeQuery()) {
+                told = row.next() ? row.getInt(1) : 0;
+            }
+        }
+        int left = Math.max(0, drops.get().unreported() - told);
+        try (PreparedStatement settle = connection.prepareStatement("UPDATE channel SET dropped_unreported = ?, "
+                + "dropped_notice = NULL, dropped_while = CASE WHEN ? = 0 THEN NULL ELSE dropped_while END "
+                + "WHERE id = ?")) {
+            settle.setInt(1, left);
+            settle.setInt(2, left);
+            settle.setLong(3, channelId);
+            settle.executeUpdate();
+        }
+    }
+
+    /**
+     * @param channelId a channel
+     * @return how many of its messages the bound dropped since it was made, whether or not the history still
+     *     lists them
+     */
+    public int droppedCount(long channelId) {
+        return database.transaction("count the dropped messages of channel " + channelId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT dropped_total FROM channel WHERE id = ?")) {
+                select.setLong(1, channelId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getInt(1) : 0;
                 }
             }
         });
@@ -301,8 +409,10 @@ public final class Outbox {
                 update.setLong(4, latencyMillis);
                 update.setLong(5, now.toEpochMilli());
                 update.setLong(6, seq);
-                return update.executeUpdate();
+                update.executeUpdate();
             }
+            settleNotice(connection, seq);
+            return null;
         });
     }
 
@@ -325,8 +435,10 @@ public final class Outbox {
                 update.setLong(4, latencyMillis);
                 update.setLong(5, now.toEpochMilli());
                 update.setLong(6, seq);
-                return update.executeUpdate();
+                update.executeUpdate();
             }
+            settleNotice(connection, seq);
+            return null;
         });
     }
 
@@ -394,17 +506,8 @@ public final class Outbox {
      * @return how many deliveries wait for it
      */
     public int pendingCount(long channelId) {
-        return count(channelId, State.PENDING);
-    }
-
-    /**
-     * @param channelId a channel
-     * @param state a state
-     * @return how many of its deliveries in the history are in that state
-     */
-    public int count(long channelId, State state) {
         return database.transaction("count the outbox of channel " + channelId,
-                connection -> count(connection, channelId, state));
+                connection -> count(connection, channelId, State.PENDING));
     }
 
     private static int count(Connection connection, long channelId, State state) throws SQLException {

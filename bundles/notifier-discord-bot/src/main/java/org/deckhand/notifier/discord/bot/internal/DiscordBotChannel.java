@@ -49,7 +49,7 @@ final class DiscordBotChannel implements NotificationChannel {
         session.start();
         try {
             if (!session.awaitSettled(timeout)) {
-                return new Delivery.TransientFailure(0, session.notConnectedReason());
+                return new Delivery.TransientFailure(0, session.retrying().orElse(session.notConnectedReason()));
             }
             Optional<String> failure = session.failure();
             if (failure.isPresent()) {

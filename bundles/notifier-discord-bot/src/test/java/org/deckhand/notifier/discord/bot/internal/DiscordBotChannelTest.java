@@ -215,6 +215,61 @@ class DiscordBotChannelTest {
         assertTrue(failure.reason().contains("refused the bot token"), failure.reason());
         assertFalse(failure.reason().contains(wrong));
         assertTrue(discord.identifies().isEmpty(), "no gateway session without a valid token");
+        int refused = discord.requests().size();
+        Thread.sleep(BotSession.FIRST_RETRY.toMillis() + 1_000);
+        assertEquals(refused, discord.requests().size(), "a refused token is not tried again");
+    }
+
+    @Test
+    void aLoginThatMeetsDiscordDownIsRetriedWithBackoffAndTheChannelThenDelivers() throws Exception {
+        discord.failLogins(Integer.MAX_VALUE);
+        openChannel(TOKEN).start();
+
+        Delivery early = channel.send(Message.of(Kind.LIBRARY, Level.INFO, "Scan done", ""));
+        Delivery.TransientFailure retrying = assertInstanceOf(Delivery.TransientFailure.class, early,
+                "a 502 while logging in is not a refused token: " + early);
+        assertTrue(retrying.reason().contains("502") && retrying.reason().contains("retrying in"),
+                retrying.reason());
+        long failedLogins = discord.logins();
+        await("a second login after the wait, without a message asking", () -> discord.logins() > failedLogins);
+
+        discord.failLogins(0);
+        await("the bot logs in once Discord is back", () -> !discord.identifies().isEmpty());
+        Delivery later = channel.send(Message.of(Kind.LIBRARY, Level.INFO, "Scan done", ""));
+        assertInstanceOf(Delivery.Delivered.class, later, later.toString());
+    }
+
+    @Test
+    void aNetworkFailureWhileLoggingInIsTransient() throws Exception {
+        String closed;
+        try (java.net.ServerSocket unused = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closed = "http://127.0.0.1:" + unused.getLocalPort() + "/api/v10/";
+        }
+        DiscordBotChannelType unreachable = new DiscordBotChannelType(closed, Duration.ofSeconds(5), index, catalog,
+                null, "http://192.168.1.20:8750");
+        channel = unreachable.open(new ChannelSettings("8", Map.of(DiscordBotChannelType.TOKEN, TOKEN,
+                DiscordBotChannelType.CHANNEL, DiscordStandIn.CHANNEL)));
+        channel.start();
+
+        Delivery delivery = channel.send(Message.of(Kind.HEALTH, Level.ERROR, "Share gone", ""));
+
+        Delivery.TransientFailure failure = assertInstanceOf(Delivery.TransientFailure.class, delivery,
+                "Discord out of reach is not a refused token: " + delivery);
+        assertFalse(failure.reason().contains(TOKEN), failure.reason());
+    }
+
+    @Test
+    void aGatewaySessionClosedWith4004StopsTheChannel() throws Exception {
+        discord.refuseGatewaySessions();
+
+        Delivery delivery = openChannel(TOKEN).send(Message.of(Kind.HEALTH, Level.ERROR, "Share gone", ""));
+
+        Delivery.PermanentFailure failure = assertInstanceOf(Delivery.PermanentFailure.class, delivery,
+                delivery.toString());
+        assertEquals(401, failure.statusCode());
+        assertTrue(failure.reason().contains("refused the bot token"), failure.reason());
+        assertEquals(1, discord.identifies().size(), "the gateway refused the session once; no retry");
     }
 
     @Test

@@ -35,7 +35,8 @@ import org.java_websocket.server.WebSocketServer;
  * IDENTIFY (op 2) with READY (op 0, t=READY, the guild unavailable) and GUILD_CREATE, and every heartbeat (op 1)
  * with a HEARTBEAT_ACK (op 11). A rate limit is answered as Discord answers it: 429 with {@code Via},
  * {@code Retry-After} and the {@code X-RateLimit-*} headers and a body with {@code retry_after} and {@code global}
- * (without {@code Via}, JDA takes a 429 for a Cloudflare ban of every route).
+ * (without {@code Via}, JDA takes a 429 for a Cloudflare ban of every route). A test can have logins answered
+ * with a 502, or gateway sessions closed with 4004, as Discord does when it is down or the token was reset.
  */
 public final class DiscordStandIn implements AutoCloseable {
 
@@ -62,6 +63,8 @@ public final class DiscordStandIn implements AutoCloseable {
     private final BlockingQueue<Request> callbacks = new LinkedBlockingQueue<>();
     private final AtomicLong ids = new AtomicLong(1100000000000001000L);
     private final AtomicBoolean rateLimitNextMessage = new AtomicBoolean();
+    private final AtomicInteger failingLogins = new AtomicInteger();
+    private final AtomicBoolean refuseGatewaySessions = new AtomicBoolean();
 
     /**
      * @param token the bot token Discord knows
@@ -103,6 +106,29 @@ public final class DiscordStandIn implements AutoCloseable {
     /** Answers the next {@code POST /channels/{id}/messages} with a per-route 429 as Discord does. */
     public void rateLimitNextMessage() {
         rateLimitNextMessage.set(true);
+    }
+
+    /**
+     * Answers the next {@code GET /users/@me} requests, with which a bot logs in, with a 502 as Discord's edge does
+     * when Discord is down.
+     *
+     * @param count how many
+     */
+    public void failLogins(int count) {
+        failingLogins.set(count);
+    }
+
+    /** @return how many {@code GET /users/@me} requests (logins) came so far */
+    public long logins() {
+        return requests.stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/users/@me")).count();
+    }
+
+    /**
+     * Closes every gateway session at its IDENTIFY with close code 4004 (Authentication failed), as Discord does
+     * when the token was reset after the REST API took it.
+     */
+    public void refuseGatewaySessions() {
+        refuseGatewaySessions.set(true);
     }
 
     /**
@@ -171,7 +197,9 @@ public final class DiscordStandIn implements AutoCloseable {
                 return;
             }
             String route = method + " " + path.substring("/api/v10/".length());
-            if (route.equals("GET users/@me")) {
+            if (route.equals("GET users/@me") && failingLogins.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                send(exchange, 502, json.createObjectNode().put("message", "502: Bad Gateway").put("code", 0));
+            } else if (route.equals("GET users/@me")) {
                 send(exchange, 200, user(BOT, "Deckhand", true));
             } else if (route.equals("GET gateway/bot")) {
                 ObjectNode answer = json.createObjectNode().put("url", "ws://127.0.0.1:" + gateway.getPort())
@@ -341,7 +369,7 @@ public final class DiscordStandIn implements AutoCloseable {
                 }
                 case 2 -> {
                     identifies.add(payload.get("d"));
-                    if (!token.equals(payload.path("d").path("token").asText())) {
+                    if (refuseGatewaySessions.get() || !token.equals(payload.path("d").path("token").asText())) {
                         connection.close(4004, "Authentication failed.");
                         return;
                     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.deckhand.api.event.EventProperties;
 import org.deckhand.api.event.Topics;
+import org.deckhand.notifier.internal.digest.DigestCollector;
 
 /**
  * The notifier in a JVM of its own for {@link DurableDigestTest}: opens the centre on the folder given with a digest
@@ -23,6 +24,7 @@ final class DigestCrashChild {
             center.onEvent(Topics.LIBRARY_FILE_ADDED, Map.of(EventProperties.TRACK_ID, (long) i + 1,
                     EventProperties.PATH, String.format("/music/Track %04d.%s", i, i % 4 == 0 ? "mp3" : "flac")));
         }
+        Thread.sleep(DigestCollector.SAVE_DELAY_MILLIS * 5);
         System.out.println("ADDED");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

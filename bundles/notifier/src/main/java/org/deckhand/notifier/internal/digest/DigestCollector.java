@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Gathers notices into digests: the first notice of a kind opens a window (60 s by default); when it closes, what
  * the window gathered goes out as one message of that kind. Urgent notices (critical, or about security) go out at
- * once, each as its own message. The open windows are durable: each notice's window is stored, with its running
- * summary, before {@link #add} returns, and a window's digest is stored in the outbox in the transaction that
- * removes the window, so a crash neither loses nor doubles a digest; {@link #reopen()} takes up the stored windows
+ * once, each as its own message. The open windows are durable: a window that took in notices is stored, with its
+ * running summary, within {@value #SAVE_DELAY_MILLIS} ms (one transaction for all the notices of that time, rather
+ * than one a notice, which made a scan of 100,000 files cost the notifier 100,000 commits), and a window's digest is
+ * stored in the outbox in the transaction that removes the window, so a crash neither doubles a digest nor loses
+ * more than the notices of its last {@value #SAVE_DELAY_MILLIS} ms (EventAdmin's own queue is not durable either); {@link #reopen()} takes up the stored windows
  * at start and closes at once those whose time has passed. An orderly stop leaves the open windows stored, to close
  * on time after the restart (at once if their time passed meanwhile). Thread-safe.
  */
@@ -28,6 +32,8 @@ public final class DigestCollector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestCollector.class);
     private static final long RETRY_MILLIS = 5_000;
+    /** The most time between a notice and the save of its window, ms. */
+    public static final long SAVE_DELAY_MILLIS = 200;
 
     /** An open window: its digest and times. */
     private record Window(Digest digest, Instant opened, Instant closes) {
@@ -38,6 +44,10 @@ public final class DigestCollector implements AutoCloseable {
     private final DigestStore store;
     private final Clock clock;
     private final Map<Kind, Window> open = new EnumMap<>(Kind.class);
+    /** The kinds whose window took in notices since it was last stored; guarded by {@link #open}. */
+    private final Set<Kind> unsaved = EnumSet.noneOf(Kind.class);
+    /** Whether a save of the unsaved windows is scheduled; guarded by {@link #open}. */
+    private boolean saveScheduled;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "deckhand-notifier-digest");
         thread.setDaemon(true);
@@ -82,7 +92,8 @@ public final class DigestCollector implements AutoCloseable {
     }
 
     /**
-     * Tells a notice: an urgent one at once, any other in its kind's window, stored before this returns.
+     * Tells a notice: an urgent one at once, stored in the outbox before this returns; any other in its kind's window,
+     * stored within {@value #SAVE_DELAY_MILLIS} ms.
      *
      * @param notice something to tell
      */
@@ -106,11 +117,38 @@ public final class DigestCollector implements AutoCloseable {
                 schedule(notice.kind(), current, window.toMillis());
             }
             current.digest().add(notice);
-            try {
-                store.save(new DigestWindows.Stored(notice.kind(), current.opened(), current.closes(),
-                        current.digest().summary()));
-            } catch (RuntimeException e) {
-                LOG.error("The digest window of {} could not be stored; it is kept in memory", notice.kind(), e);
+            unsaved.add(notice.kind());
+            scheduleSave(SAVE_DELAY_MILLIS);
+        }
+    }
+
+    /** Schedules the save of the unsaved windows, unless one is scheduled; the caller holds {@link #open}. */
+    private void scheduleSave(long delayMillis) {
+        if (!saveScheduled && !timer.isShutdown()) {
+            saveScheduled = true;
+            timer.schedule(this::saveUnsaved, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stores each window that took in notices since its last save; one that fails is tried again in a few seconds. */
+    private void saveUnsaved() {
+        synchronized (open) {
+            saveScheduled = false;
+            for (Kind kind : List.copyOf(unsaved)) {
+                Window current = open.get(kind);
+                try {
+                    if (current != null) {
+                        store.save(new DigestWindows.Stored(kind, current.opened(), current.closes(),
+                                current.digest().summary()));
+                    }
+                    unsaved.remove(kind);
+                } catch (RuntimeException e) {
+                    LOG.error("The digest window of {} could not be stored; it is kept in memory and tried again in "
+                            + "{} s", kind, RETRY_MILLIS / 1000, e);
+                }
+            }
+            if (!unsaved.isEmpty()) {
+                scheduleSave(RETRY_MILLIS);
             }
         }
     }
@@ -133,6 +171,7 @@ public final class DigestCollector implements AutoCloseable {
             try {
                 store.close(kind, which.digest().message(console, clock.instant()));
                 open.remove(kind);
+                unsaved.remove(kind);
             } catch (RuntimeException e) {
                 LOG.error("A digest of {} notices could not be stored in the outbox; trying again in {} s",
                         which.digest().size(), RETRY_MILLIS / 1000, e);
@@ -142,8 +181,8 @@ public final class DigestCollector implements AutoCloseable {
     }
 
     /**
-     * Stops the timer and leaves every open window in the database, stored once more as it is in memory (a notice
-     * whose save failed is in it then); a window that cannot be stored even now is sent at once rather than lost.
+     * Stops the timer and leaves every open window in the database, stored once more as it is in memory (with the
+     * notices not saved yet); a window that cannot be stored even now is sent at once rather than lost.
      */
     @Override
     public void close() {

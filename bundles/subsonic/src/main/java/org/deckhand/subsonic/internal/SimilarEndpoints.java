@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.deckhand.api.music.CamelotKey;
+import org.deckhand.api.music.MixCompatibility;
 
 /**
  * getSimilarSongs2: the songs that mix well after the given one (a song id, or an album or artist id, whose first
  * song is the seed): a key compatible on the Camelot wheel ({@link CamelotKey#compatible()}) and a tempo within
- * {@value #BPM_TOLERANCE_PERCENT} % (or half or double it), nearest tempo first. A seed without key or tempo has no
- * similar songs.
+ * {@value #BPM_TOLERANCE_PERCENT} % (or half or double it), best first by the {@link MixCompatibility} score that the
+ * console's compatible tracks and the mixer's planner go by. A seed without key or tempo has no similar songs.
  */
 final class SimilarEndpoints {
 
@@ -44,7 +45,7 @@ final class SimilarEndpoints {
      * @param songs the library's songs
      * @param seed the song to follow
      * @param count how many at most
-     * @return the songs that mix well after {@code seed}, nearest tempo first
+     * @return the songs that mix well after {@code seed}, best {@link MixCompatibility} score first
      */
     static List<Song> compatible(List<Song> songs, Song seed, int count) {
         if (seed.key() == null || seed.bpm() == null || !(seed.bpm() > 0)) {
@@ -55,9 +56,18 @@ final class SimilarEndpoints {
         return songs.stream()
                 .filter(song -> song.trackId() != seed.trackId() && song.key() != null && keys.contains(song.key()))
                 .filter(song -> song.bpm() != null && tempoDistance(bpm, song.bpm()) <= BPM_TOLERANCE_PERCENT)
-                .sorted(Comparator.comparingDouble((Song song) -> tempoDistance(bpm, song.bpm()))
+                .sorted(Comparator.comparingDouble((Song song) -> -score(seed, song))
                         .thenComparingLong(Song::trackId))
                 .limit(count).collect(Collectors.toList());
+    }
+
+    /** @return how well {@code song} mixes after {@code seed}, their energy levels unknown to the Subsonic view */
+    private static double score(Song seed, Song song) {
+        double bpm = seed.bpm();
+        double distance = tempoDistance(bpm, song.bpm());
+        boolean halfOrDouble = Math.abs(song.bpm() - bpm) / bpm * 100 > distance;
+        return MixCompatibility.score(seed.key().relationTo(song.key()), distance, halfOrDouble,
+                BPM_TOLERANCE_PERCENT, null, null);
     }
 
     /** @return how far {@code other} lies from {@code bpm} in percent, or from half or double it if nearer */

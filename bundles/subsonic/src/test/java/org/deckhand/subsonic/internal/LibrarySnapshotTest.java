@@ -56,7 +56,7 @@ class LibrarySnapshotTest {
     }
 
     @Test
-    void similarSongsAreCamelotNeighboursWithinTheTempoWindowNearestFirst() {
+    void similarSongsAreCamelotNeighboursWithinTheTempoWindowTheSameKeyFirstAndDoubleTimeLast() {
         List<CatalogTrack> tracks = new ArrayList<>(List.of(
                 track(1, "Seed", "A", "X", null, 1, 124.0, "8A", false),
                 track(2, "Same key, 125", "B", "Y", null, 1, 125.0, "8A", false),
@@ -67,7 +67,8 @@ class LibrarySnapshotTest {
                 track(7, "No key", "G", "Y", null, 6, 124.0, null, false)));
         LibrarySnapshot library = LibrarySnapshot.of(tracks);
         List<Song> similar = SimilarEndpoints.compatible(library.songs(), library.song(1).orElseThrow(), 10);
-        assertEquals(List.of(4L, 2L, 3L), similar.stream().map(Song::trackId).toList());
+        assertEquals(List.of(2L, 3L, 4L), similar.stream().map(Song::trackId).toList(),
+                "the same key, then one step on the wheel, then the relative key at double time");
         assertTrue(SimilarEndpoints.compatible(library.songs(), library.song(7).orElseThrow(), 10).isEmpty());
     }
 

@@ -89,8 +89,8 @@ public interface Catalog {
 
     /**
      * Stores an analyser's result for a track, replacing that analyser's previous one, and records the successful
-     * run in the {@link AnalysisLedger}. The core fields (tempo, beat grid, key, energy, loudness) are also kept in
-     * typed columns of the track.
+     * run in the {@link AnalysisLedger}. Readers take the built-in analysers' fields through
+     * {@link org.deckhand.api.library.MusicFacts}.
      *
      * @param trackId the track
      * @param result the result

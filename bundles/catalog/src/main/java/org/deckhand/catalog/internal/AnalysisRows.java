@@ -18,8 +18,8 @@ import org.deckhand.api.analysis.ValueType;
  * Stores analysis results in table {@code analysis_value}, one row per analyser and field, the value in the column
  * of its type: {@link Double}, {@link Long}, {@link String} or {@link Boolean}; {@code float[]} (as little-endian
  * IEEE 754 singles) and {@code byte[]} in {@code bytes_value}, with {@code bytes_type} saying which. Each save also
- * records the successful run in {@code analyser_run} and the core fields in {@link CoreColumns}. Writes lock the
- * track's row before its values, the order in which readers take them, so that a reader and a writer cannot
+ * records the successful run in {@code analyser_run}. Writes lock the track's row (touching its revision) before its
+ * values, the order in which readers take them, so that a reader and a writer cannot
  * deadlock.
  */
 final class AnalysisRows {
@@ -34,7 +34,6 @@ final class AnalysisRows {
      * @throws IllegalArgumentException if a value is of none of the six types
      */
     static void replace(Connection connection, long trackId, AnalysisResult result) throws SQLException {
-        CoreColumns.write(connection, trackId, result);
         TrackRows.touch(connection, trackId);
         deleteValues(connection, trackId, result.analyserId());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO analysis_value (track_id, "
@@ -54,12 +53,11 @@ final class AnalysisRows {
     }
 
     /**
-     * Deletes an analyser's values of a track, and its core columns.
+     * Deletes an analyser's values of a track.
      *
      * @throws SQLException if the database fails
      */
     static void delete(Connection connection, long trackId, String analyserId) throws SQLException {
-        CoreColumns.clear(connection, trackId, analyserId);
         TrackRows.touch(connection, trackId);
         deleteValues(connection, trackId, analyserId);
     }

@@ -21,7 +21,7 @@ final class Migrations {
     /** The scripts, in order; a new schema version adds a line here and its script beside the others. */
     static final List<String> SCRIPTS = List.of("V1__tracks.sql", "V2__analysis.sql", "V3__analysis_attempts.sql",
             "V4__tracklists.sql", "V5__subsonic.sql", "V6__index_revision.sql", "V7__tag_totals.sql",
-            "V8__crates_and_shelves.sql");
+            "V8__crates_and_shelves.sql", "V9__drop_core_columns.sql");
 
     private Migrations() {
     }

@@ -205,13 +205,14 @@ class DeckhandAuthenticatorTest {
                 .create(new ApiKeysResource.NewKey("mpd on the living-room pi")).getEntity();
         resource.revoke(created.id());
 
+        assertTrue(created.token().startsWith("dh_" + created.id() + "_"), created.token());
         List<Event> all = eventAdmin.all();
         assertEquals(List.of(Topics.SECURITY_APIKEY_CREATED, Topics.SECURITY_APIKEY_REVOKED),
                 all.stream().map(Event::getTopic).toList());
         for (Event event : all) {
             assertEquals(created.id(), event.getProperty(EventProperties.KEY_ID));
             assertEquals("mpd on the living-room pi", event.getProperty(EventProperties.KEY_NAME));
-            String secret = created.token().substring(created.token().lastIndexOf('_') + 1);
+            String secret = created.token().substring(("dh_" + created.id() + "_").length());
             for (String name : event.getPropertyNames()) {
                 assertFalse(String.valueOf(event.getProperty(name)).contains(secret), name + " holds the token");
             }

@@ -87,8 +87,9 @@ final class OwnChanges {
         List<String> lines = new ArrayList<>();
         expected.forEach((file, own) -> lines.add(own.stamp().sizeBytes() + "\t" + own.stamp().modified()
                 .toEpochMilli() + "\t" + own.sha256() + "\t" + file));
-        DurableFiles.replace(journal, String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8),
-                DurableFiles.Access.INHERITED);
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line).append('\n'));
+        DurableFiles.replace(journal, text.toString().getBytes(StandardCharsets.UTF_8), DurableFiles.Access.INHERITED);
     }
 
     private record Expected(FileStamp stamp, String sha256) {

@@ -207,6 +207,26 @@ class DigestTest {
         }
     }
 
+    @Test
+    void aWindowStoredUnderALongerSettingClosesByTheShorterOneAfterTheRestart() throws Exception {
+        MemoryStore store = new MemoryStore();
+        try (DigestCollector hourly = new DigestCollector(Duration.ofHours(1), Centers.CONSOLE, store,
+                java.time.Clock.systemUTC())) {
+            hourly.add(EventMapper.map(Topics.LIBRARY_FILE_ADDED, Map.of(EventProperties.PATH, "/music/a.flac"))
+                    .orElseThrow());
+        }
+        assertEquals(1, store.windows.size(), "the stop leaves the window stored, to close an hour after it opened");
+
+        try (DigestCollector quick = new DigestCollector(Duration.ofMillis(300), Centers.CONSOLE, store,
+                java.time.Clock.systemUTC())) {
+            quick.reopen();
+            Eventually.until("the window closes by the new setting", Duration.ofSeconds(5),
+                    () -> store.sent.size() == 1);
+        }
+        assertEquals("Track added: a.flac", store.sent.get(0).title());
+        assertTrue(store.windows.isEmpty());
+    }
+
     /** Keeps the windows and the messages in memory. */
     static final class MemoryStore implements DigestStore {
         final List<Message> sent = new CopyOnWriteArrayList<>();

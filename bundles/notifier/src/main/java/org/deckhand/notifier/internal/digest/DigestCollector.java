@@ -68,8 +68,9 @@ public final class DigestCollector implements AutoCloseable {
     }
 
     /**
-     * Takes up the windows stored open (after a crash or a restart): each closes when its time comes, at once when it
-     * has passed. A window whose summary is damaged is logged and left.
+     * Takes up the windows stored open (after a crash or a restart): each closes when its time comes, or sooner when
+     * the window was made shorter meanwhile (as when the digest window setting changes, which restarts the notifier),
+     * at once when that time has passed. A window whose summary is damaged is logged and left.
      */
     public void reopen() {
         Instant now = clock.instant();
@@ -82,13 +83,18 @@ public final class DigestCollector implements AutoCloseable {
                     LOG.error("{}; it is not sent", damaged.getMessage());
                     continue;
                 }
-                Window reopened = new Window(digest, stored.opened(), stored.closes());
+                Instant closes = earliest(stored.closes(), stored.opened().plus(window));
+                Window reopened = new Window(digest, stored.opened(), closes);
                 open.put(stored.kind(), reopened);
-                schedule(stored.kind(), reopened, Math.max(0, Duration.between(now, stored.closes()).toMillis()));
+                schedule(stored.kind(), reopened, Math.max(0, Duration.between(now, closes).toMillis()));
                 LOG.info("A digest window of {} notices of {} taken up again, closing at {}", digest.size(),
-                        stored.kind(), stored.closes());
+                        stored.kind(), closes);
             }
         }
+    }
+
+    private static Instant earliest(Instant one, Instant other) {
+        return one.isBefore(other) ? one : other;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.deckhand.subsonic.internal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.deckhand.api.music.CamelotKey;
@@ -52,22 +53,32 @@ final class SimilarEndpoints {
             return List.of();
         }
         Set<CamelotKey> keys = Set.copyOf(seed.key().compatible());
-        double bpm = seed.bpm();
         return songs.stream()
-                .filter(song -> song.trackId() != seed.trackId() && song.key() != null && keys.contains(song.key()))
-                .filter(song -> song.bpm() != null && tempoDistance(bpm, song.bpm()) <= BPM_TOLERANCE_PERCENT)
-                .sorted(Comparator.comparingDouble((Song song) -> -score(seed, song))
-                        .thenComparingLong(Song::trackId))
-                .limit(count).collect(Collectors.toList());
+                .filter(song -> song.trackId() != seed.trackId() && song.key() != null && keys.contains(song.key())
+                        && song.bpm() != null)
+                .flatMap(song -> rated(seed, song).stream())
+                .sorted(Comparator.comparingDouble(Rated::score).reversed()
+                        .thenComparingLong(rated -> rated.song().trackId()))
+                .limit(count).map(Rated::song).collect(Collectors.toList());
     }
 
-    /** @return how well {@code song} mixes after {@code seed}, their energy levels unknown to the Subsonic view */
-    private static double score(Song seed, Song song) {
+    /** A candidate and its {@link MixCompatibility} score after the seed. */
+    private record Rated(Song song, double score) {
+    }
+
+    /**
+     * @return the candidate's score after the seed (their energy levels unknown to the Subsonic view), unless its
+     *     tempo lies outside the window
+     */
+    private static Optional<Rated> rated(Song seed, Song song) {
         double bpm = seed.bpm();
         double distance = tempoDistance(bpm, song.bpm());
+        if (distance > BPM_TOLERANCE_PERCENT) {
+            return Optional.empty();
+        }
         boolean halfOrDouble = Math.abs(song.bpm() - bpm) / bpm * 100 > distance;
-        return MixCompatibility.score(seed.key().relationTo(song.key()), distance, halfOrDouble,
-                BPM_TOLERANCE_PERCENT, null, null);
+        return Optional.of(new Rated(song, MixCompatibility.score(seed.key().relationTo(song.key()), distance,
+                halfOrDouble, BPM_TOLERANCE_PERCENT, null, null)));
     }
 
     /** @return how far {@code other} lies from {@code bpm} in percent, or from half or double it if nearer */
